@@ -1,0 +1,48 @@
+/**
+ * Typed errors of the API table. Every refusal carries a stable `code` for programs
+ * and a Chinese `message` written for the information officer who will read it.
+ */
+export const ERROR_CODES = [
+  'INVALID_INPUT', // the request itself is malformed or out of range
+  'NOT_FOUND', // an id or name that does not exist
+  'CONFLICT', // would break a uniqueness rule (same name, article already used…)
+  'FROZEN', // touches a signed or voided issue, or an article printed in one
+  'INVALID_STATE', // the workflow does not allow this step now
+  'BUSY', // another program holds the database for too long
+  'DB_TOO_NEW', // the file was written by a newer version of the app
+  'DB_NOT_OURS', // the file is not a Bulletin Desk database
+  'DB_DAMAGED', // the file fails SQLite's integrity check
+  'INTERNAL', // a fault in the program itself
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ApiErrorShape {
+  code: ErrorCode;
+  message: string;
+}
+
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+  }
+  toJSON(): ApiErrorShape {
+    return { code: this.code, message: this.message };
+  }
+}
+
+/** A refusal is the user's to fix; INTERNAL is ours. Doors map them to exit 2 and 1. */
+export function isRefusal(code: ErrorCode): boolean {
+  return code !== 'INTERNAL';
+}
+
+export function isApiErrorShape(value: unknown): value is ApiErrorShape {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ApiErrorShape).message === 'string' &&
+    (ERROR_CODES as readonly string[]).includes((value as ApiErrorShape).code)
+  );
+}

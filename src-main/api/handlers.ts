@@ -1,0 +1,43 @@
+/**
+ * The services behind each entry of the contract. The type below makes the compiler check that
+ * every operation has exactly one handler with the contract's argument and result types.
+ */
+import type { OpArgs, OpName, OpResult } from './contract';
+import type { Ctx } from '../services/context';
+import * as series from '../services/series';
+import * as units from '../services/units';
+import * as articles from '../services/articles';
+import * as issues from '../services/issues';
+
+export type Handlers = { [K in OpName]: (ctx: Ctx, args: OpArgs<K>) => OpResult<K> | Promise<OpResult<K>> };
+
+export const handlers: Handlers = {
+  seriesAdd: series.addSeries,
+  seriesUpdate: series.updateSeries,
+  seriesList: (ctx) => series.listSeries(ctx),
+  seriesGet: series.getSeries,
+
+  unitAdd: units.addUnit,
+  unitUpdate: units.updateUnit,
+  unitList: units.listUnits,
+
+  articleAdd: articles.addArticle,
+  articleEdit: articles.editArticle,
+  articleGet: articles.getArticle,
+  articleDelete: articles.deleteArticle,
+  articleList: articles.listArticles,
+
+  issueCreate: issues.createIssue,
+  issueAddArticles: issues.addArticlesToIssue,
+  issueRemoveArticle: issues.removeArticleFromIssue,
+  issueReorder: issues.reorderIssue,
+  issueSetDate: issues.setIssueDate,
+  issueSubmit: issues.submitIssue,
+  issueWithdraw: issues.withdrawIssue,
+  issueNextNumber: issues.previewNextNumber,
+  issueSign: (ctx, args) => issues.signIssue(ctx, args),
+  issueVoid: issues.voidIssue,
+  issueDelete: issues.deleteIssue,
+  issueGet: issues.getIssue,
+  issueList: issues.listIssues,
+};

@@ -1,0 +1,129 @@
+/**
+ * Building blocks of the API's input schemas. Messages are Chinese because they reach the
+ * user verbatim; limits are here so every door enforces the same ones.
+ */
+import { z } from 'zod';
+import { cleanLine, cleanText, type HeadingLevel } from './text';
+
+z.config(z.locales.zhCN());
+
+export const LIMITS = {
+  name: 100,
+  title: 200,
+  paragraph: 20_000,
+  paragraphs: 5_000,
+  bodyChars: 200_000,
+  reason: 500,
+  articlesPerIssue: 200,
+  listLimit: 1000,
+} as const;
+
+export const id = (what: string) =>
+  z
+    .number({ error: (iss) => (iss.input === undefined ? `请给出${what}编号` : `${what}编号必须是数字`) })
+    .int({ error: `${what}编号必须是正整数` })
+    .positive({ error: `${what}编号必须是正整数` })
+    .max(Number.MAX_SAFE_INTEGER, { error: `${what}编号过大` });
+
+/** A one-line text that must not be empty after cleaning. */
+export const line = (what: string, max: number) =>
+  z
+    .string({ error: (iss) => (iss.input === undefined ? `请给出${what}` : `${what}必须是文字`) })
+    .max(max * 4, { error: `${what}不能超过${max}个字` })
+    .transform(cleanLine)
+    .refine((s) => s.length > 0, { error: `${what}不能为空` })
+    .refine((s) => [...s].length <= max, { error: `${what}不能超过${max}个字` });
+
+/** A one-line text that may be empty (the empty string clears it). */
+export const optionalLine = (what: string, max: number) =>
+  z
+    .string({ error: `${what}必须是文字` })
+    .max(max * 4, { error: `${what}不能超过${max}个字` })
+    .transform(cleanLine)
+    .refine((s) => [...s].length <= max, { error: `${what}不能超过${max}个字` });
+
+function isRealDate(s: string): boolean {
+  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+export const isoDate = (what: string) =>
+  z
+    .string({ error: (iss) => (iss.input === undefined ? `请给出${what}` : `${what}必须是日期，格式为 年-月-日`) })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${what}格式应为 年-月-日，例如 2026-11-21` })
+    .refine(isRealDate, { error: `${what}不是有效的日期` })
+    .refine((s) => s >= '1949-10-01' && s <= '2199-12-31', { error: `${what}超出合理范围` });
+
+export const CATEGORIES = ['news', 'practice', 'problem', 'research', 'followup'] as const;
+export type Category = (typeof CATEGORIES)[number];
+export const CATEGORY_LABELS: Record<Category, string> = {
+  news: '动态',
+  practice: '经验',
+  problem: '问题建议',
+  research: '调研',
+  followup: '督查',
+};
+
+export const CLASSIFICATIONS = ['public', 'internal', 'classified'] as const;
+export type Classification = (typeof CLASSIFICATIONS)[number];
+export const CLASSIFICATION_LABELS: Record<Classification, string> = {
+  public: '公开',
+  internal: '内部',
+  classified: '涉密',
+};
+
+export const UNIT_KINDS = ['town', 'street', 'department', 'other'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
+  town: '镇',
+  street: '街道',
+  department: '县直部门',
+  other: '其他',
+};
+
+export const ISSUE_STATUSES = ['draft', 'review', 'signed', 'voided'] as const;
+export type IssueStatus = (typeof ISSUE_STATUSES)[number];
+export const ISSUE_STATUS_LABELS: Record<IssueStatus, string> = {
+  draft: '编辑中',
+  review: '待签发',
+  signed: '已签发',
+  voided: '已作废',
+};
+
+const enumOf = <T extends readonly [string, ...string[]]>(values: T, labels: Record<T[number], string>, what: string) =>
+  z.enum(values, {
+    error: `${what}只能是：${values.map((v) => `${v}（${labels[v as T[number]]}）`).join('、')}`,
+  });
+
+export const category = enumOf(CATEGORIES, CATEGORY_LABELS, '分类');
+export const classification = enumOf(CLASSIFICATIONS, CLASSIFICATION_LABELS, '密级');
+export const unitKind = enumOf(UNIT_KINDS, UNIT_KIND_LABELS, '单位类型');
+export const issueStatus = enumOf(ISSUE_STATUSES, ISSUE_STATUS_LABELS, '状态');
+
+/** A reference by id or by exact name: the CLI passes names, the UI ids. */
+export const ref = (what: string) =>
+  z.union([id(what), line(`${what}名称`, LIMITS.name)], { error: `请给出${what}的编号或名称` });
+
+export const paragraph = z.object({
+  level: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4)], {
+    error: '段落的标题层级只能是 0（正文）到 4',
+  }) as z.ZodType<HeadingLevel>,
+  text: z
+    .string({ error: '段落必须是文字' })
+    .max(LIMITS.paragraph, { error: `一段不能超过${LIMITS.paragraph}个字` })
+    .transform((s) => cleanText(s).replace(/\n+/g, ' ').trim())
+    .refine((s) => s.length > 0, { error: '段落不能为空' }),
+});
+
+export const paragraphs = z
+  .array(paragraph, { error: '正文必须是段落列表' })
+  .min(1, { error: '正文不能为空' })
+  .max(LIMITS.paragraphs, { error: `正文不能超过${LIMITS.paragraphs}段` })
+  .refine((ps) => ps.reduce((n, p) => n + p.text.length, 0) <= LIMITS.bodyChars, {
+    error: `正文不能超过${LIMITS.bodyChars}个字`,
+  });
+
+export const bodyTextInput = z
+  .string({ error: '正文必须是文字' })
+  .max(LIMITS.bodyChars, { error: `正文不能超过${LIMITS.bodyChars}个字` });

@@ -1,0 +1,18 @@
+/** Process entry of the `bulletin` command (bundled to dist/main/cli.cjs). */
+import { runCli } from './main';
+
+const io = {
+  stdout: (s: string) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`),
+  stderr: (s: string) => process.stderr.write(s.endsWith('\n') ? s : `${s}\n`),
+  env: process.env,
+};
+
+runCli(process.argv.slice(2), io).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`程序内部错误：${String(e)}\n`);
+    process.exitCode = 1;
+  },
+);

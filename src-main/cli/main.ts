@@ -1,0 +1,180 @@
+/**
+ * The `bulletin` command: argv → one API call → text or JSON. Exit 0 on success, 2 when the
+ * input is refused, 1 on an internal fault.
+ */
+import fs from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { dispatch, toApiError } from '../api/dispatch';
+import { ApiError, isRefusal } from '../api/errors';
+import { createCtx } from '../services/context';
+import { openDatabase } from '../store/db';
+import { resolveDbPath } from '../store/paths';
+import { SCHEMA_VERSION } from '../store/migrations';
+import { COMMANDS } from './commands';
+import { commandHelp, groupHelp, mainHelp, usageLine } from './help';
+import type { ArgType, CommandContext, CommandSpec } from './spec';
+
+export interface CliIo {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  env: NodeJS.ProcessEnv;
+}
+
+export const VERSION = '0.1.0';
+/** The largest text file the CLI reads as a body (an item is at most 200,000 characters). */
+const MAX_TEXT_FILE = 20 * 1024 * 1024;
+
+interface Globals {
+  db?: string;
+  json: boolean;
+  help: boolean;
+  version: boolean;
+  rest: string[];
+}
+
+function takeGlobals(argv: readonly string[]): Globals {
+  const g: Globals = { json: false, help: false, version: false, rest: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') {
+      g.rest.push(...argv.slice(i));
+      break;
+    }
+    if (a === '--json') g.json = true;
+    else if (a === '-h' || a === '--help') g.help = true;
+    else if (a === '--version') g.version = true;
+    else if (a === '--db') {
+      const v = argv[++i];
+      if (v === undefined) throw new ApiError('INVALID_INPUT', '--db 后面需要数据库文件的路径。');
+      g.db = v;
+    } else if (a.startsWith('--db=')) g.db = a.slice(5);
+    else g.rest.push(a);
+  }
+  return g;
+}
+
+function findCommand(words: readonly string[]): { command?: CommandSpec; used: number } {
+  let best: CommandSpec | undefined;
+  for (const c of COMMANDS) {
+    if (c.path.every((w, i) => words[i] === w) && (!best || c.path.length > best.path.length)) best = c;
+  }
+  return { command: best, used: best?.path.length ?? 0 };
+}
+
+function convert(type: ArgType, raw: string): unknown {
+  switch (type) {
+    case 'int':
+      return /^-?\d{1,16}$/.test(raw) ? Number(raw) : raw;
+    case 'ref':
+      return /^\d{1,16}$/.test(raw) ? Number(raw) : raw;
+    case 'file':
+      return readTextFile(raw);
+    default:
+      return raw;
+  }
+}
+
+function readTextFile(file: string): string {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    throw new ApiError('INVALID_INPUT', `找不到文件“${file}”。`);
+  }
+  if (!stat.isFile()) throw new ApiError('INVALID_INPUT', `“${file}”不是文件。`);
+  if (stat.size > MAX_TEXT_FILE) throw new ApiError('INVALID_INPUT', `文件“${file}”超过 20 MB，不能作为正文读入。`);
+  return fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+}
+
+export function buildInput(c: CommandSpec, args: readonly string[]): Record<string, unknown> {
+  const options: NonNullable<ParseArgsConfig['options']> = {};
+  for (const o of c.options ?? []) {
+    options[o.flag] = { type: o.type === 'bool' ? 'boolean' : 'string', multiple: o.multiple ?? false };
+    if (o.type === 'bool') options[`no-${o.flag}`] = { type: 'boolean' };
+  }
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+  } catch (e) {
+    const msg = (e as Error).message.replace(/\. To specify a positional argument.*$/s, '');
+    throw new ApiError('INVALID_INPUT', `参数有误：${msg}。用法：${usageLine(c)}`);
+  }
+  const input: Record<string, unknown> = {};
+  for (const o of c.options ?? []) {
+    const v = parsed.values[o.flag];
+    if (o.type === 'bool') {
+      if (v === true) input[o.key] = true;
+      if (parsed.values[`no-${o.flag}`] === true) input[o.key] = false;
+    } else if (Array.isArray(v)) input[o.key] = v.map((x) => convert(o.type, String(x)));
+    else if (typeof v === 'string') {
+      if (input[o.key] !== undefined) throw new ApiError('INVALID_INPUT', `--${o.flag} 与另一个选项重复给出了同一内容。`);
+      input[o.key] = convert(o.type, v);
+    }
+  }
+  const positionals = [...parsed.positionals];
+  for (const p of c.positionals ?? []) {
+    if (p.variadic) {
+      if (positionals.length === 0 && !p.optional) throw new ApiError('INVALID_INPUT', `缺少参数 ${p.name}。用法：${usageLine(c)}`);
+      input[p.key] = positionals.splice(0).map((x) => convert(p.type, x));
+    } else {
+      const v = positionals.shift();
+      if (v === undefined) {
+        if (p.optional) continue;
+        throw new ApiError('INVALID_INPUT', `缺少参数 ${p.name}。用法：${usageLine(c)}`);
+      }
+      input[p.key] = convert(p.type, v);
+    }
+  }
+  if (positionals.length > 0) throw new ApiError('INVALID_INPUT', `多余的参数：${positionals.join(' ')}。用法：${usageLine(c)}`);
+  return input;
+}
+
+async function execute(c: CommandSpec, input: Record<string, unknown>, g: Globals, io: CliIo): Promise<unknown> {
+  const dbPath = resolveDbPath(g.db, io.env);
+  if (c.run) {
+    const ctx: CommandContext = { dbPath, json: g.json, stdout: io.stdout, stderr: io.stderr };
+    return c.run(input, ctx);
+  }
+  const db = openDatabase(dbPath);
+  try {
+    return await dispatch(createCtx(db), c.op!, input);
+  } finally {
+    db.close();
+  }
+}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let g: Globals = { json: argv.includes('--json'), help: false, version: false, rest: [] };
+  try {
+    g = takeGlobals(argv);
+    if (g.version) {
+      io.stdout(g.json ? JSON.stringify({ version: VERSION, schemaVersion: SCHEMA_VERSION }) : `bulletin ${VERSION}（数据版本 ${SCHEMA_VERSION}）`);
+      return 0;
+    }
+    const words = g.rest;
+    const { command, used } = findCommand(words);
+    if (!command) {
+      const group = words[0];
+      const isGroup = group !== undefined && COMMANDS.some((c) => c.path[0] === group);
+      if (words.length === 0 || (isGroup && (g.help || words.length === 1))) {
+        io.stdout(isGroup ? groupHelp(group, COMMANDS) : mainHelp(COMMANDS, VERSION));
+        return 0;
+      }
+      throw new ApiError('INVALID_INPUT', `没有“${words.slice(0, 2).join(' ')}”这个命令。用 bulletin --help 查看全部命令。`);
+    }
+    if (g.help) {
+      io.stdout(commandHelp(command));
+      return 0;
+    }
+    const input = buildInput(command, words.slice(used));
+    const result = await execute(command, input, g, io);
+    if (g.json) io.stdout(JSON.stringify(result ?? null));
+    else if (command.print) io.stdout((command.print as (r: unknown) => string)(result));
+    return 0;
+  } catch (e) {
+    const err = toApiError(e);
+    io.stderr(`错误：${err.message}`);
+    if (g.json) io.stdout(JSON.stringify({ error: err.toJSON() }));
+    return isRefusal(err.code) ? 2 : 1;
+  }
+}

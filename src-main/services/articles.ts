@@ -1,0 +1,172 @@
+import { ApiError } from '../api/errors';
+import type { OpArgs } from '../api/contract';
+import type { Category, Classification, IssueStatus } from '../api/schemas';
+import { countChars, parseBody, type Paragraph } from '../api/text';
+import type { Article, ArticleIssueRef, ArticleSummary } from '../api/types';
+import { writeTx } from '../store/db';
+import { stampNow, type Ctx } from './context';
+import { findUnitRow } from './units';
+
+interface ArticleRow {
+  id: number;
+  title: string;
+  paragraphs: string;
+  unit_id: number | null;
+  unit: string | null;
+  category: Category;
+  classification: Classification;
+  created_at: string;
+  updated_at: string;
+  issue_id: number | null;
+  series_id: number | null;
+  series: string | null;
+  status: IssueStatus | null;
+  year: number | null;
+  number: number | null;
+  date: string | null;
+}
+
+const SELECT = `
+  SELECT a.*, u.name AS unit, i.id AS issue_id, i.series_id, s.name AS series, i.status, i.year, i.number, i.date
+  FROM articles a
+  LEFT JOIN units u ON u.id = a.unit_id
+  LEFT JOIN issue_articles ia ON ia.article_id = a.id AND ia.live = 1
+  LEFT JOIN issues i ON i.id = ia.issue_id
+  LEFT JOIN series s ON s.id = i.series_id`;
+
+function issueRef(r: ArticleRow): ArticleIssueRef | null {
+  if (r.issue_id === null) return null;
+  return { issueId: r.issue_id, seriesId: r.series_id!, series: r.series!, status: r.status!, year: r.year!, number: r.number, date: r.date! };
+}
+
+function toArticle(r: ArticleRow): Article {
+  const paragraphs = JSON.parse(r.paragraphs) as Paragraph[];
+  return { ...toSummary(r, countChars(paragraphs)), paragraphs };
+}
+
+function toSummary(r: ArticleRow, chars: number): ArticleSummary {
+  return {
+    id: r.id,
+    title: r.title,
+    unitId: r.unit_id,
+    unit: r.unit,
+    category: r.category,
+    classification: r.classification,
+    chars,
+    issue: issueRef(r),
+    frozen: r.status === 'signed',
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+function findRow(ctx: Ctx, id: number): ArticleRow {
+  const row = ctx.db.prepare(`${SELECT} WHERE a.id = ?`).get(id) as ArticleRow | undefined;
+  if (!row) throw new ApiError('NOT_FOUND', `没有编号为 ${id} 的信息。`);
+  return row;
+}
+
+export function getArticle(ctx: Ctx, args: OpArgs<'articleGet'>): Article {
+  return toArticle(findRow(ctx, args.id));
+}
+
+function resolveBody(args: { paragraphs?: Paragraph[]; body?: string }): Paragraph[] | undefined {
+  if (args.paragraphs !== undefined) return args.paragraphs;
+  if (args.body === undefined) return undefined;
+  const ps = parseBody(args.body);
+  if (ps.length === 0) throw new ApiError('INVALID_INPUT', '正文不能为空。');
+  return ps;
+}
+
+function resolveUnit(ctx: Ctx, unit: number | string | null | undefined): number | null | undefined {
+  if (unit === undefined) return undefined;
+  if (unit === null) return null;
+  return findUnitRow(ctx, unit).id;
+}
+
+export function addArticle(ctx: Ctx, args: OpArgs<'articleAdd'>): Article {
+  return writeTx(ctx.db, () => {
+    const paragraphs = resolveBody(args)!;
+    const unitId = resolveUnit(ctx, args.unit) ?? null;
+    const now = stampNow(ctx);
+    const info = ctx.db
+      .prepare(
+        `INSERT INTO articles (title, paragraphs, unit_id, category, classification, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(args.title, JSON.stringify(paragraphs), unitId, args.category ?? 'news', args.classification ?? 'public', now, now);
+    return toArticle(findRow(ctx, Number(info.lastInsertRowid)));
+  });
+}
+
+export function assertArticleEditable(row: Pick<ArticleRow, 'id' | 'status' | 'series' | 'year' | 'number'>): void {
+  if (row.status === 'signed') {
+    throw new ApiError(
+      'FROZEN',
+      `信息 ${row.id} 已刊登在已签发的《${row.series}》${row.year}年第${row.number}期，不能修改。如需更正，请在新的一期中刊发更正。`,
+    );
+  }
+}
+
+export function editArticle(ctx: Ctx, args: OpArgs<'articleEdit'>): Article {
+  return writeTx(ctx.db, () => {
+    const row = findRow(ctx, args.id);
+    assertArticleEditable(row);
+    const paragraphs = resolveBody(args);
+    const unitId = resolveUnit(ctx, args.unit);
+    ctx.db
+      .prepare(
+        `UPDATE articles SET title = ?, paragraphs = ?, unit_id = ?, category = ?, classification = ?, updated_at = ? WHERE id = ?`,
+      )
+      .run(
+        args.title ?? row.title,
+        paragraphs ? JSON.stringify(paragraphs) : row.paragraphs,
+        unitId === undefined ? row.unit_id : unitId,
+        args.category ?? row.category,
+        args.classification ?? row.classification,
+        stampNow(ctx),
+        row.id,
+      );
+    return toArticle(findRow(ctx, row.id));
+  });
+}
+
+export function deleteArticle(ctx: Ctx, args: OpArgs<'articleDelete'>): { id: number } {
+  return writeTx(ctx.db, () => {
+    findRow(ctx, args.id);
+    const uses = ctx.db
+      .prepare(
+        `SELECT i.id, i.status, i.year, i.number, s.name AS series FROM issue_articles ia
+         JOIN issues i ON i.id = ia.issue_id JOIN series s ON s.id = i.series_id WHERE ia.article_id = ?`,
+      )
+      .all(args.id) as { id: number; status: IssueStatus; year: number; number: number | null; series: string }[];
+    if (uses.length > 0) {
+      const u = uses[0]!;
+      const where = u.number === null ? `《${u.series}》的草稿（期编号 ${u.id}）` : `《${u.series}》${u.year}年第${u.number}期`;
+      throw new ApiError('INVALID_STATE', `信息 ${args.id} 已编入${where}，不能删除。${u.number === null ? '请先从该期移出。' : '已刊发的信息永久保留。'}`);
+    }
+    ctx.db.prepare('DELETE FROM articles WHERE id = ?').run(args.id);
+    return { id: args.id };
+  });
+}
+
+export function listArticles(ctx: Ctx, args: OpArgs<'articleList'>): ArticleSummary[] {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  if (args.unit !== undefined) {
+    where.push('a.unit_id = ?');
+    params.push(findUnitRow(ctx, args.unit).id);
+  }
+  if (args.category) (where.push('a.category = ?'), params.push(args.category));
+  if (args.classification) (where.push('a.classification = ?'), params.push(args.classification));
+  if (args.used === true) where.push('ia.issue_id IS NOT NULL');
+  if (args.used === false) where.push('ia.issue_id IS NULL');
+  // created_at is UTC; the filter's dates are local calendar days, so compare on local time.
+  if (args.from) (where.push("date(a.created_at, 'localtime') >= ?"), params.push(args.from));
+  if (args.to) (where.push("date(a.created_at, 'localtime') <= ?"), params.push(args.to));
+  if (args.text) (where.push("instr(a.title, ?) > 0"), params.push(args.text));
+  const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+               ORDER BY a.updated_at DESC, a.id DESC LIMIT ? OFFSET ?`;
+  const rows = ctx.db.prepare(sql).all(...params, args.limit ?? 200, args.offset ?? 0) as ArticleRow[];
+  return rows.map((r) => toSummary(r, countChars(JSON.parse(r.paragraphs) as Paragraph[])));
+}

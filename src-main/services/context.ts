@@ -1,0 +1,22 @@
+/** What every service call gets: the open database and a clock (tests fix the clock). */
+import type { DB } from '../store/db';
+
+export interface Ctx {
+  db: DB;
+  now: () => Date;
+}
+
+export function createCtx(db: DB, now: () => Date = () => new Date()): Ctx {
+  return { db, now };
+}
+
+/** A timestamp for created/updated columns: UTC ISO, sortable as text. */
+export function stampNow(ctx: Ctx): string {
+  return ctx.now().toISOString();
+}
+
+/** Today's calendar date on this PC, as printed on an issue. */
+export function localDate(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}

@@ -1,0 +1,337 @@
+import { ApiError } from '../api/errors';
+import type { OpArgs } from '../api/contract';
+import type { Category, Classification, IssueStatus } from '../api/schemas';
+import type { Paragraph } from '../api/text';
+import type { Issue, IssueArticle, IssueSummary, NextNumber } from '../api/types';
+import { writeTx } from '../store/db';
+import { localDate, stampNow, type Ctx } from './context';
+import { assertDateInOrder, nextNumbers } from './numbering';
+import { findSeriesRow } from './series';
+
+export interface IssueRow {
+  id: number;
+  series_id: number;
+  series: string;
+  status: IssueStatus;
+  supplement: number;
+  date: string;
+  year: number;
+  number: number | null;
+  total_number: number | null;
+  signed_by: string | null;
+  signed_at: string | null;
+  void_reason: string | null;
+  voided_at: string | null;
+  created_at: string;
+  updated_at: string;
+  article_count: number;
+}
+
+/** The article as it was printed: stored at signing so the archive never changes with later edits. */
+export interface ArticleSnapshot {
+  title: string;
+  paragraphs: Paragraph[];
+  unitId: number | null;
+  unit: string | null;
+  category: Category;
+  classification: Classification;
+}
+
+const SELECT = `
+  SELECT i.*, s.name AS series, (SELECT count(*) FROM issue_articles ia WHERE ia.issue_id = i.id) AS article_count
+  FROM issues i JOIN series s ON s.id = i.series_id`;
+
+export function findIssueRow(ctx: Ctx, id: number): IssueRow {
+  const row = ctx.db.prepare(`${SELECT} WHERE i.id = ?`).get(id) as IssueRow | undefined;
+  if (!row) throw new ApiError('NOT_FOUND', `没有编号为 ${id} 的期次。`);
+  return row;
+}
+
+export function issueLabel(r: Pick<IssueRow, 'series' | 'year' | 'number' | 'supplement' | 'id'>): string {
+  if (r.number === null) return `《${r.series}》草稿（编号 ${r.id}）`;
+  return `《${r.series}》${r.year}年${r.supplement ? '增刊' : ''}第${r.number}期`;
+}
+
+function toSummary(r: IssueRow): IssueSummary {
+  return {
+    id: r.id,
+    seriesId: r.series_id,
+    series: r.series,
+    status: r.status,
+    supplement: r.supplement === 1,
+    year: r.year,
+    number: r.number,
+    totalNumber: r.total_number,
+    date: r.date,
+    signedBy: r.signed_by,
+    signedAt: r.signed_at,
+    voidReason: r.void_reason,
+    voidedAt: r.voided_at,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    articleCount: r.article_count,
+  };
+}
+
+/** The articles of an issue in order: as printed (snapshot) once signed, as they are now before. */
+export function issueArticles(ctx: Ctx, issueId: number): (IssueArticle & { paragraphs: Paragraph[] })[] {
+  const rows = ctx.db
+    .prepare(
+      `SELECT ia.article_id AS id, ia.position, ia.snapshot, a.title, a.paragraphs, a.unit_id, u.name AS unit,
+              a.category, a.classification
+       FROM issue_articles ia JOIN articles a ON a.id = ia.article_id LEFT JOIN units u ON u.id = a.unit_id
+       WHERE ia.issue_id = ? ORDER BY ia.position`,
+    )
+    .all(issueId) as {
+    id: number;
+    position: number;
+    snapshot: string | null;
+    title: string;
+    paragraphs: string;
+    unit_id: number | null;
+    unit: string | null;
+    category: Category;
+    classification: Classification;
+  }[];
+  return rows.map((r) => {
+    const snap: ArticleSnapshot = r.snapshot
+      ? (JSON.parse(r.snapshot) as ArticleSnapshot)
+      : {
+          title: r.title,
+          paragraphs: JSON.parse(r.paragraphs) as Paragraph[],
+          unitId: r.unit_id,
+          unit: r.unit,
+          category: r.category,
+          classification: r.classification,
+        };
+    return { id: r.id, position: r.position, ...snap };
+  });
+}
+
+function toIssue(ctx: Ctx, r: IssueRow): Issue {
+  const { articleCount: _count, ...summary } = toSummary(r);
+  const articles = issueArticles(ctx, r.id).map(({ paragraphs: _p, ...a }) => a);
+  return { ...summary, articles };
+}
+
+export function getIssue(ctx: Ctx, args: OpArgs<'issueGet'>): Issue {
+  return toIssue(ctx, findIssueRow(ctx, args.id));
+}
+
+export function listIssues(ctx: Ctx, args: OpArgs<'issueList'>): IssueSummary[] {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  if (args.series !== undefined) (where.push('i.series_id = ?'), params.push(findSeriesRow(ctx, args.series).id));
+  if (args.year !== undefined) (where.push('i.year = ?'), params.push(args.year));
+  if (args.status !== undefined) (where.push('i.status = ?'), params.push(args.status));
+  const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+               ORDER BY i.year DESC, i.number IS NOT NULL, i.supplement, i.number DESC, i.id DESC`;
+  return (ctx.db.prepare(sql).all(...params) as IssueRow[]).map(toSummary);
+}
+
+function assertStatus(r: IssueRow, allowed: IssueStatus[], action: string): void {
+  if (allowed.includes(r.status)) return;
+  const label = issueLabel(r);
+  if (r.status === 'signed' || r.status === 'voided') {
+    throw new ApiError(
+      'FROZEN',
+      `${label}${r.status === 'signed' ? '已签发' : '已作废'}，不能${action}。已签发的期次永久保存、不可修改；如需更正，请作废该期或在新的一期中刊发更正。`,
+    );
+  }
+  if (r.status === 'review') {
+    throw new ApiError('INVALID_STATE', `${label}已提交审核，不能${action}。如需修改，请先“退回修改”。`);
+  }
+  throw new ApiError('INVALID_STATE', `${label}还在编辑中，不能${action}。请先提交审核。`);
+}
+
+export function createIssue(ctx: Ctx, args: OpArgs<'issueCreate'>): Issue {
+  return writeTx(ctx.db, () => {
+    const series = findSeriesRow(ctx, args.series);
+    const now = stampNow(ctx);
+    const info = ctx.db
+      .prepare('INSERT INTO issues (series_id, supplement, date, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
+      .run(series.id, args.supplement ? 1 : 0, args.date ?? localDate(ctx.now()), now, now);
+    return toIssue(ctx, findIssueRow(ctx, Number(info.lastInsertRowid)));
+  });
+}
+
+function touch(ctx: Ctx, id: number): void {
+  ctx.db.prepare('UPDATE issues SET updated_at = ? WHERE id = ?').run(stampNow(ctx), id);
+}
+
+function writePositions(ctx: Ctx, issueId: number, articleIds: readonly number[]): void {
+  ctx.db.prepare('DELETE FROM issue_articles WHERE issue_id = ?').run(issueId);
+  const insert = ctx.db.prepare('INSERT INTO issue_articles (issue_id, article_id, position) VALUES (?, ?, ?)');
+  articleIds.forEach((articleId, i) => insert.run(issueId, articleId, i + 1));
+}
+
+function currentIds(ctx: Ctx, issueId: number): number[] {
+  return (
+    ctx.db.prepare('SELECT article_id FROM issue_articles WHERE issue_id = ? ORDER BY position').all(issueId) as { article_id: number }[]
+  ).map((r) => r.article_id);
+}
+
+function assertNoRepeats(ids: readonly number[]): void {
+  const seen = new Set<number>();
+  for (const id of ids) {
+    if (seen.has(id)) throw new ApiError('INVALID_INPUT', `信息 ${id} 重复出现，每条信息在一期中只能出现一次。`);
+    seen.add(id);
+  }
+}
+
+export function addArticlesToIssue(ctx: Ctx, args: OpArgs<'issueAddArticles'>): Issue {
+  return writeTx(ctx.db, () => {
+    const issue = findIssueRow(ctx, args.id);
+    assertStatus(issue, ['draft'], '加入信息');
+    assertNoRepeats(args.articleIds);
+    const existing = currentIds(ctx, issue.id);
+    for (const articleId of args.articleIds) {
+      const article = ctx.db.prepare('SELECT id FROM articles WHERE id = ?').get(articleId);
+      if (!article) throw new ApiError('NOT_FOUND', `没有编号为 ${articleId} 的信息。`);
+      if (existing.includes(articleId)) throw new ApiError('CONFLICT', `信息 ${articleId} 已在本期中。`);
+      const other = ctx.db
+        .prepare(`${SELECT} WHERE i.id = (SELECT issue_id FROM issue_articles WHERE article_id = ? AND live = 1)`)
+        .get(articleId) as IssueRow | undefined;
+      if (other) throw new ApiError('CONFLICT', `信息 ${articleId} 已编入${issueLabel(other)}，一条信息只能编入一期。`);
+    }
+    if (existing.length + args.articleIds.length > 200) throw new ApiError('INVALID_INPUT', '一期最多编入 200 条信息。');
+    writePositions(ctx, issue.id, [...existing, ...args.articleIds]);
+    touch(ctx, issue.id);
+    return toIssue(ctx, findIssueRow(ctx, issue.id));
+  });
+}
+
+export function removeArticleFromIssue(ctx: Ctx, args: OpArgs<'issueRemoveArticle'>): Issue {
+  return writeTx(ctx.db, () => {
+    const issue = findIssueRow(ctx, args.id);
+    assertStatus(issue, ['draft'], '移出信息');
+    const ids = currentIds(ctx, issue.id);
+    if (!ids.includes(args.articleId)) throw new ApiError('NOT_FOUND', `信息 ${args.articleId} 不在本期中。`);
+    writePositions(ctx, issue.id, ids.filter((x) => x !== args.articleId));
+    touch(ctx, issue.id);
+    return toIssue(ctx, findIssueRow(ctx, issue.id));
+  });
+}
+
+export function reorderIssue(ctx: Ctx, args: OpArgs<'issueReorder'>): Issue {
+  return writeTx(ctx.db, () => {
+    const issue = findIssueRow(ctx, args.id);
+    assertStatus(issue, ['draft'], '调整顺序');
+    assertNoRepeats(args.articleIds);
+    const ids = currentIds(ctx, issue.id);
+    const same = ids.length === args.articleIds.length && ids.every((x) => args.articleIds.includes(x));
+    if (!same) throw new ApiError('INVALID_INPUT', '新的顺序必须正好包含本期现有的全部信息。请刷新后重试。');
+    writePositions(ctx, issue.id, args.articleIds);
+    touch(ctx, issue.id);
+    return toIssue(ctx, findIssueRow(ctx, issue.id));
+  });
+}
+
+export function setIssueDate(ctx: Ctx, args: OpArgs<'issueSetDate'>): Issue {
+  return writeTx(ctx.db, () => {
+    const issue = findIssueRow(ctx, args.id);
+    assertStatus(issue, ['draft', 'review'], '修改日期');
+    ctx.db.prepare('UPDATE issues SET date = ?, updated_at = ? WHERE id = ?').run(args.date, stampNow(ctx), issue.id);
+    return toIssue(ctx, findIssueRow(ctx, issue.id));
+  });
+}
+
+export function submitIssue(ctx: Ctx, args: OpArgs<'issueSubmit'>): Issue {
+  return writeTx(ctx.db, () => {
+    const issue = findIssueRow(ctx, args.id);
+    assertStatus(issue, ['draft'], '提交审核');
+    if (issue.article_count === 0) throw new ApiError('INVALID_STATE', `${issueLabel(issue)}还没有编入任何信息，不能提交审核。`);
+    ctx.db.prepare("UPDATE issues SET status = 'review', updated_at = ? WHERE id = ?").run(stampNow(ctx), issue.id);
+    return toIssue(ctx, findIssueRow(ctx, issue.id));
+  });
+}
+
+export function withdrawIssue(ctx: Ctx, args: OpArgs<'issueWithdraw'>): Issue {
+  return writeTx(ctx.db, () => {
+    const issue = findIssueRow(ctx, args.id);
+    assertStatus(issue, ['review'], '退回修改');
+    ctx.db.prepare("UPDATE issues SET status = 'draft', updated_at = ? WHERE id = ?").run(stampNow(ctx), issue.id);
+    return toIssue(ctx, findIssueRow(ctx, issue.id));
+  });
+}
+
+export function previewNextNumber(ctx: Ctx, args: OpArgs<'issueNextNumber'>): NextNumber {
+  const issue = findIssueRow(ctx, args.id);
+  assertStatus(issue, ['draft', 'review'], '预览期号');
+  const series = findSeriesRow(ctx, issue.series_id);
+  const date = args.date ?? issue.date;
+  const year = Number(date.slice(0, 4));
+  const n = nextNumbers(ctx, series, year, issue.supplement === 1);
+  return { seriesId: series.id, year, number: n.number, totalNumber: n.totalNumber, supplement: issue.supplement === 1 };
+}
+
+/**
+ * Sign-off: checks, number, snapshot of every article, all in one IMMEDIATE transaction.
+ * `beforeCommit` lets a later step (the archived Word file) join the same transaction.
+ */
+export function signIssue(ctx: Ctx, args: OpArgs<'issueSign'>, beforeCommit?: (issue: Issue) => void): Issue {
+  return writeTx(ctx.db, () => {
+    const issue = findIssueRow(ctx, args.id);
+    if (issue.status === 'draft') {
+      throw new ApiError('INVALID_STATE', `${issueLabel(issue)}尚未提交审核，不能签发。请先提交审核，审核通过后再签发。`);
+    }
+    assertStatus(issue, ['review'], '再次签发');
+    if (issue.article_count === 0) throw new ApiError('INVALID_STATE', `${issueLabel(issue)}没有任何信息，不能签发。`);
+    const date = args.date ?? issue.date;
+    const series = findSeriesRow(ctx, issue.series_id);
+    const supplement = issue.supplement === 1;
+    assertDateInOrder(ctx, series, date, supplement);
+    const assigned = nextNumbers(ctx, series, Number(date.slice(0, 4)), supplement);
+
+    const snapshot = ctx.db.prepare('UPDATE issue_articles SET snapshot = ? WHERE issue_id = ? AND article_id = ?');
+    for (const a of issueArticles(ctx, issue.id)) {
+      const snap: ArticleSnapshot = {
+        title: a.title,
+        paragraphs: a.paragraphs,
+        unitId: a.unitId,
+        unit: a.unit,
+        category: a.category,
+        classification: a.classification,
+      };
+      snapshot.run(JSON.stringify(snap), issue.id, a.id);
+    }
+    const now = stampNow(ctx);
+    ctx.db
+      .prepare(
+        `UPDATE issues SET status = 'signed', date = ?, number = ?, total_number = ?, signed_by = ?, signed_at = ?, updated_at = ?
+         WHERE id = ? AND status = 'review'`,
+      )
+      .run(date, assigned.number, assigned.totalNumber, args.signedBy, now, now, issue.id);
+    const signed = toIssue(ctx, findIssueRow(ctx, issue.id));
+    beforeCommit?.(signed);
+    return signed;
+  });
+}
+
+export function voidIssue(ctx: Ctx, args: OpArgs<'issueVoid'>): Issue {
+  return writeTx(ctx.db, () => {
+    const issue = findIssueRow(ctx, args.id);
+    if (issue.status === 'voided') throw new ApiError('INVALID_STATE', `${issueLabel(issue)}已经作废（原因：${issue.void_reason}）。`);
+    if (issue.status !== 'signed') {
+      throw new ApiError('INVALID_STATE', `${issueLabel(issue)}尚未签发，没有期号可作废。不需要的草稿可以直接删除。`);
+    }
+    const now = stampNow(ctx);
+    ctx.db
+      .prepare("UPDATE issues SET status = 'voided', void_reason = ?, voided_at = ?, updated_at = ? WHERE id = ?")
+      .run(args.reason, now, now, issue.id);
+    // The articles go back to the pool for a new issue; the voided issue keeps their snapshot.
+    ctx.db.prepare('UPDATE issue_articles SET live = NULL WHERE issue_id = ?').run(issue.id);
+    return toIssue(ctx, findIssueRow(ctx, issue.id));
+  });
+}
+
+export function deleteIssue(ctx: Ctx, args: OpArgs<'issueDelete'>): { id: number } {
+  return writeTx(ctx.db, () => {
+    const issue = findIssueRow(ctx, args.id);
+    if (issue.status === 'signed' || issue.status === 'voided') {
+      throw new ApiError('FROZEN', `${issueLabel(issue)}已${issue.status === 'signed' ? '签发' : '作废'}，永久保存，不能删除。`);
+    }
+    ctx.db.prepare('DELETE FROM issues WHERE id = ?').run(issue.id);
+    return { id: issue.id };
+  });
+}

@@ -1,0 +1,138 @@
+/**
+ * Opening the one database file: pragmas, the version check, a consistent backup before any
+ * migration, and the migrations themselves. Never imports Electron.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { ApiError } from '../api/errors';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+
+export type DB = Database.Database;
+
+/** Written into the file header so that another program's SQLite file is never mistaken for ours. */
+export const APPLICATION_ID = 0x42444b31; // "BDK1"
+
+export interface OpenOptions {
+  readonly?: boolean;
+  /** Where the pre-migration backup goes; default: a `backups` folder beside the database. */
+  backupDir?: string;
+  /** Milliseconds to wait for another writer before giving up. */
+  busyTimeoutMs?: number;
+  now?: () => Date;
+}
+
+export function openDatabase(file: string, options: OpenOptions = {}): DB {
+  const exists = fs.existsSync(file);
+  if (!exists && options.readonly) {
+    throw new ApiError('NOT_FOUND', `找不到数据库文件：${file}`);
+  }
+  if (!exists) fs.mkdirSync(path.dirname(file), { recursive: true });
+
+  let db: DB;
+  try {
+    db = new Database(file, { readonly: options.readonly ?? false, timeout: options.busyTimeoutMs ?? 10_000 });
+  } catch (e) {
+    throw new ApiError('DB_DAMAGED', `无法打开数据库文件“${file}”：${(e as Error).message}`);
+  }
+  try {
+    configure(db, options.readonly ?? false);
+    checkOwnership(db, file);
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) {
+      throw new ApiError(
+        'DB_TOO_NEW',
+        `数据库“${file}”由更新版本的编印台写入（数据版本 ${version}），本程序只认识到版本 ${SCHEMA_VERSION}。` +
+          '请安装最新版本的编印台后再打开；为保护数据，旧版本不会修改它。',
+      );
+    }
+    if (version < SCHEMA_VERSION) {
+      if (options.readonly) {
+        throw new ApiError('INVALID_STATE', `数据库“${file}”需要升级（版本 ${version} → ${SCHEMA_VERSION}），只读方式无法打开。`);
+      }
+      if (version > 0) backupBeforeMigration(db, file, version, options);
+      migrate(db, version);
+    }
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+function configure(db: DB, readonly: boolean): void {
+  if (!readonly) {
+    const mode = db.pragma('journal_mode = WAL', { simple: true });
+    if (mode !== 'wal') throw new ApiError('DB_DAMAGED', `数据库无法切换到 WAL 模式（当前为 ${String(mode)}）。`);
+  }
+  // FULL: a signed issue reported as saved must survive a power cut right after.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('trusted_schema = OFF');
+}
+
+function checkOwnership(db: DB, file: string): void {
+  let appId: number;
+  let tables: number;
+  try {
+    appId = db.pragma('application_id', { simple: true }) as number;
+    tables = (db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number }).n;
+  } catch (e) {
+    throw new ApiError('DB_NOT_OURS', `文件“${file}”不是编印台的数据库，或已损坏：${(e as Error).message}`);
+  }
+  if (appId === APPLICATION_ID) return;
+  if (appId === 0 && tables === 0) return; // a new, empty file: ours to set up
+  throw new ApiError('DB_NOT_OURS', `文件“${file}”不是编印台的数据库。请检查所选文件，或使用 --db 指定正确的数据库。`);
+}
+
+function stamp(now: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}${p(now.getSeconds())}`;
+}
+
+/** VACUUM INTO writes a consistent copy even while the WAL holds unmerged pages. */
+function backupBeforeMigration(db: DB, file: string, fromVersion: number, options: OpenOptions): string {
+  const dir = options.backupDir ?? path.join(path.dirname(file), 'backups');
+  fs.mkdirSync(dir, { recursive: true });
+  const base = path.basename(file, path.extname(file));
+  const target = path.join(dir, `${base}-v${fromVersion}-before-upgrade-${stamp(options.now?.() ?? new Date())}.db`);
+  db.prepare('VACUUM INTO ?').run(target);
+  return target;
+}
+
+function migrate(db: DB, from: number): void {
+  for (const m of MIGRATIONS.filter((x) => x.version > from)) {
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+      db.pragma(`user_version = ${m.version}`);
+    }).immediate();
+  }
+}
+
+/**
+ * Run fn in one write transaction, taken up front (BEGIN IMMEDIATE) so that two processes
+ * reading "the last number" cannot interleave. SQLITE_BUSY after the timeout becomes a refusal.
+ */
+export function writeTx<T>(db: DB, fn: () => T): T {
+  try {
+    return db.transaction(fn).immediate();
+  } catch (e) {
+    throw translateSqliteError(e);
+  }
+}
+
+export function translateSqliteError(e: unknown): unknown {
+  if (e instanceof ApiError) return e;
+  const err = e as { code?: string; message?: string };
+  if (err.code === 'SQLITE_BUSY' || err.code === 'SQLITE_LOCKED') {
+    return new ApiError('BUSY', '数据库正被另一个程序或窗口占用，请稍候再试。');
+  }
+  if (typeof err.message === 'string' && err.message.startsWith('FROZEN:')) {
+    return new ApiError('FROZEN', '已签发或已作废的期次及其信息不能修改。如需更正，请作废该期或在新的一期中刊发更正。');
+  }
+  if (err.code === 'SQLITE_CORRUPT' || err.code === 'SQLITE_NOTADB') {
+    return new ApiError('DB_DAMAGED', '数据库文件已损坏，请停止使用并从备份恢复。');
+  }
+  return e;
+}
