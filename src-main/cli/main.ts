@@ -86,6 +86,19 @@ function readTextFile(file: string): string {
   return fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
 }
 
+function describeParseError(e: Error & { code?: string }): string {
+  const quoted = /'([^']*)'/.exec(e.message)?.[1] ?? '';
+  const flag = quoted.split(' ')[0];
+  switch (e.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return /^-\d/.test(flag ?? '') ? `${flag} 不是有效的编号（编号是正整数）` : `不认识的选项 ${flag}`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return `选项 ${flag} 后面缺少内容，或不应带内容`;
+    default:
+      return e.message;
+  }
+}
+
 export function buildInput(c: CommandSpec, args: readonly string[]): Record<string, unknown> {
   const options: NonNullable<ParseArgsConfig['options']> = {};
   for (const o of c.options ?? []) {
@@ -96,8 +109,7 @@ export function buildInput(c: CommandSpec, args: readonly string[]): Record<stri
   try {
     parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
   } catch (e) {
-    const msg = (e as Error).message.replace(/\. To specify a positional argument.*$/s, '');
-    throw new ApiError('INVALID_INPUT', `参数有误：${msg}。用法：${usageLine(c)}`);
+    throw new ApiError('INVALID_INPUT', `参数有误：${describeParseError(e as Error & { code?: string })}。用法：${usageLine(c)}`);
   }
   const input: Record<string, unknown> = {};
   for (const o of c.options ?? []) {

@@ -35,7 +35,7 @@ export interface IssueDocArticle {
 
 export interface IssueDocModel {
   settings: PrintSettings;
-  /** null for a preview (draft or in review): prints 第　期 and a 送审稿 mark. */
+  /** null for a preview (draft or in review): prints 第, a full-width space, 期, and a 送审稿 mark. */
   number: number | null;
   totalNumber: number | null;
   supplement: boolean;

@@ -4,6 +4,7 @@ import type { Category, Classification, IssueStatus } from '../api/schemas';
 import { countChars, parseBody, type Paragraph } from '../api/text';
 import type { Article, ArticleIssueRef, ArticleSummary } from '../api/types';
 import { writeTx } from '../store/db';
+import { Where } from '../store/where';
 import { stampNow, type Ctx } from './context';
 import { findUnitRow } from './units';
 
@@ -151,22 +152,17 @@ export function deleteArticle(ctx: Ctx, args: OpArgs<'articleDelete'>): { id: nu
 }
 
 export function listArticles(ctx: Ctx, args: OpArgs<'articleList'>): ArticleSummary[] {
-  const where: string[] = [];
-  const params: (string | number)[] = [];
-  if (args.unit !== undefined) {
-    where.push('a.unit_id = ?');
-    params.push(findUnitRow(ctx, args.unit).id);
-  }
-  if (args.category) (where.push('a.category = ?'), params.push(args.category));
-  if (args.classification) (where.push('a.classification = ?'), params.push(args.classification));
-  if (args.used === true) where.push('ia.issue_id IS NOT NULL');
-  if (args.used === false) where.push('ia.issue_id IS NULL');
-  // created_at is UTC; the filter's dates are local calendar days, so compare on local time.
-  if (args.from) (where.push("date(a.created_at, 'localtime') >= ?"), params.push(args.from));
-  if (args.to) (where.push("date(a.created_at, 'localtime') <= ?"), params.push(args.to));
-  if (args.text) (where.push("instr(a.title, ?) > 0"), params.push(args.text));
-  const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-               ORDER BY a.updated_at DESC, a.id DESC LIMIT ? OFFSET ?`;
-  const rows = ctx.db.prepare(sql).all(...params, args.limit ?? 200, args.offset ?? 0) as ArticleRow[];
+  const w = new Where()
+    .when(args.unit === undefined ? undefined : findUnitRow(ctx, args.unit).id, 'a.unit_id = ?')
+    .when(args.category, 'a.category = ?')
+    .when(args.classification, 'a.classification = ?')
+    // created_at is UTC; the filter's dates are local calendar days, so compare on local time.
+    .when(args.from, "date(a.created_at, 'localtime') >= ?")
+    .when(args.to, "date(a.created_at, 'localtime') <= ?")
+    .when(args.text || undefined, 'instr(a.title, ?) > 0');
+  if (args.used === true) w.add('ia.issue_id IS NOT NULL');
+  if (args.used === false) w.add('ia.issue_id IS NULL');
+  const sql = `${SELECT} ${w} ORDER BY a.updated_at DESC, a.id DESC LIMIT ? OFFSET ?`;
+  const rows = ctx.db.prepare(sql).all(...w.params, args.limit ?? 200, args.offset ?? 0) as ArticleRow[];
   return rows.map((r) => toSummary(r, countChars(JSON.parse(r.paragraphs) as Paragraph[])));
 }

@@ -4,6 +4,7 @@ import type { Category, Classification, IssueStatus } from '../api/schemas';
 import type { Paragraph } from '../api/text';
 import type { Issue, IssueArticle, IssueSummary, NextNumber } from '../api/types';
 import { writeTx } from '../store/db';
+import { Where } from '../store/where';
 import { localDate, stampNow, type Ctx } from './context';
 import { assertDateInOrder, nextNumbers } from './numbering';
 import { findSeriesRow } from './series';
@@ -119,14 +120,13 @@ export function getIssue(ctx: Ctx, args: OpArgs<'issueGet'>): Issue {
 }
 
 export function listIssues(ctx: Ctx, args: OpArgs<'issueList'>): IssueSummary[] {
-  const where: string[] = [];
-  const params: (string | number)[] = [];
-  if (args.series !== undefined) (where.push('i.series_id = ?'), params.push(findSeriesRow(ctx, args.series).id));
-  if (args.year !== undefined) (where.push('i.year = ?'), params.push(args.year));
-  if (args.status !== undefined) (where.push('i.status = ?'), params.push(args.status));
-  const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-               ORDER BY i.year DESC, i.number IS NOT NULL, i.supplement, i.number DESC, i.id DESC`;
-  return (ctx.db.prepare(sql).all(...params) as IssueRow[]).map(toSummary);
+  const w = new Where()
+    .when(args.series === undefined ? undefined : findSeriesRow(ctx, args.series).id, 'i.series_id = ?')
+    .when(args.year, 'i.year = ?')
+    .when(args.status, 'i.status = ?');
+  // drafts first, then the newest numbers
+  const sql = `${SELECT} ${w} ORDER BY i.year DESC, i.number IS NOT NULL, i.supplement, i.number DESC, i.id DESC`;
+  return (ctx.db.prepare(sql).all(...w.params) as IssueRow[]).map(toSummary);
 }
 
 function assertStatus(r: IssueRow, allowed: IssueStatus[], action: string): void {
