@@ -66,7 +66,7 @@ const cases: [string, () => string[], RegExp][] = [
   ['a missing body file', () => ['article', 'add', '--title', 'x', '--body-file', '/nonexistent/x.txt'], /找不到文件/],
   ['a duplicate series name', () => ['series', 'add', '--name', '城关县政务信息'], /已有名为/],
   ['a duplicate unit name', () => ['unit', 'add', '--name', '城关镇'], /已有名为/],
-  ['changing first numbers after sign-off', () => ['series', 'update', '城关县政务信息', '--first-number', '5'], /起始期号.*不能再改/],
+  ['changing first numbers after sign-off', () => ['series', 'set', '城关县政务信息', '--first-number', '5'], /起始期号.*不能再改/],
   ['an unknown option', () => ['issue', 'list', '--colour', 'red'], /不认识的选项 --colour/],
   ['an option without its value', () => ['issue', 'sign', '1', '--by'], /选项 --by 后面缺少内容/],
   ['a missing positional', () => ['issue', 'show'], /缺少参数 ISSUE/],

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import * as s from './schemas';
-import type { Article, ArticleSummary, Issue, IssueSummary, NextNumber, Series, Unit } from './types';
+import type { Article, ArticleSummary, DocxFile, ExportResult, Issue, IssueSummary, NextNumber, Series, Unit } from './types';
 
 export interface OpDef<I extends z.ZodType, O> {
   input: I;
@@ -50,8 +50,10 @@ export const contract = {
     '新建刊物 / add a publication series',
   ),
   seriesUpdate: op<Series>()(
-    z.object({ series: s.ref('刊物'), name: s.line('刊物名称', s.LIMITS.name).optional(), ...seriesFields }).strict(),
-    '修改刊物设置 / change a series',
+    z
+      .object({ series: s.ref('刊物'), name: s.line('刊物名称', s.LIMITS.name).optional(), ...seriesFields, print: s.printPatch.optional() })
+      .strict(),
+    '修改刊物设置（含印制设置）/ change a series and how it prints',
   ),
   seriesList: op<Series[]>()(none, '列出刊物 / list series', true),
   seriesGet: op<Series>()(z.object({ series: s.ref('刊物') }).strict(), '查看刊物 / show a series', true),
@@ -153,6 +155,20 @@ export const contract = {
   issueVoid: op<Issue>()(
     z.object({ id: s.id('期'), reason: s.line('作废原因', s.LIMITS.reason) }).strict(),
     '作废已签发的一期 / void a signed issue',
+  ),
+  issueExport: op<ExportResult>()(
+    z
+      .object({
+        id: s.id('期'),
+        out: z.string({ error: '请给出保存位置' }).min(1, { error: '请给出保存位置' }).max(4096),
+      })
+      .strict(),
+    '导出一期的 Word 文件 / export an issue as Word',
+  ),
+  issueDocx: op<DocxFile>()(
+    byId('期'),
+    '取得一期的 Word 文件内容（浏览器模式下载用）/ the Word file as base64, for download',
+    true,
   ),
   issueDelete: op<{ id: number }>()(byId('期'), '删除未签发的草稿 / delete an unsigned issue'),
   issueGet: op<Issue>()(byId('期'), '查看一期 / show an issue', true),

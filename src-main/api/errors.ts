@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'DB_TOO_NEW', // the file was written by a newer version of the app
   'DB_NOT_OURS', // the file is not a Bulletin Desk database
   'DB_DAMAGED', // the file fails SQLite's integrity check
+  'UNAUTHORIZED', // a door refused the caller: no valid access token, or a foreign page or host
   'INTERNAL', // a fault in the program itself
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

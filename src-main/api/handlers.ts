@@ -8,6 +8,7 @@ import * as series from '../services/series';
 import * as units from '../services/units';
 import * as articles from '../services/articles';
 import * as issues from '../services/issues';
+import * as archive from '../services/archive';
 
 export type Handlers = { [K in OpName]: (ctx: Ctx, args: OpArgs<K>) => OpResult<K> | Promise<OpResult<K>> };
 
@@ -35,7 +36,9 @@ export const handlers: Handlers = {
   issueSubmit: issues.submitIssue,
   issueWithdraw: issues.withdrawIssue,
   issueNextNumber: issues.previewNextNumber,
-  issueSign: (ctx, args) => issues.signIssue(ctx, args),
+  issueSign: archive.signAndArchive,
+  issueExport: archive.exportIssue,
+  issueDocx: archive.issueDocx,
   issueVoid: issues.voidIssue,
   issueDelete: issues.deleteIssue,
   issueGet: issues.getIssue,

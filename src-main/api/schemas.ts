@@ -127,3 +127,36 @@ export const paragraphs = z
 export const bodyTextInput = z
   .string({ error: '正文必须是文字' })
   .max(LIMITS.bodyChars, { error: `正文不能超过${LIMITS.bodyChars}个字` });
+
+/** A list of names given as an array, or as one text separated by ，、, ; or new lines. */
+export const nameList = (what: string) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' ? v.split(/[,，、;；\n]+/).map((x) => x.trim()).filter(Boolean) : v),
+    z.array(line(what, LIMITS.name), { error: `${what}必须是名称列表` }).max(200, { error: `${what}最多200个` }),
+  );
+
+export const SENSITIVITY_PRESETS: Record<string, string> = { none: '', internal: '内部资料 注意保存' };
+
+/** The print settings a user may change; every field optional, so a call changes only what it names. */
+export const printPatch = z
+  .object({
+    mastheadName: optionalLine('报头名称', 40).optional(),
+    sensitivityMark: z
+      .string({ error: '密级标志必须是文字' })
+      .max(200)
+      .transform((v) => SENSITIVITY_PRESETS[v] ?? cleanLine(v))
+      .refine((v) => [...v].length <= 20, { error: '密级标志不能超过20个字' })
+      .optional(),
+    showTotal: z.boolean({ error: '“显示总期号”只能是是或否' }).optional(),
+    dateStyle: z.enum(['arabic', 'chinese'], { error: '日期样式只能是 arabic（2026年11月21日）或 chinese（二〇二六年十一月二十一日）' }).optional(),
+    contentsHeading: z.enum(['本期要目', '目录', 'none'], { error: '目录标题只能是 本期要目、目录 或 none（不印目录）' }).optional(),
+    newPagePerItem: z.boolean({ error: '“每条另起一页”只能是是或否' }).optional(),
+    distribution: z
+      .object({ to: nameList('报送单位').optional(), cc: nameList('抄送单位').optional(), down: nameList('下发单位').optional() })
+      .strict()
+      .optional(),
+    reviewer: optionalLine('审核人', LIMITS.name).optional(),
+    editor: optionalLine('编辑', LIMITS.name).optional(),
+    copies: z.number({ error: '印数必须是数字' }).int({ error: '印数必须是整数' }).min(0, { error: '印数不能为负' }).max(100_000, { error: '印数过大' }).optional(),
+  })
+  .strict();

@@ -2,6 +2,29 @@
 import type { Category, Classification, IssueStatus, UnitKind } from './schemas';
 import type { Paragraph } from './text';
 
+/** How a series prints (FORMAT.md): stored with the series, every field editable. */
+export interface PrintSettings {
+  /** The masthead text, e.g. 城关县政务信息 (defaults to the series name). */
+  mastheadName: string;
+  /** The compiling office (the series' org), printed as `${org}编` left of the masthead's date line. */
+  org: string;
+  /** Top-left mark, e.g. 内部资料 注意保存; empty for none. */
+  sensitivityMark: string;
+  /** Whether 第N期 is followed by （总第M期）. */
+  showTotal: boolean;
+  dateStyle: 'arabic' | 'chinese';
+  /** Heading of the contents list; 'none' prints no list. */
+  contentsHeading: '本期要目' | '目录' | 'none';
+  newPagePerItem: boolean;
+  /** 报 / 送 / 发 recipients; an empty list prints no line. */
+  distribution: { to: string[]; cc: string[]; down: string[] };
+  /** Names for the people line; the signer comes from the issue. Empty strings are left out. */
+  reviewer: string;
+  editor: string;
+  /** 共印N份; 0 prints no print-run line. */
+  copies: number;
+}
+
 export interface Series {
   id: number;
   name: string;
@@ -11,6 +34,7 @@ export interface Series {
   continuous: boolean;
   /** True once any issue of the series has a number: the first numbers can no longer change. */
   numbered: boolean;
+  print: PrintSettings;
   createdAt: string;
 }
 
@@ -87,4 +111,21 @@ export interface NextNumber {
   number: number;
   totalNumber: number | null;
   supplement: boolean;
+}
+
+export interface ExportResult {
+  /** The file written. */
+  path: string;
+  sha256: string;
+  size: number;
+  /** True: the stored bytes of a signed issue. False: a preview rendered now (送审稿). */
+  archived: boolean;
+}
+
+export interface DocxFile {
+  fileName: string;
+  /** The file's bytes, base64: JSON carries it through every door. */
+  base64: string;
+  sha256: string;
+  archived: boolean;
 }

@@ -99,6 +99,18 @@ function describeParseError(e: Error & { code?: string }): string {
   }
 }
 
+/** Option keys may name a nested field, e.g. print.distribution.to. */
+function setKey(target: Record<string, unknown>, key: string, value: unknown): void {
+  const parts = key.split('.');
+  let node = target;
+  for (const p of parts.slice(0, -1)) node = (node[p] ??= {}) as Record<string, unknown>;
+  node[parts.at(-1)!] = value;
+}
+
+function getKey(target: Record<string, unknown>, key: string): unknown {
+  return key.split('.').reduce<unknown>((node, p) => (node as Record<string, unknown> | undefined)?.[p], target);
+}
+
 export function buildInput(c: CommandSpec, args: readonly string[]): Record<string, unknown> {
   const options: NonNullable<ParseArgsConfig['options']> = {};
   for (const o of c.options ?? []) {
@@ -115,12 +127,12 @@ export function buildInput(c: CommandSpec, args: readonly string[]): Record<stri
   for (const o of c.options ?? []) {
     const v = parsed.values[o.flag];
     if (o.type === 'bool') {
-      if (v === true) input[o.key] = true;
-      if (parsed.values[`no-${o.flag}`] === true) input[o.key] = false;
-    } else if (Array.isArray(v)) input[o.key] = v.map((x) => convert(o.type, String(x)));
+      if (v === true) setKey(input, o.key, true);
+      if (parsed.values[`no-${o.flag}`] === true) setKey(input, o.key, false);
+    } else if (Array.isArray(v)) setKey(input, o.key, v.map((x) => convert(o.type, String(x))));
     else if (typeof v === 'string') {
-      if (input[o.key] !== undefined) throw new ApiError('INVALID_INPUT', `--${o.flag} 与另一个选项重复给出了同一内容。`);
-      input[o.key] = convert(o.type, v);
+      if (getKey(input, o.key) !== undefined) throw new ApiError('INVALID_INPUT', `--${o.flag} 与另一个选项重复给出了同一内容。`);
+      setKey(input, o.key, convert(o.type, v));
     }
   }
   const positionals = [...parsed.positionals];

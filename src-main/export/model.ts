@@ -3,28 +3,9 @@
  * the database (or by tests by hand), so the renderer never touches storage.
  */
 import type { Paragraph } from '../api/text';
+import type { PrintSettings } from '../api/types';
 
-export interface PrintSettings {
-  /** The masthead text, e.g. 城关县政务信息 (defaults to the series name). */
-  mastheadName: string;
-  /** The compiling office, printed as `${org}编` at the left of the masthead's date line. */
-  org: string;
-  /** Top-left mark, e.g. 内部资料 注意保存; empty for none. */
-  sensitivityMark: string;
-  /** Whether 第N期 is followed by （总第M期）. */
-  showTotal: boolean;
-  dateStyle: 'arabic' | 'chinese';
-  /** Heading of the contents list; 'none' prints no list. */
-  contentsHeading: '本期要目' | '目录' | 'none';
-  newPagePerItem: boolean;
-  /** 报 / 送 / 发 recipients; an empty list prints no line. */
-  distribution: { to: string[]; cc: string[]; down: string[] };
-  /** Names for the people line; the signer comes from the issue. Empty strings are left out. */
-  reviewer: string;
-  editor: string;
-  /** 共印N份; 0 prints no print-run line. */
-  copies: number;
-}
+export type { PrintSettings };
 
 export interface IssueDocArticle {
   title: string;

@@ -100,7 +100,11 @@ export function addArticle(ctx: Ctx, args: OpArgs<'articleAdd'>): Article {
   });
 }
 
-export function assertArticleEditable(row: Pick<ArticleRow, 'id' | 'status' | 'series' | 'year' | 'number'>): void {
+export function assertArticleEditable(row: Pick<ArticleRow, 'id' | 'status' | 'series' | 'year' | 'number' | 'issue_id'>): void {
+  if (row.status === 'review') {
+    // What the director reviewed is what gets signed: changes go through 退回修改.
+    throw new ApiError('INVALID_STATE', `信息 ${row.id} 所在的《${row.series}》草稿（编号 ${row.issue_id}）已提交审核，不能修改。如需修改，请先将该期退回修改。`);
+  }
   if (row.status === 'signed') {
     throw new ApiError(
       'FROZEN',

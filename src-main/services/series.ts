@@ -3,6 +3,7 @@ import type { OpArgs } from '../api/contract';
 import type { Series } from '../api/types';
 import { writeTx } from '../store/db';
 import { stampNow, type Ctx } from './context';
+import { effectivePrintSettings, mergeOverrides } from './print-settings';
 
 interface SeriesRow {
   id: number;
@@ -11,6 +12,7 @@ interface SeriesRow {
   first_number: number;
   first_total: number;
   continuous: number;
+  print_settings: string;
   created_at: string;
   numbered: number;
 }
@@ -27,6 +29,7 @@ function toSeries(r: SeriesRow): Series {
     firstTotal: r.first_total,
     continuous: r.continuous === 1,
     numbered: r.numbered === 1,
+    print: effectivePrintSettings(r, r.print_settings),
     createdAt: r.created_at,
   };
 }
@@ -81,7 +84,8 @@ export function updateSeries(ctx: Ctx, args: OpArgs<'seriesUpdate'>): Series {
     if (args.name !== undefined) assertNameFree(ctx, args.name, row.id);
     ctx.db
       .prepare(
-        `UPDATE series SET name = ?, org = ?, first_number = ?, first_total = ?, continuous = ?, updated_at = ? WHERE id = ?`,
+        `UPDATE series SET name = ?, org = ?, first_number = ?, first_total = ?, continuous = ?, print_settings = ?, updated_at = ?
+         WHERE id = ?`,
       )
       .run(
         args.name ?? row.name,
@@ -89,6 +93,7 @@ export function updateSeries(ctx: Ctx, args: OpArgs<'seriesUpdate'>): Series {
         args.firstNumber ?? row.first_number,
         args.firstTotal ?? row.first_total,
         args.continuous === undefined ? row.continuous : args.continuous ? 1 : 0,
+        args.print ? mergeOverrides(row.print_settings, args.print) : row.print_settings,
         stampNow(ctx),
         row.id,
       );

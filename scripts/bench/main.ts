@@ -1,0 +1,20 @@
+/**
+ * Speed measurements, printed as numbers: `npm run bench` (full size) or `npm run bench -- --quick`
+ * (a tenth of the size). Each section builds its own data in a temporary folder.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { peakRssMb } from './stats';
+import { benchWord } from './word';
+
+const quick = process.argv.includes('--quick');
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-bench-'));
+console.log(`Bulletin Desk benchmark${quick ? ' (--quick)' : ''} — Node ${process.version}, ${os.cpus().length} cores`);
+try {
+  console.log('\n[Word output]');
+  for (const line of await benchWord(dir, quick)) console.log(line);
+  console.log(`\npeak memory (RSS): ${peakRssMb().toFixed(0)} MB`);
+} finally {
+  fs.rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,79 @@
+/**
+ * `bulletin demo`: a fresh database in the output folder, filled with the fictional county,
+ * one issue composed, reviewed, signed and written as a Word file — all through the API table.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { dispatch } from '../api/dispatch';
+import type { OpInput, OpName, OpResult } from '../api/contract';
+import { createCtx } from '../services/context';
+import { openDatabase } from '../store/db';
+import { DEMO_ARTICLES, DEMO_DATE, DEMO_PRINT, DEMO_SERIES, DEMO_SIGNER, DEMO_UNITS } from './county';
+
+export interface DemoResult {
+  dir: string;
+  database: string;
+  docx: string;
+  sha256: string;
+  series: string;
+  issue: { id: number; number: number; totalNumber: number | null; date: string; articles: number };
+  units: number;
+  articles: number;
+}
+
+export const DEMO_DB_NAME = 'demo.db';
+
+/** Only the demo's own files are replaced; anything else in the folder is left alone. */
+function clearPreviousDemo(dir: string): void {
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(path.join(dir, `${DEMO_DB_NAME}${suffix}`), { force: true });
+}
+
+export async function runDemo(outDir: string): Promise<DemoResult> {
+  const dir = path.resolve(outDir);
+  fs.mkdirSync(dir, { recursive: true });
+  clearPreviousDemo(dir);
+  const database = path.join(dir, DEMO_DB_NAME);
+  const db = openDatabase(database);
+  const ctx = createCtx(db);
+  const call = <K extends OpName>(name: K, input: OpInput<K>): Promise<OpResult<K>> => dispatch(ctx, name, input);
+  try {
+    const series = await call('seriesAdd', DEMO_SERIES);
+    await call('seriesUpdate', { series: series.id, print: DEMO_PRINT });
+    for (const name of DEMO_UNITS) await call('unitAdd', { name });
+    const inIssue: number[] = [];
+    for (const { inIssue: use, ...article } of DEMO_ARTICLES) {
+      const created = await call('articleAdd', article);
+      if (use) inIssue.push(created.id);
+    }
+    const draft = await call('issueCreate', { series: series.id, date: DEMO_DATE });
+    await call('issueAddArticles', { id: draft.id, articleIds: inIssue });
+    await call('issueSubmit', { id: draft.id });
+    const signed = await call('issueSign', { id: draft.id, signedBy: DEMO_SIGNER });
+    const exported = await call('issueExport', { id: signed.id, out: dir });
+    return {
+      dir,
+      database,
+      docx: exported.path,
+      sha256: exported.sha256,
+      series: series.name,
+      issue: { id: signed.id, number: signed.number!, totalNumber: signed.totalNumber, date: signed.date, articles: signed.articles.length },
+      units: DEMO_UNITS.length,
+      articles: DEMO_ARTICLES.length,
+    };
+  } finally {
+    db.close();
+  }
+}
+
+export function describeDemo(r: DemoResult): string {
+  return [
+    `已生成演示数据（虚构的${r.series.replace('政务信息', '')}）：`,
+    `  数据库：${r.database}`,
+    `  刊物：《${r.series}》，报送单位 ${r.units} 个，信息 ${r.articles} 条`,
+    `  已签发：${r.issue.date.slice(0, 4)}年第${r.issue.number}期${r.issue.totalNumber ? `（总第${r.issue.totalNumber}期）` : ''}，共 ${r.issue.articles} 条信息`,
+    `  Word 文件：${r.docx}`,
+    `  SHA-256：${r.sha256}`,
+    '',
+    `继续试用：bulletin --db "${r.database}" issue list`,
+  ].join('\n');
+}

@@ -1,0 +1,244 @@
+/**
+ * The parts of an issue around its items: the masthead (报头) and contents at the front, the
+ * colophon (版记) at the back.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Paragraph,
+  RelativeVerticalPosition,
+  Table,
+  TableAnchorType,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  WidthType,
+  type TextRun,
+} from 'docx';
+import type { IssueDocModel } from './model';
+import { border, exact, leftRightLine, run, safeLine, STYLE, textWidth } from './docx-blocks';
+import type { LayoutProfile } from './layout-profile';
+
+// ---- dates and numbers --------------------------------------------------------------------
+
+const CN_DIGITS = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** 1..31 as written in dates: 十, 十一, 二十, 二十一, 三十一. */
+function cnSmall(n: number): string {
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  const t = tens === 0 ? '' : tens === 1 ? '十' : `${CN_DIGITS[tens]}十`;
+  return t + (ones === 0 ? (tens === 0 ? '〇' : '') : CN_DIGITS[ones]);
+}
+
+/** `2026-11-21` → `2026年11月21日`, or `二〇二六年十一月二十一日` in the Chinese style. */
+export function formatDate(date: string, style: 'arabic' | 'chinese'): string {
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(date.trim());
+  if (!m) return safeLine(date);
+  const [y, mo, d] = [m[1] ?? '', Number(m[2]), Number(m[3])];
+  if (style === 'chinese') {
+    const year = [...y].map((c) => CN_DIGITS[Number(c)] ?? c).join('');
+    return `${year}年${cnSmall(mo)}月${cnSmall(d)}日`;
+  }
+  return `${y}年${mo}月${d}日`;
+}
+
+/** `第12期（总第2045期）`, `增刊第1期`, or `第\u3000期` (full-width space) for a preview that has no number yet. */
+export function issueNumberText(model: IssueDocModel, profile: LayoutProfile): string {
+  const blank = profile.masthead.blankNumber;
+  const n = model.number === null ? blank : String(model.number);
+  let text = `${model.supplement ? '增刊' : ''}第${n}期`;
+  if (model.settings.showTotal && (model.number === null || model.totalNumber !== null)) {
+    const total = model.number === null || model.totalNumber === null ? blank : String(model.totalNumber);
+    text += `（总第${total}期）`;
+  }
+  return text;
+}
+
+// ---- masthead -----------------------------------------------------------------------------
+
+function fullWidthUnits(text: string): number {
+  let u = 0;
+  for (const ch of text) u += (ch.codePointAt(0) ?? 0) < 0x7f ? 0.5 : 1;
+  return u;
+}
+
+/** The largest allowed size that keeps the series name on one line (half-points). */
+export function mastheadNameSize(name: string, profile: LayoutProfile): number {
+  const m = profile.masthead;
+  const room = textWidth(profile) * m.nameFill;
+  const units = Math.max(1, fullWidthUnits(name));
+  // A character of s half-points is s × 10 twips wide.
+  const fits = (s: number) => units * s * 10 <= room;
+  for (const s of m.nameSizes) if (fits(s)) return s;
+  return Math.max(m.minNameSize, Math.floor(room / (units * 10)));
+}
+
+export function mastheadParagraphs(model: IssueDocModel, profile: LayoutProfile): Paragraph[] {
+  const { fonts, masthead: m, grid } = profile;
+  const s = model.settings;
+  const preview = model.number === null;
+
+  const left = safeLine(s.sensitivityMark) ? [run(safeLine(s.sensitivityMark), fonts.mastheadMark)] : [];
+  const right: TextRun[] = [];
+  const serial = model.copySerial === null ? '' : safeLine(model.copySerial);
+  if (serial) right.push(run(serial, fonts.mastheadSerial));
+  if (preview) right.push(run(serial ? `\u3000${m.previewMarkText}` : m.previewMarkText, fonts.previewMark));
+  // The top line is written even when empty so the name and the red rule stay where they always are.
+  const top = leftRightLine(left, right, right.length ? fonts.mastheadSerial : fonts.mastheadMark, profile);
+
+  const name = safeLine(s.mastheadName);
+  const nameSize = mastheadNameSize(name, profile);
+  const nameLine = new Paragraph({
+    style: STYLE.masthead,
+    alignment: AlignmentType.CENTER,
+    spacing: exact(m.nameLineHeight, m.spaceBeforeName),
+    children: [run(name, fonts.mastheadName, { size: nameSize })],
+  });
+
+  const issueLine = new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: exact(grid.lineSpacing, m.spaceBeforeIssueLine),
+    children: [run(issueNumberText(model, profile), fonts.issueLine)],
+  });
+
+  const org = safeLine(s.org);
+  const orgLine = leftRightLine(
+    org ? [run(`${org}编`, fonts.orgDateLine)] : [],
+    [run(formatDate(model.date, s.dateStyle), fonts.orgDateLine)],
+    fonts.orgDateLine,
+    profile,
+    {
+      spacing: exact(grid.lineSpacing, m.spaceBeforeOrgLine, m.spaceAfterRule),
+      border: { bottom: border(m.redRule) },
+    },
+  );
+  return [top, nameLine, issueLine, orgLine];
+}
+
+// ---- contents -----------------------------------------------------------------------------
+
+export function contentsParagraphs(model: IssueDocModel, profile: LayoutProfile): Paragraph[] {
+  const heading = model.settings.contentsHeading;
+  if (heading === 'none' || model.articles.length < 2) return [];
+  const { fonts, grid, contents } = profile;
+  const indent = contents.itemIndentChars * (fonts.contentsItem.size * 10);
+  const items = model.articles.map(
+    (a) =>
+      new Paragraph({
+        spacing: exact(grid.lineSpacing),
+        indent: { left: indent },
+        keepLines: true,
+        widowControl: profile.grid.widowControl,
+        children: [run(safeLine(a.title), fonts.contentsItem)],
+      }),
+  );
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: exact(grid.lineSpacing),
+      keepNext: true,
+      children: [run(heading, fonts.contentsHeading)],
+    }),
+    ...items,
+  ];
+}
+
+// ---- colophon -----------------------------------------------------------------------------
+
+function colophonLine(text: string, profile: LayoutProfile, indent: Record<string, number>, right = false): Paragraph {
+  return new Paragraph({
+    style: STYLE.colophon,
+    alignment: right ? AlignmentType.RIGHT : AlignmentType.LEFT,
+    spacing: exact(profile.colophon.lineSpacing),
+    indent,
+    keepLines: true,
+    keepNext: true,
+    children: [run(text, profile.fonts.colophon)],
+  });
+}
+
+/** The colophon's paragraphs in two groups: distribution (报/送/发) and the people and print run. */
+export function colophonGroups(model: IssueDocModel, profile: LayoutProfile): { distribution: Paragraph[]; people: Paragraph[] } {
+  const c = profile.colophon;
+  const s = model.settings;
+  const names = (list: readonly string[]) => list.map(safeLine).filter(Boolean);
+  const distribution: Paragraph[] = [];
+  const lists: Array<[string, string[]]> = [
+    ['报', names(s.distribution.to)],
+    ['送', names(s.distribution.cc)],
+    ['发', names(s.distribution.down)],
+    ['本期增发', names(model.extraRecipients)],
+  ];
+  for (const [label, list] of lists) {
+    if (!list.length) continue;
+    // Hanging indent as wide as `label：`, so a wrapped line starts under the first recipient (GB/T 7.4.2).
+    const hang = ([...label].length + 1) * c.charWidth;
+    distribution.push(
+      colophonLine(`${label}：${list.join('，')}。`, profile, { left: c.sideIndent + hang, hanging: hang, right: c.sideIndent }),
+    );
+  }
+
+  const people: Paragraph[] = [];
+  const who: Array<[string, string]> = [
+    ['签发', safeLine(model.signedBy ?? '')],
+    ['审核', safeLine(s.reviewer)],
+    ['编辑', safeLine(s.editor)],
+  ];
+  const line = who.filter(([, n]) => n).map(([label, n]) => `${label}：${n}`).join(c.peopleSeparator);
+  if (line) people.push(colophonLine(line, profile, { left: c.sideIndent, right: c.sideIndent }));
+  if (Number.isFinite(s.copies) && s.copies > 0) {
+    people.push(colophonLine(`（共印${Math.floor(s.copies)}份）`, profile, { right: c.sideIndent }, true));
+  }
+  return { distribution, people };
+}
+
+/**
+ * The colophon as a one-column table floating at the bottom of the text block of the page it
+ * lands on. A table carries the thick–thin–thick rules as its own borders, and a floating table
+ * anchored to the margin with vertical position "bottom" is the one construct both Word and
+ * LibreOffice place at the foot of the last page without counting lines (a frame, w:framePr,
+ * stays where it is in LibreOffice 7.4 and loses its borders): the last rule lies on the text
+ * block's lower edge as GB/T 7.4.1 asks, text above wraps clear of it, and when the page is too
+ * full it moves on to the next page with the paragraph after it.
+ *
+ * Horizontally it is placed from the page edge at the left margin rather than centred in the
+ * margin: LibreOffice only keeps a floating table floating when text could stand beside it,
+ * which for a table as wide as the text block holds only when it is positioned against the page.
+ */
+export function colophonTable(model: IssueDocModel, profile: LayoutProfile): Table | null {
+  const { distribution, people } = colophonGroups(model, profile);
+  const groups = [distribution, people].filter((g) => g.length > 0);
+  if (!groups.length) return null;
+  const c = profile.colophon;
+  const width = textWidth(profile);
+  const none = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
+  return new Table({
+    width: { size: width, type: WidthType.DXA },
+    columnWidths: [width],
+    layout: TableLayoutType.FIXED,
+    margins: { top: 0, bottom: 0, left: 0, right: 0 },
+    borders: {
+      top: border(c.thickRule),
+      bottom: border(c.thickRule),
+      insideHorizontal: border(c.thinRule),
+      left: none,
+      right: none,
+      insideVertical: none,
+    },
+    float: {
+      horizontalAnchor: TableAnchorType.PAGE,
+      absoluteHorizontalPosition: profile.margins.left,
+      verticalAnchor: TableAnchorType.MARGIN,
+      relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
+      topFromText: c.distanceFromText,
+    },
+    rows: groups.map(
+      (children) =>
+        new TableRow({
+          cantSplit: true,
+          children: [new TableCell({ width: { size: width, type: WidthType.DXA }, children })],
+        }),
+    ),
+  });
+}

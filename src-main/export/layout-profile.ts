@@ -1,0 +1,242 @@
+/**
+ * Every number of the printed page, in one place, each with where it comes from.
+ *
+ * Units follow WordprocessingML so the renderer copies them without arithmetic: lengths in twips
+ * (1/20 pt; 1 mm ≈ 56.7 tw), font sizes in half-points, border widths in eighths of a point,
+ * character spacing in twips. "GB/T" below is GB/T 9704-2012 《党政机关公文格式》; "house" is the
+ * bulletin practice of county offices as described in FORMAT.md.
+ */
+
+export interface FontSpec {
+  /** Chinese font (w:eastAsia), also used for hAnsi so “” — … stay in the Chinese face. */
+  eastAsia: string;
+  /** Latin font for ASCII letters and digits (w:ascii). */
+  ascii: string;
+  /** Font for the "high ANSI" range (w:hAnsi): quotes, dashes, ellipsis. */
+  hAnsi: string;
+  /** Half-points. */
+  size: number;
+  bold: boolean;
+  /** Hex RGB, or null for automatic (black). */
+  color: string | null;
+  /** Twips added between characters (negative condenses). */
+  characterSpacing: number;
+  source: string;
+}
+
+export interface RuleSpec {
+  /** Eighths of a point, as w:sz of a border. */
+  size: number;
+  color: string;
+  /** Points between the text and the rule (w:space). */
+  space: number;
+  source: string;
+}
+
+export interface LayoutProfile {
+  page: { width: number; height: number; source: string };
+  margins: { top: number; bottom: number; left: number; right: number; header: number; footer: number; source: string };
+  grid: {
+    linePitch: number;
+    /** Exact line height of body text; equal to the pitch so 22 lines fill the text block. */
+    lineSpacing: number;
+    linesPerPage: number;
+    charsPerLine: number;
+    /** Word's 孤行控制; off so every full page has all its lines and pages stay comparable. */
+    widowControl: boolean;
+    source: string;
+  };
+  colors: { red: string; source: string };
+  fonts: {
+    body: FontSpec;
+    title: FontSpec;
+    h1: FontSpec;
+    h2: FontSpec;
+    h3: FontSpec;
+    h4: FontSpec;
+    sourceLine: FontSpec;
+    colophon: FontSpec;
+    pageNumber: FontSpec;
+    mastheadName: FontSpec;
+    mastheadMark: FontSpec;
+    mastheadSerial: FontSpec;
+    previewMark: FontSpec;
+    issueLine: FontSpec;
+    orgDateLine: FontSpec;
+    contentsHeading: FontSpec;
+    contentsItem: FontSpec;
+    articleFoot: FontSpec;
+  };
+  masthead: {
+    /** Candidate name sizes in half-points, largest first; the first that fits one line wins. */
+    nameSizes: number[];
+    /** Smallest size a long name may shrink to, half-points. */
+    minNameSize: number;
+    /** Share of the text-block width the name may take, so it never touches the margins. */
+    nameFill: number;
+    /** Exact line height of the name paragraph (twips). */
+    nameLineHeight: number;
+    /** Space above the name (twips), pushing the red rule down towards the top third of the page. */
+    spaceBeforeName: number;
+    spaceBeforeIssueLine: number;
+    spaceBeforeOrgLine: number;
+    /** Space between the red rule and what follows (twips). */
+    spaceAfterRule: number;
+    redRule: RuleSpec;
+    previewMarkText: string;
+    /** Printed in place of the number on a preview: a full-width space keeps the gap visible. */
+    blankNumber: string;
+    source: string;
+  };
+  contents: { itemIndentChars: number; source: string };
+  title: {
+    /** Full-width characters of the title size that fit on one line of the text block. */
+    charsPerLine: number;
+    spaceBefore: number;
+    spaceAfter: number;
+    lineSpacing: number;
+    source: string;
+  };
+  indent: {
+    /** Body first-line indent in hundredths of a character (w:firstLineChars). */
+    firstLineChars: number;
+    /** Twips fallback for readers that ignore firstLineChars: 2 × 16 pt. */
+    firstLine: number;
+    source: string;
+  };
+  colophon: {
+    thickRule: RuleSpec;
+    thinRule: RuleSpec;
+    /** Left and right inset of each line: one character of the colophon size, in twips. */
+    sideIndent: number;
+    /** Width of one colophon character in twips, for the hanging indent of 报/送/发. */
+    charWidth: number;
+    /** Between 签发：X and 审核：Y. */
+    peopleSeparator: string;
+    lineSpacing: number;
+    /** Space between the last text and the colophon, so a floating colophon never touches it. */
+    distanceFromText: number;
+    /** Height of the empty paragraph after the colophon table (Word needs one; it anchors the table). */
+    anchorLineHeight: number;
+    source: string;
+  };
+  pageNumber: {
+    /** One character of the page-number size, in twips. */
+    sideIndent: number;
+    dash: string;
+    lineSpacing: number;
+    source: string;
+  };
+  documentInfo: { creator: string; source: string };
+}
+
+const TNR = 'Times New Roman';
+const FANGSONG = '仿宋_GB2312';
+const KAITI = '楷体_GB2312';
+const HEITI = '黑体';
+const XBS = '方正小标宋简体';
+const SONGTI = '宋体';
+const RED = 'FF0000';
+
+/** A CJK font with Times New Roman for ASCII and the Chinese face for everything else. */
+function font(eastAsia: string, size: number, source: string, extra: Partial<FontSpec> = {}): FontSpec {
+  return { eastAsia, ascii: TNR, hAnsi: eastAsia, size, bold: false, color: null, characterSpacing: 0, source, ...extra };
+}
+
+export const LAYOUT_PROFILE: LayoutProfile = {
+  page: { width: 11906, height: 16838, source: 'GB/T 5.1: A4, 210 × 297 mm' },
+  margins: {
+    top: 2098,
+    bottom: 1984,
+    left: 1588,
+    right: 1474,
+    header: 851,
+    // The page number's dash sits about 7 mm under the text block (GB/T 7.5): 35 mm − 7 mm − a
+    // 20 pt line leaves ≈ 25 mm; the footer line then ends below the bottom margin so Word never
+    // pushes the body up to make room for it.
+    footer: 1418,
+    source: 'GB/T 5.2.1: top 37 mm, inner 28 mm, text block 156 × 225 mm; footer derived from GB/T 7.5',
+  },
+  grid: {
+    linePitch: 579,
+    lineSpacing: 579,
+    linesPerPage: 22,
+    charsPerLine: 28,
+    widowControl: false,
+    source: 'GB/T 5.2.3: 22 lines × 28 characters; 225 mm / 22 = 579 tw, rounded down; house: widow control off so each page holds 22',
+  },
+  colors: { red: RED, source: 'GB/T 7.2.4 / 7.2.7 (red masthead and rule); house: print red M80 Y80, written FF0000' },
+  fonts: {
+    body: font(FANGSONG, 32, 'GB/T 5.2.2 / 7.3.3: 三号仿宋; −0.25 pt so 28 × 16 pt fits the 442 pt block', {
+      characterSpacing: -5,
+    }),
+    title: font(XBS, 44, 'GB/T 7.3.1: 二号小标宋'),
+    h1: font(HEITI, 32, 'GB/T 7.3.3: first level 一、 in 黑体', { characterSpacing: -5 }),
+    h2: font(KAITI, 32, 'GB/T 7.3.3: second level （一） in 楷体', { characterSpacing: -5 }),
+    h3: font(FANGSONG, 32, 'GB/T 7.3.3: third level 1. in 仿宋; house: bold', { bold: true, characterSpacing: -5 }),
+    h4: font(FANGSONG, 32, 'GB/T 7.3.3: fourth level （1） in 仿宋', { characterSpacing: -5 }),
+    sourceLine: font(KAITI, 32, 'house: source line （城关镇 供稿） in 三号楷体, right-aligned'),
+    colophon: font(FANGSONG, 28, 'GB/T 7.4.2 / 7.4.3: 四号仿宋'),
+    pageNumber: { ...font(SONGTI, 28, 'GB/T 7.5: 四号半角宋体阿拉伯数字'), ascii: SONGTI },
+    mastheadName: font(XBS, 84, 'GB/T 7.2.4: red 小标宋 issuer mark; house: 初号 (42 pt) or 小初 (36 pt)', {
+      color: RED,
+    }),
+    mastheadMark: font(HEITI, 32, 'GB/T 7.2.2: 密级 in 三号黑体, top left of the text block'),
+    mastheadSerial: font(FANGSONG, 32, 'GB/T 7.2.1: 份号 in 三号 Arabic digits; house: top right'),
+    previewMark: font(HEITI, 32, 'house: a draft shows 送审稿 in red bold so it is never taken for the issue', {
+      bold: true,
+      color: RED,
+    }),
+    issueLine: font(FANGSONG, 32, 'house: 第N期 centred in 三号仿宋, like the 发文字号 (GB/T 7.2.5)'),
+    orgDateLine: font(FANGSONG, 32, 'house: compiling office left, date right, 三号仿宋'),
+    contentsHeading: font(HEITI, 32, 'house: 本期要目 in 三号黑体'),
+    contentsItem: font(KAITI, 32, 'house: each contents title on its own line in 三号楷体'),
+    articleFoot: font(FANGSONG, 28, 'house: sender and contact under a single item in 四号仿宋'),
+  },
+  masthead: {
+    nameSizes: [84, 72],
+    minNameSize: 44,
+    nameFill: 0.98,
+    // The masthead adds up to exactly 8 grid lines (top line 579 + 579 + name 1158 + 290 + 579 +
+    // 289 + 579 + rule 165 + 414), so the text after it starts on the grid: LibreOffice snaps it
+    // there anyway and would otherwise lose most of a line.
+    nameLineHeight: 1158,
+    spaceBeforeName: 579,
+    spaceBeforeIssueLine: 290,
+    spaceBeforeOrgLine: 289,
+    // A grid line less the rule's 6 pt gap and 2.25 pt weight (120 + 45 tw).
+    spaceAfterRule: 414,
+    redRule: { size: 18, color: RED, space: 6, source: 'GB/T 7.2.7: red rule as wide as the text block; house: 2.25 pt' },
+    previewMarkText: '送审稿',
+    blankNumber: '\u3000',
+    source: 'house: masthead fills about the top third of page 1 (FORMAT.md "Masthead")',
+  },
+  contents: { itemIndentChars: 2, source: 'house: 本期要目 list after the red rule; the first title\'s space before parts them' },
+  title: {
+    // 8844 tw of text block / 440 tw per 22 pt character.
+    charsPerLine: 20,
+    spaceBefore: 579,
+    spaceAfter: 0,
+    lineSpacing: 579,
+    source: 'GB/T 7.3.1: centred, wrapped as a trapezoid or diamond with whole words',
+  },
+  indent: { firstLineChars: 200, firstLine: 640, source: 'GB/T 7.3.3: 每个自然段左空二字，回行顶格' },
+  colophon: {
+    thickRule: { size: 8, color: '000000', space: 1, source: 'GB/T 7.4.1: first and last rule thick, 0.35 mm ≈ 1 pt' },
+    thinRule: { size: 6, color: '000000', space: 1, source: 'GB/T 7.4.1: middle rule thin, 0.25 mm ≈ 0.75 pt' },
+    sideIndent: 280,
+    charWidth: 280,
+    peopleSeparator: '\u3000\u3000\u3000',
+    lineSpacing: 579,
+    distanceFromText: 0,
+    anchorLineHeight: 20,
+    source: 'GB/T 7.4: 四号仿宋, 左右各空一字, wrapped recipients align after the colon; last rule on the text-block bottom',
+  },
+  pageNumber: {
+    sideIndent: 280,
+    dash: '\u2014',
+    lineSpacing: 400,
+    source: 'GB/T 7.5: 一字线 either side; 单页码居右空一字，双页码居左空一字',
+  },
+  documentInfo: { creator: '政务信息编印台', source: 'house: fixed so a re-render gives the same bytes' },
+};
