@@ -1,0 +1,78 @@
+/** Issues (期): composing, the workflow to sign-off, numbering, voiding and the Word file. */
+import { z } from 'zod';
+import * as s from '../schemas';
+import type { DocxFile, ExportResult, Issue, IssueSummary, NextNumber } from '../types';
+import { byId, op } from './define';
+
+
+export const issueOps = {
+  issueCreate: op<Issue>()(
+    z.object({ series: s.ref('刊物'), date: s.isoDate('日期').optional(), supplement: z.boolean().optional() }).strict(),
+    '新建一期（草稿）/ create a draft issue',
+  ),
+  issueAddArticles: op<Issue>()(
+    z
+      .object({
+        id: s.id('期'),
+        articleIds: z.array(s.id('信息')).min(1, { error: '请至少给出一条信息' }).max(s.LIMITS.articlesPerIssue),
+      })
+      .strict(),
+    '向一期加入信息 / append items to an issue',
+  ),
+  issueRemoveArticle: op<Issue>()(
+    z.object({ id: s.id('期'), articleId: s.id('信息') }).strict(),
+    '从一期移出信息 / remove an item from an issue',
+  ),
+  issueReorder: op<Issue>()(
+    z
+      .object({ id: s.id('期'), articleIds: z.array(s.id('信息')).min(1).max(s.LIMITS.articlesPerIssue) })
+      .strict(),
+    '调整一期内信息的顺序 / reorder the items of an issue',
+  ),
+  issueSetDate: op<Issue>()(
+    z.object({ id: s.id('期'), date: s.isoDate('日期') }).strict(),
+    '修改一期的日期 / change the date of an unsigned issue',
+  ),
+  issueSubmit: op<Issue>()(byId('期'), '提交审核 / submit for review'),
+  issueWithdraw: op<Issue>()(byId('期'), '退回修改 / send back from review to draft'),
+  issueNextNumber: op<NextNumber>()(
+    z.object({ id: s.id('期'), date: s.isoDate('日期').optional() }).strict(),
+    '签发时将得到的期号 / the number signing would give',
+    true,
+  ),
+  issueSign: op<Issue>()(
+    z.object({ id: s.id('期'), signedBy: s.line('签发人', s.LIMITS.name), date: s.isoDate('日期').optional() }).strict(),
+    '签发并编号 / sign off and number',
+  ),
+  issueVoid: op<Issue>()(
+    z.object({ id: s.id('期'), reason: s.line('作废原因', s.LIMITS.reason) }).strict(),
+    '作废已签发的一期 / void a signed issue',
+  ),
+  issueExport: op<ExportResult>()(
+    z
+      .object({
+        id: s.id('期'),
+        out: z.string({ error: '请给出保存位置' }).min(1, { error: '请给出保存位置' }).max(4096),
+      })
+      .strict(),
+    '导出一期的 Word 文件 / export an issue as Word',
+  ),
+  issueDocx: op<DocxFile>()(
+    byId('期'),
+    '取得一期的 Word 文件内容（浏览器模式下载用）/ the Word file as base64, for download',
+    true,
+  ),
+  issueDelete: op<{ id: number }>()(byId('期'), '删除未签发的草稿 / delete an unsigned issue'),
+  issueGet: op<Issue>()(byId('期'), '查看一期 / show an issue', true),
+  issueList: op<IssueSummary[]>()(
+    z
+      .object({
+        series: s.ref('刊物').optional(),
+        year: z.number({ error: '年份必须是数字' }).int().min(1949).max(2199).optional(),
+        status: s.issueStatus.optional(),
+      })
+      .strict(),
+    '列出期次 / list issues',
+    true,
+  ),
+} as const;
