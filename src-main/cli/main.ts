@@ -192,7 +192,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     const input = buildInput(command, words.slice(used));
     const result = await execute(command, input, g, io);
-    if (g.json) io.stdout(JSON.stringify(result ?? null));
+    // A command that printed its own JSON (e.g. web's address) returns nothing more to print.
+    if (g.json) {
+      if (result !== undefined) io.stdout(JSON.stringify(result));
+    }
     else if (command.print) io.stdout((command.print as (r: unknown) => string)(result));
     return 0;
   } catch (e) {
