@@ -1,0 +1,144 @@
+/** The window: header with the search box, the section list on the left, the open page. */
+import { AppShell, Badge, Group, Kbd, MantineProvider, NavLink, ScrollArea, Text, UnstyledButton } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { ModalsProvider } from '@mantine/modals';
+import { Notifications } from '@mantine/notifications';
+import { IconArchive, IconChartBar, IconFileText, IconNews, IconSearch, IconSettings } from '@tabler/icons-react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import type { Api } from './api/client';
+import { ApiProvider } from './api/context';
+import { SearchDialog } from './components/SearchDialog';
+import { NavContext, type Nav, type PageName, type Route } from './nav';
+import { ArchivePage } from './pages/ArchivePage';
+import { ArticlesPage } from './pages/ArticlesPage';
+import { IssuesPage } from './pages/IssuesPage';
+import { SettingsPage } from './pages/SettingsPage';
+import { theme } from './theme';
+
+const NAV_ITEMS: { page: PageName; label: string; icon: ReactNode }[] = [
+  { page: 'articles', label: '稿件', icon: <IconFileText size={18} /> },
+  { page: 'issues', label: '期刊', icon: <IconNews size={18} /> },
+  { page: 'archive', label: '归档', icon: <IconArchive size={18} /> },
+];
+
+export function App({ api }: { api: Api }) {
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <ApiProvider api={api}>
+        <ModalsProvider labels={{ confirm: '确定', cancel: '取消' }}>
+          <Notifications position="bottom-right" limit={4} />
+          <Shell />
+        </ModalsProvider>
+      </ApiProvider>
+    </MantineProvider>
+  );
+}
+
+function Shell() {
+  const [nav, setNav] = useState<{ route: Route; seq: number }>({ route: { page: 'articles' }, seq: 0 });
+  const [searchOpen, setSearchOpen] = useState(false);
+  const go = useCallback((route: Route) => setNav((n) => ({ route, seq: n.seq + 1 })), []);
+  const value = useMemo<Nav>(() => ({ ...nav, go }), [nav, go]);
+
+  // [] = also inside text fields: these are the app's own commands, not typing.
+  useHotkeys(
+    [
+      ['mod+K', () => setSearchOpen(true)],
+      ['mod+N', () => go({ page: 'articles', articleId: 'new' })],
+    ],
+    [],
+  );
+
+  const page = nav.route.page;
+  return (
+    <NavContext.Provider value={value}>
+      <AppShell header={{ height: 52 }} navbar={{ width: 168, breakpoint: 0 }} padding="md">
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+            <Group gap="xs" wrap="nowrap">
+              <Text fw={700} size="lg" c="indigo.8" style={{ letterSpacing: 1 }}>
+                政务信息编印台
+              </Text>
+              <Text size="xs" c="dimmed">
+                信息科
+              </Text>
+            </Group>
+            <UnstyledButton
+              onClick={() => setSearchOpen(true)}
+              px="sm"
+              py={6}
+              w={340}
+              style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 4, background: 'var(--mantine-color-gray-0)' }}
+              data-testid="search-open"
+            >
+              <Group gap="xs" wrap="nowrap" justify="space-between">
+                <Group gap="xs" wrap="nowrap">
+                  <IconSearch size={16} color="var(--mantine-color-gray-6)" />
+                  <Text size="sm" c="dimmed">
+                    查找稿件或期次…
+                  </Text>
+                </Group>
+                <Group gap={2} wrap="nowrap">
+                  <Kbd size="xs">Ctrl</Kbd>
+                  <Kbd size="xs">K</Kbd>
+                </Group>
+              </Group>
+            </UnstyledButton>
+          </Group>
+        </AppShell.Header>
+
+        <AppShell.Navbar p="xs">
+          <AppShell.Section grow component={ScrollArea}>
+            {NAV_ITEMS.map((item) => (
+              <NavLink
+                key={item.page}
+                label={item.label}
+                leftSection={item.icon}
+                active={page === item.page}
+                onClick={() => go({ page: item.page } as Route)}
+                data-testid={`nav-${item.page}`}
+                style={{ borderRadius: 4 }}
+              />
+            ))}
+            <NavLink
+              label="统计"
+              leftSection={<IconChartBar size={18} />}
+              rightSection={
+                <Badge size="xs" variant="light" color="gray">
+                  即将推出
+                </Badge>
+              }
+              disabled
+              data-testid="nav-stats"
+              style={{ borderRadius: 4 }}
+            />
+          </AppShell.Section>
+          <AppShell.Section>
+            <NavLink
+              label="设置"
+              leftSection={<IconSettings size={18} />}
+              active={page === 'settings'}
+              onClick={() => go({ page: 'settings' })}
+              data-testid="nav-settings"
+              style={{ borderRadius: 4 }}
+            />
+            <Text size="xs" c="dimmed" px="sm" pt="xs">
+              Ctrl+N 新建稿件
+              <br />
+              Ctrl+S 保存
+            </Text>
+          </AppShell.Section>
+        </AppShell.Navbar>
+
+        <AppShell.Main style={{ minWidth: 0 }}>
+          {page === 'articles' && <ArticlesPage />}
+          {page === 'issues' && <IssuesPage />}
+          {page === 'archive' && <ArchivePage />}
+          {page === 'settings' && <SettingsPage />}
+        </AppShell.Main>
+
+        <SearchDialog opened={searchOpen} onClose={() => setSearchOpen(false)} onOpen={go} />
+      </AppShell>
+    </NavContext.Provider>
+  );
+}

@@ -1,0 +1,38 @@
+/** Small labels used across lists: category, sensitivity, issue status. */
+import { Badge } from '@mantine/core';
+import { CATEGORY_LABELS, CLASSIFICATION_LABELS, ISSUE_STATUS_LABELS, type Category, type Classification, type IssueStatus } from '../../src-main/api/schemas';
+
+const CATEGORY_COLORS: Record<Category, string> = { news: 'blue', practice: 'green', problem: 'orange', research: 'violet', followup: 'cyan' };
+const CLASSIFICATION_COLORS: Record<Classification, string> = { public: 'gray', internal: 'orange', classified: 'red' };
+const STATUS_COLORS: Record<IssueStatus, string> = { draft: 'gray', review: 'orange', signed: 'green', voided: 'red' };
+
+export function CategoryBadge({ category }: { category: Category }) {
+  return (
+    <Badge variant="light" color={CATEGORY_COLORS[category]} radius="sm">
+      {CATEGORY_LABELS[category]}
+    </Badge>
+  );
+}
+
+export function ClassificationBadge({ classification }: { classification: Classification }) {
+  return (
+    <Badge variant={classification === 'public' ? 'outline' : 'filled'} color={CLASSIFICATION_COLORS[classification]} radius="sm">
+      {CLASSIFICATION_LABELS[classification]}
+    </Badge>
+  );
+}
+
+export function StatusBadge({ status }: { status: IssueStatus }) {
+  return (
+    <Badge
+      variant="light"
+      color={STATUS_COLORS[status]}
+      radius="sm"
+      className={status === 'voided' ? 'bd-voided' : undefined}
+      data-testid="issue-status"
+      data-status={status}
+    >
+      {ISSUE_STATUS_LABELS[status]}
+    </Badge>
+  );
+}

@@ -1,0 +1,185 @@
+/** 期刊: the issues of one series in one year, newest first; opening one shows its workspace. */
+import { Alert, Button, Loader, Select, Table, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useEffect, useMemo, useState } from 'react';
+import type { IssueSummary } from '../../src-main/api/types';
+import { useApi } from '../api/context';
+import { StatusBadge } from '../components/Badges';
+import { EmptyHint } from '../components/EmptyHint';
+import { IssueWorkspace } from '../components/IssueWorkspace';
+import { NewIssueDialog } from '../components/NewIssueDialog';
+import { PageHeader } from '../components/PageHeader';
+import { formatDate, formatTimestamp, issueLabel } from '../format';
+import { useLoad } from '../hooks/useLoad';
+import { useNav } from '../nav';
+
+const SERIES_KEY = 'bulletin.issues.series';
+
+export function IssuesPage() {
+  const api = useApi();
+  const { route, go } = useNav();
+  const seriesList = useLoad(() => api.call('seriesList', {}), [api]);
+  const [seriesId, setSeriesId] = useState<number | null>(() => Number(sessionStorage.getItem(SERIES_KEY)) || null);
+  const [year, setYear] = useState<number | null>(null);
+  const [creating, setCreating] = useState(false);
+  const openId = route.page === 'issues' ? route.issueId : undefined;
+
+  const series = seriesList.data ?? [];
+  const current = series.find((s) => s.id === seriesId) ?? series[0];
+
+  useEffect(() => {
+    if (current) sessionStorage.setItem(SERIES_KEY, String(current.id));
+  }, [current]);
+
+  // All years of the series at once: the year list comes from the same answer.
+  const issues = useLoad(
+    () => (current ? api.call('issueList', { series: current.id }) : Promise.resolve([] as IssueSummary[])),
+    [api, current?.id],
+  );
+  const years = useMemo(() => {
+    const set = new Set((issues.data ?? []).map((i) => i.year));
+    set.add(new Date().getFullYear());
+    return [...set].sort((a, b) => b - a);
+  }, [issues.data]);
+  const shownYear = year !== null && years.includes(year) ? year : (issues.data?.[0]?.year ?? new Date().getFullYear());
+  const rows = (issues.data ?? []).filter((i) => i.year === shownYear);
+
+  if (openId !== undefined) {
+    return (
+      <IssueWorkspace
+        key={openId}
+        issueId={openId}
+        onBack={() => {
+          issues.reload();
+          go({ page: 'issues' });
+        }}
+        onChanged={(i) => {
+          issues.reload();
+          if (i) {
+            setSeriesId(i.seriesId);
+            setYear(i.year);
+          }
+        }}
+      />
+    );
+  }
+
+  if (seriesList.data && series.length === 0) {
+    return (
+      <>
+        <PageHeader title="期刊" />
+        <EmptyHint
+          title="还没有刊物"
+          action={
+            <Button onClick={() => go({ page: 'settings' })} data-testid="goto-settings">
+              去设置
+            </Button>
+          }
+        >
+          请先到“设置”中新建一种刊物，如《XX县政务信息》。
+        </EmptyHint>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <PageHeader title="期刊" hint="草稿编排、送审、签发和导出">
+        <Select
+          aria-label="刊物"
+          data={series.map((s) => ({ value: s.id, label: `《${s.name}》` }))}
+          value={current?.id ?? null}
+          onChange={(v) => v !== null && setSeriesId(v)}
+          allowDeselect={false}
+          w={220}
+          data-testid="issues-series"
+        />
+        <Select
+          aria-label="年份"
+          data={years.map((y) => ({ value: y, label: `${y}年` }))}
+          value={shownYear}
+          onChange={(v) => v !== null && setYear(v)}
+          allowDeselect={false}
+          w={100}
+          data-testid="issues-year"
+        />
+        <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} disabled={!current} data-testid="new-issue">
+          新建一期
+        </Button>
+      </PageHeader>
+
+      {(seriesList.error || issues.error) && (
+        <Alert color="red" title="期刊列表没有载入">
+          {seriesList.error ?? issues.error}
+        </Alert>
+      )}
+      {(seriesList.loading || issues.loading) && !issues.data && <Loader m="xl" />}
+      {issues.data && rows.length === 0 && (
+        <EmptyHint title={`${shownYear}年还没有${current ? `《${current.name}》的` : ''}期次`}>
+          点“新建一期”建立草稿，把稿件编入后提交审核；签发时才给期号。
+        </EmptyHint>
+      )}
+      {rows.length > 0 && (
+        <Table highlightOnHover layout="fixed" verticalSpacing={6} data-testid="issue-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>期号</Table.Th>
+              <Table.Th w={150}>日期</Table.Th>
+              <Table.Th w={90}>状态</Table.Th>
+              <Table.Th w={70} ta="right">
+                条数
+              </Table.Th>
+              <Table.Th w={110}>签发人</Table.Th>
+              <Table.Th w={300}>签发时间 / 作废原因</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((i) => (
+              <Table.Tr key={i.id} style={{ cursor: 'pointer' }} onClick={() => go({ page: 'issues', issueId: i.id })} data-testid="issue-row" data-id={i.id} data-status={i.status}>
+                <Table.Td>
+                  <Text size="sm" fw={i.number === null ? 400 : 600} className={i.status === 'voided' ? 'bd-voided' : undefined} truncate>
+                    {issueLabel(i)}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{formatDate(i.date)}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <StatusBadge status={i.status} />
+                </Table.Td>
+                <Table.Td ta="right">
+                  <Text size="sm">{i.articleCount}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" truncate>
+                    {i.signedBy ?? '—'}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" c={i.status === 'voided' ? 'red' : 'dimmed'} truncate title={i.voidReason ?? undefined}>
+                    {i.status === 'voided' ? `作废：${i.voidReason ?? ''}` : formatTimestamp(i.signedAt) || '—'}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+
+      {current && (
+        <NewIssueDialog
+          opened={creating}
+          series={series}
+          defaultSeries={current.id}
+          onClose={() => setCreating(false)}
+          onCreated={(issue) => {
+            setCreating(false);
+            setSeriesId(issue.seriesId);
+            setYear(issue.year);
+            go({ page: 'issues', issueId: issue.id });
+          }}
+        />
+      )}
+    </>
+  );
+}
