@@ -5,6 +5,7 @@ import { countChars, parseBody, type Paragraph } from '../api/text';
 import type { Article, ArticleIssueRef, ArticleSummary } from '../api/types';
 import { writeTx } from '../store/db';
 import { Where } from '../store/where';
+import { reindex } from '../store/search-index';
 import { stampNow, type Ctx } from './context';
 import { findUnitRow } from './units';
 
@@ -96,7 +97,9 @@ export function addArticle(ctx: Ctx, args: OpArgs<'articleAdd'>): Article {
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(args.title, JSON.stringify(paragraphs), unitId, args.category ?? 'news', args.classification ?? 'public', now, now);
-    return toArticle(findRow(ctx, Number(info.lastInsertRowid)));
+    const id = Number(info.lastInsertRowid);
+    reindex(ctx.db, { articles: [id] });
+    return toArticle(findRow(ctx, id));
   });
 }
 
@@ -132,6 +135,7 @@ export function editArticle(ctx: Ctx, args: OpArgs<'articleEdit'>): Article {
         stampNow(ctx),
         row.id,
       );
+    reindex(ctx.db, { articles: [row.id] });
     return toArticle(findRow(ctx, row.id));
   });
 }
@@ -151,6 +155,7 @@ export function deleteArticle(ctx: Ctx, args: OpArgs<'articleDelete'>): { id: nu
       throw new ApiError('INVALID_STATE', `信息 ${args.id} 已编入${where}，不能删除。${u.number === null ? '请先从该期移出。' : '已刊发的信息永久保留。'}`);
     }
     ctx.db.prepare('DELETE FROM articles WHERE id = ?').run(args.id);
+    reindex(ctx.db, { articles: [args.id] });
     return { id: args.id };
   });
 }

@@ -5,6 +5,7 @@ import type { Paragraph } from '../api/text';
 import type { Issue, IssueArticle, IssueSummary, NextNumber } from '../api/types';
 import { writeTx } from '../store/db';
 import { Where } from '../store/where';
+import { reindex } from '../store/search-index';
 import { localDate, stampNow, type Ctx } from './context';
 import { assertDateInOrder, nextNumbers } from './numbering';
 import { findSeriesRow } from './series';
@@ -151,7 +152,9 @@ export function createIssue(ctx: Ctx, args: OpArgs<'issueCreate'>): Issue {
     const info = ctx.db
       .prepare('INSERT INTO issues (series_id, supplement, date, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
       .run(series.id, args.supplement ? 1 : 0, args.date ?? localDate(ctx.now()), now, now);
-    return toIssue(ctx, findIssueRow(ctx, Number(info.lastInsertRowid)));
+    const id = Number(info.lastInsertRowid);
+    reindex(ctx.db, { issues: [id] });
+    return toIssue(ctx, findIssueRow(ctx, id));
   });
 }
 
@@ -197,6 +200,7 @@ export function addArticlesToIssue(ctx: Ctx, args: OpArgs<'issueAddArticles'>): 
     if (existing.length + args.articleIds.length > 200) throw new ApiError('INVALID_INPUT', '一期最多编入 200 条信息。');
     writePositions(ctx, issue.id, [...existing, ...args.articleIds]);
     touch(ctx, issue.id);
+    reindex(ctx.db, { issues: [issue.id] });
     return toIssue(ctx, findIssueRow(ctx, issue.id));
   });
 }
@@ -209,6 +213,7 @@ export function removeArticleFromIssue(ctx: Ctx, args: OpArgs<'issueRemoveArticl
     if (!ids.includes(args.articleId)) throw new ApiError('NOT_FOUND', `信息 ${args.articleId} 不在本期中。`);
     writePositions(ctx, issue.id, ids.filter((x) => x !== args.articleId));
     touch(ctx, issue.id);
+    reindex(ctx.db, { issues: [issue.id], articles: [args.articleId] });
     return toIssue(ctx, findIssueRow(ctx, issue.id));
   });
 }
@@ -223,6 +228,7 @@ export function reorderIssue(ctx: Ctx, args: OpArgs<'issueReorder'>): Issue {
     if (!same) throw new ApiError('INVALID_INPUT', '新的顺序必须正好包含本期现有的全部信息。请刷新后重试。');
     writePositions(ctx, issue.id, args.articleIds);
     touch(ctx, issue.id);
+    reindex(ctx.db, { issues: [issue.id] });
     return toIssue(ctx, findIssueRow(ctx, issue.id));
   });
 }
@@ -232,6 +238,7 @@ export function setIssueDate(ctx: Ctx, args: OpArgs<'issueSetDate'>): Issue {
     const issue = findIssueRow(ctx, args.id);
     assertStatus(issue, ['draft', 'review'], '修改日期');
     ctx.db.prepare('UPDATE issues SET date = ?, updated_at = ? WHERE id = ?').run(args.date, stampNow(ctx), issue.id);
+    reindex(ctx.db, { issues: [issue.id] });
     return toIssue(ctx, findIssueRow(ctx, issue.id));
   });
 }
@@ -242,6 +249,7 @@ export function submitIssue(ctx: Ctx, args: OpArgs<'issueSubmit'>): Issue {
     assertStatus(issue, ['draft'], '提交审核');
     if (issue.article_count === 0) throw new ApiError('INVALID_STATE', `${issueLabel(issue)}还没有编入任何信息，不能提交审核。`);
     ctx.db.prepare("UPDATE issues SET status = 'review', updated_at = ? WHERE id = ?").run(stampNow(ctx), issue.id);
+    reindex(ctx.db, { issues: [issue.id] });
     return toIssue(ctx, findIssueRow(ctx, issue.id));
   });
 }
@@ -251,6 +259,7 @@ export function withdrawIssue(ctx: Ctx, args: OpArgs<'issueWithdraw'>): Issue {
     const issue = findIssueRow(ctx, args.id);
     assertStatus(issue, ['review'], '退回修改');
     ctx.db.prepare("UPDATE issues SET status = 'draft', updated_at = ? WHERE id = ?").run(stampNow(ctx), issue.id);
+    reindex(ctx.db, { issues: [issue.id] });
     return toIssue(ctx, findIssueRow(ctx, issue.id));
   });
 }
@@ -302,6 +311,7 @@ export function signIssue(ctx: Ctx, args: OpArgs<'issueSign'>, beforeCommit?: (i
          WHERE id = ? AND status = 'review'`,
       )
       .run(date, assigned.number, assigned.totalNumber, args.signedBy, now, now, issue.id);
+    reindex(ctx.db, { issues: [issue.id] });
     const signed = toIssue(ctx, findIssueRow(ctx, issue.id));
     beforeCommit?.(signed);
     return signed;
@@ -321,6 +331,7 @@ export function voidIssue(ctx: Ctx, args: OpArgs<'issueVoid'>): Issue {
       .run(args.reason, now, now, issue.id);
     // The articles go back to the pool for a new issue; the voided issue keeps their snapshot.
     ctx.db.prepare('UPDATE issue_articles SET live = NULL WHERE issue_id = ?').run(issue.id);
+    reindex(ctx.db, { issues: [issue.id] });
     return toIssue(ctx, findIssueRow(ctx, issue.id));
   });
 }
@@ -331,7 +342,9 @@ export function deleteIssue(ctx: Ctx, args: OpArgs<'issueDelete'>): { id: number
     if (issue.status === 'signed' || issue.status === 'voided') {
       throw new ApiError('FROZEN', `${issueLabel(issue)}已${issue.status === 'signed' ? '签发' : '作废'}，永久保存，不能删除。`);
     }
+    const freed = currentIds(ctx, issue.id);
     ctx.db.prepare('DELETE FROM issues WHERE id = ?').run(issue.id);
+    reindex(ctx.db, { issues: [issue.id], articles: freed });
     return { id: issue.id };
   });
 }

@@ -2,6 +2,7 @@ import { ApiError } from '../api/errors';
 import type { OpArgs } from '../api/contract';
 import type { Series } from '../api/types';
 import { writeTx } from '../store/db';
+import { reindex } from '../store/search-index';
 import { stampNow, type Ctx } from './context';
 import { effectivePrintSettings, mergeOverrides } from './print-settings';
 
@@ -97,6 +98,10 @@ export function updateSeries(ctx: Ctx, args: OpArgs<'seriesUpdate'>): Series {
         stampNow(ctx),
         row.id,
       );
+    if (args.name !== undefined && args.name !== row.name) {
+      const issueIds = (ctx.db.prepare('SELECT id FROM issues WHERE series_id = ?').all(row.id) as { id: number }[]).map((r) => r.id);
+      reindex(ctx.db, { issues: issueIds });
+    }
     return toSeries(findSeriesRow(ctx, row.id));
   });
 }

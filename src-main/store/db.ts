@@ -104,6 +104,7 @@ function migrate(db: DB, from: number): void {
   for (const m of MIGRATIONS.filter((x) => x.version > from)) {
     db.transaction(() => {
       db.exec(m.sql);
+      m.after?.(db);
       db.pragma(`application_id = ${APPLICATION_ID}`);
       db.pragma(`user_version = ${m.version}`);
     }).immediate();

@@ -50,13 +50,20 @@ export function openTestDb(opts: { now?: () => Date } = {}): TestDb {
   };
 }
 
-/** Every row of every table, in a stable order: compare before and after a refused call. */
+/** Every row of every table (the search index's too), in a stable order: compare before and after a refused call. */
 export function snapshotAll(db: DB): Record<string, unknown[]> {
   const tables = db
-    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .prepare(
+      // virtual tables are views onto their shadow tables, which are compared instead
+      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name",
+    )
     .all() as { name: string }[];
   const out: Record<string, unknown[]> = {};
-  for (const { name } of tables) out[name] = db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all();
+  // some FTS shadow tables have no rowid: order rows by their content instead
+  for (const { name } of tables) {
+    const rows = db.prepare(`SELECT * FROM "${name}"`).all();
+    out[name] = rows.map((r) => [JSON.stringify(r, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('hex') : v)), r] as const).sort((a, b) => (a[0] < b[0] ? -1 : 1)).map((x) => x[1]);
+  }
   return out;
 }
 

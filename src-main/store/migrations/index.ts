@@ -4,16 +4,22 @@
  */
 import * as m001 from './001-initial';
 import * as m002 from './002-print-and-archive';
+import * as m003 from './003-intake-and-search';
+import { reindexAll } from '../search-index';
+import type { DB } from '../db';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** A step SQL cannot do (e.g. tokenizing existing text), run in the same transaction. */
+  after?: (db: DB) => void;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: m001.sql },
   { version: 2, name: 'print settings and archive', sql: m002.sql },
+  { version: 3, name: 'intake register and search index', sql: m003.sql, after: reindexAll },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

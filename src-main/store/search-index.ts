@@ -1,0 +1,140 @@
+/**
+ * Keeps the full-text index in step with the data. Every service that changes an article, an
+ * issue or a submission calls `reindex` inside its own transaction, naming what it touched;
+ * related documents (an issue's articles, an article's submission) are refreshed with it.
+ * Each document is deleted and re-inserted under the same rowid, so the index never holds a
+ * stale or a duplicate entry, and rowid order stays the order documents were first entered.
+ */
+import type { DB } from './db';
+import { bigramTokens, unigramTokens } from '../search/tokenize';
+
+export type DocKind = 'article' | 'submission' | 'issue';
+
+export interface Touched {
+  articles?: readonly number[];
+  issues?: readonly number[];
+  submissions?: readonly number[];
+}
+
+interface DocText {
+  title: string;
+  body: string;
+  meta: string[];
+}
+
+function paragraphsText(json: string): string {
+  return (JSON.parse(json) as { text: string }[]).map((p) => p.text).join('\n');
+}
+
+function articleDoc(db: DB, id: number): DocText | null {
+  const a = db
+    .prepare(
+      `SELECT a.title, a.paragraphs, a.unit_id, a.category, a.created_at, i.status, i.series_id, i.year
+       FROM articles a
+       LEFT JOIN issue_articles ia ON ia.article_id = a.id AND ia.live = 1
+       LEFT JOIN issues i ON i.id = ia.issue_id
+       WHERE a.id = ?`,
+    )
+    .get(id) as
+    | { title: string; paragraphs: string; unit_id: number | null; category: string; created_at: string; status: string | null; series_id: number | null; year: number | null }
+    | undefined;
+  if (!a) return null;
+  const state = a.status === 'signed' ? 'used' : a.status ? 'inissue' : 'unused';
+  const meta = ['kindarticle', `cat${a.category}`, `state${state}`, `year${a.year ?? a.created_at.slice(0, 4)}`];
+  if (a.unit_id !== null) meta.push(`unit${a.unit_id}`);
+  if (a.series_id !== null) meta.push(`series${a.series_id}`);
+  return { title: a.title, body: paragraphsText(a.paragraphs), meta };
+}
+
+function submissionDoc(db: DB, id: number): DocText | null {
+  const s = db
+    .prepare(
+      `SELECT s.title, s.paragraphs, s.unit_id, s.received_date, st.state
+       FROM submissions s JOIN submission_states st ON st.id = s.id WHERE s.id = ?`,
+    )
+    .get(id) as { title: string; paragraphs: string; unit_id: number | null; received_date: string; state: string } | undefined;
+  if (!s) return null;
+  const meta = ['kindsubmission', `state${s.state}`, `year${s.received_date.slice(0, 4)}`];
+  if (s.unit_id !== null) meta.push(`unit${s.unit_id}`);
+  return { title: s.title, body: paragraphsText(s.paragraphs), meta };
+}
+
+function issueDoc(db: DB, id: number): DocText | null {
+  const i = db
+    .prepare(
+      `SELECT i.series_id, i.year, i.number, i.total_number, i.supplement, i.status, s.name AS series
+       FROM issues i JOIN series s ON s.id = i.series_id WHERE i.id = ?`,
+    )
+    .get(id) as
+    | { series_id: number; year: number; number: number | null; total_number: number | null; supplement: number; status: string; series: string }
+    | undefined;
+  if (!i) return null;
+  const titles = db
+    .prepare(
+      `SELECT coalesce(json_extract(ia.snapshot, '$.title'), a.title) AS title
+       FROM issue_articles ia JOIN articles a ON a.id = ia.article_id WHERE ia.issue_id = ? ORDER BY ia.position`,
+    )
+    .all(id) as { title: string }[];
+  const label = i.number === null ? `${i.series} 草稿` : `${i.series} ${i.year}年${i.supplement ? '增刊' : ''}第${i.number}期${i.total_number ? ` 总第${i.total_number}期` : ''}`;
+  return {
+    title: label,
+    body: titles.map((t) => t.title).join('\n'),
+    meta: ['kindissue', `series${i.series_id}`, `year${i.year}`, `state${i.status}`],
+  };
+}
+
+const BUILDERS: Record<DocKind, (db: DB, id: number) => DocText | null> = {
+  article: articleDoc,
+  submission: submissionDoc,
+  issue: issueDoc,
+};
+
+function writeDoc(db: DB, kind: DocKind, refId: number): void {
+  const existing = db.prepare('SELECT id FROM search_docs WHERE kind = ? AND ref_id = ?').get(kind, refId) as { id: number } | undefined;
+  if (existing) {
+    db.prepare('DELETE FROM search_bi WHERE rowid = ?').run(existing.id);
+    db.prepare('DELETE FROM search_uni WHERE rowid = ?').run(existing.id);
+  }
+  const doc = BUILDERS[kind](db, refId);
+  if (!doc) {
+    if (existing) db.prepare('DELETE FROM search_docs WHERE id = ?').run(existing.id);
+    return;
+  }
+  const rowid = existing?.id ?? Number(db.prepare('INSERT INTO search_docs (kind, ref_id) VALUES (?, ?)').run(kind, refId).lastInsertRowid);
+  const meta = doc.meta.join(' ');
+  db.prepare('INSERT INTO search_bi (rowid, title, body, meta) VALUES (?, ?, ?, ?)').run(
+    rowid,
+    bigramTokens(doc.title).join(' '),
+    bigramTokens(doc.body).join(' '),
+    meta,
+  );
+  db.prepare('INSERT INTO search_uni (rowid, chars, meta) VALUES (?, ?, ?)').run(rowid, unigramTokens(`${doc.title}\n${doc.body}`).join(' '), meta);
+}
+
+/** Refreshes the named documents and those whose index entry depends on them. */
+export function reindex(db: DB, touched: Touched): void {
+  const articles = new Set(touched.articles ?? []);
+  const issues = new Set(touched.issues ?? []);
+  const submissions = new Set(touched.submissions ?? []);
+  for (const issueId of issues) {
+    for (const r of db.prepare('SELECT article_id FROM issue_articles WHERE issue_id = ?').all(issueId) as { article_id: number }[]) {
+      articles.add(r.article_id);
+    }
+  }
+  const linked = db.prepare('SELECT id FROM submissions WHERE article_id = ?');
+  for (const articleId of articles) {
+    for (const r of linked.all(articleId) as { id: number }[]) submissions.add(r.id);
+  }
+  for (const id of articles) writeDoc(db, 'article', id);
+  for (const id of issues) writeDoc(db, 'issue', id);
+  for (const id of submissions) writeDoc(db, 'submission', id);
+}
+
+/** Rebuilds the whole index from the data: at migration, and to repair. */
+export function reindexAll(db: DB): void {
+  db.exec("DELETE FROM search_docs; INSERT INTO search_bi(search_bi) VALUES ('delete-all'); INSERT INTO search_uni(search_uni) VALUES ('delete-all');");
+  const ids = (sql: string) => (db.prepare(sql).all() as { id: number }[]).map((r) => r.id);
+  for (const id of ids('SELECT id FROM articles ORDER BY created_at, id')) writeDoc(db, 'article', id);
+  for (const id of ids('SELECT id FROM submissions ORDER BY received_date, id')) writeDoc(db, 'submission', id);
+  for (const id of ids('SELECT id FROM issues ORDER BY date, id')) writeDoc(db, 'issue', id);
+}
