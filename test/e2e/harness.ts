@@ -1,0 +1,86 @@
+/**
+ * End-to-end harness: the real `bulletin web` in its own process on a temporary database, and
+ * Debian's Chromium driven by playwright-core. Nothing of the backend is faked.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { tempDir } from '../helpers/db';
+
+const ROOT = path.join(__dirname, '..', '..');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface WebServer {
+  url: string;
+  dbFile: string;
+  dir: string;
+  stop(): Promise<void>;
+}
+
+export async function startWeb(dbFile?: string): Promise<WebServer> {
+  const dir = tempDir('bulletin-e2e-');
+  const db = dbFile ?? path.join(dir, 'bulletin.db');
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'bin', 'bulletin.cjs'), '--db', db, '--json', 'web', '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let err = '';
+  child.stderr!.on('data', (d) => (err += d));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const line = out.split('\n').find((l) => l.trim().startsWith('{'));
+      if (line) resolve((JSON.parse(line) as { url: string }).url);
+    });
+    child.on('exit', (code) => reject(new Error(`bulletin web exited ${code}: ${err}`)));
+    setTimeout(() => reject(new Error(`bulletin web did not start: ${err}`)), 20_000);
+  });
+  return {
+    url,
+    dbFile: db,
+    dir,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`找不到 Chromium（${CHROMIUM}）。请安装：apt-get install chromium`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A page at the office laptop's 1366×768, collecting console errors and any non-local request. */
+export async function openPage(browser: Browser, url: string): Promise<{ page: Page; errors: string[]; remote: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const remote: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (!['127.0.0.1', 'localhost'].includes(u.hostname) && !['data:', 'blob:'].includes(u.protocol)) remote.push(r.url());
+  });
+  await page.goto(url);
+  return { page, errors, remote };
+}
