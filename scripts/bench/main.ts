@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { peakRssMb } from './stats';
 import { benchWord } from './word';
+import { benchSearch } from './search';
 
 const quick = process.argv.includes('--quick');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-bench-'));
@@ -14,7 +15,10 @@ console.log(`Bulletin Desk benchmark${quick ? ' (--quick)' : ''} — Node ${proc
 try {
   console.log('\n[Word output]');
   for (const line of await benchWord(dir, quick)) console.log(line);
+  console.log('\n[Search]');
+  for (const line of await benchSearch(dir, quick)) console.log(line);
   console.log(`\npeak memory (RSS): ${peakRssMb().toFixed(0)} MB`);
 } finally {
-  fs.rmSync(dir, { recursive: true, force: true });
+  if (!process.env.BENCH_KEEP) fs.rmSync(dir, { recursive: true, force: true });
+  else console.log('kept', dir);
 }

@@ -10,6 +10,7 @@ import { articleOps } from './ops/articles';
 import { issueOps } from './ops/issues';
 import { seriesOps } from './ops/series';
 import { unitOps } from './ops/units';
+import { searchOps } from './ops/search';
 
 export type { OpDef };
 
@@ -18,6 +19,7 @@ export const contract = {
   ...unitOps,
   ...articleOps,
   ...issueOps,
+  ...searchOps,
 } as const;
 
 

@@ -9,6 +9,7 @@ import * as units from '../services/units';
 import * as articles from '../services/articles';
 import * as issues from '../services/issues';
 import * as archive from '../services/archive';
+import * as searching from '../services/search';
 
 export type Handlers = { [K in OpName]: (ctx: Ctx, args: OpArgs<K>) => OpResult<K> | Promise<OpResult<K>> };
 
@@ -43,4 +44,6 @@ export const handlers: Handlers = {
   issueDelete: issues.deleteIssue,
   issueGet: issues.getIssue,
   issueList: issues.listIssues,
+
+  search: searching.search,
 };

@@ -9,5 +9,6 @@ import { articleCommands } from './commands/articles';
 import { issueCommands } from './commands/issues';
 import { seriesCommands } from './commands/series';
 import { unitCommands } from './commands/units';
+import { searchCommands } from './commands/search';
 
-export const COMMANDS: readonly CommandSpec[] = [...appCommands, ...seriesCommands, ...unitCommands, ...articleCommands, ...issueCommands];
+export const COMMANDS: readonly CommandSpec[] = [...appCommands, ...seriesCommands, ...unitCommands, ...articleCommands, ...issueCommands, ...searchCommands];

@@ -194,7 +194,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const result = await execute(command, input, g, io);
     // A command that printed its own JSON (e.g. web's address) returns nothing more to print.
     if (g.json) {
-      if (result !== undefined) io.stdout(JSON.stringify(result));
+      if (result !== undefined) io.stdout(JSON.stringify(command.json ? (command.json as (r: unknown) => unknown)(result) : result));
     }
     else if (command.print) io.stdout((command.print as (r: unknown) => string)(result));
     return 0;

@@ -43,5 +43,7 @@ export interface CommandSpec {
   usesDb?: boolean;
   /** Human-readable rendering of the result (the JSON form is the result itself). */
   print?: (result: never) => string;
+  /** The JSON form when it is not the whole result (e.g. search prints its list of hits). */
+  json?: (result: never) => unknown;
   examples?: readonly string[];
 }

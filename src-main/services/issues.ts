@@ -275,7 +275,9 @@ export function previewNextNumber(ctx: Ctx, args: OpArgs<'issueNextNumber'>): Ne
 }
 
 /**
- * Sign-off: checks, number, snapshot of every article, all in one IMMEDIATE transaction.
+ * Sign-off: checks and number in one IMMEDIATE transaction. The articles need no copy here: a
+ * trigger freezes every article of a signed issue, so their rows are what was signed until a
+ * void releases them, and the void takes the copy (see voidIssue).
  * `beforeCommit` lets a later step (the archived Word file) join the same transaction.
  */
 export function signIssue(ctx: Ctx, args: OpArgs<'issueSign'>, beforeCommit?: (issue: Issue) => void): Issue {
@@ -292,18 +294,6 @@ export function signIssue(ctx: Ctx, args: OpArgs<'issueSign'>, beforeCommit?: (i
     assertDateInOrder(ctx, series, date, supplement);
     const assigned = nextNumbers(ctx, series, Number(date.slice(0, 4)), supplement);
 
-    const snapshot = ctx.db.prepare('UPDATE issue_articles SET snapshot = ? WHERE issue_id = ? AND article_id = ?');
-    for (const a of issueArticles(ctx, issue.id)) {
-      const snap: ArticleSnapshot = {
-        title: a.title,
-        paragraphs: a.paragraphs,
-        unitId: a.unitId,
-        unit: a.unit,
-        category: a.category,
-        classification: a.classification,
-      };
-      snapshot.run(JSON.stringify(snap), issue.id, a.id);
-    }
     const now = stampNow(ctx);
     ctx.db
       .prepare(
@@ -329,8 +319,16 @@ export function voidIssue(ctx: Ctx, args: OpArgs<'issueVoid'>): Issue {
     ctx.db
       .prepare("UPDATE issues SET status = 'voided', void_reason = ?, voided_at = ?, updated_at = ? WHERE id = ?")
       .run(args.reason, now, now, issue.id);
-    // The articles go back to the pool for a new issue; the voided issue keeps their snapshot.
-    ctx.db.prepare('UPDATE issue_articles SET live = NULL WHERE issue_id = ?').run(issue.id);
+    // The articles go back to the pool for a new issue and may be edited from now on, so the
+    // voided issue keeps a copy of each as it was printed (issues signed before version 3
+    // already have theirs).
+    const release = ctx.db.prepare(
+      'UPDATE issue_articles SET live = NULL, snapshot = coalesce(snapshot, ?) WHERE issue_id = ? AND article_id = ?',
+    );
+    for (const { id, position: _p, ...printed } of issueArticles(ctx, issue.id)) {
+      const snap: ArticleSnapshot = printed;
+      release.run(JSON.stringify(snap), issue.id, id);
+    }
     reindex(ctx.db, { issues: [issue.id] });
     return toIssue(ctx, findIssueRow(ctx, issue.id));
   });

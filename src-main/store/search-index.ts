@@ -4,6 +4,10 @@
  * related documents (an issue's articles, an article's submission) are refreshed with it.
  * Each document is deleted and re-inserted under the same rowid, so the index never holds a
  * stale or a duplicate entry, and rowid order stays the order documents were first entered.
+ *
+ * A document's token stream: its title twice (a word in the title weighs more in bm25 without
+ * a column of its own), its body, then its filter tokens, with a separator token between so no
+ * phrase matches across the seams.
  */
 import type { DB } from './db';
 import { bigramTokens, unigramTokens } from '../search/tokenize';
@@ -89,6 +93,10 @@ const BUILDERS: Record<DocKind, (db: DB, id: number) => DocText | null> = {
   issue: issueDoc,
 };
 
+/** Filter tokens live in a namespace no text produces (text tokens are Han bigrams or words). */
+export const META_PREFIX = 'zz';
+const SEP = 'zzsep';
+
 function writeDoc(db: DB, kind: DocKind, refId: number): void {
   const existing = db.prepare('SELECT id FROM search_docs WHERE kind = ? AND ref_id = ?').get(kind, refId) as { id: number } | undefined;
   if (existing) {
@@ -101,14 +109,11 @@ function writeDoc(db: DB, kind: DocKind, refId: number): void {
     return;
   }
   const rowid = existing?.id ?? Number(db.prepare('INSERT INTO search_docs (kind, ref_id) VALUES (?, ?)').run(kind, refId).lastInsertRowid);
-  const meta = doc.meta.join(' ');
-  db.prepare('INSERT INTO search_bi (rowid, title, body, meta) VALUES (?, ?, ?, ?)').run(
-    rowid,
-    bigramTokens(doc.title).join(' '),
-    bigramTokens(doc.body).join(' '),
-    meta,
-  );
-  db.prepare('INSERT INTO search_uni (rowid, chars, meta) VALUES (?, ?, ?)').run(rowid, unigramTokens(`${doc.title}\n${doc.body}`).join(' '), meta);
+  const meta = doc.meta.map((m) => META_PREFIX + m);
+  const title = bigramTokens(doc.title);
+  const stream = [...title, SEP, ...title, SEP, ...bigramTokens(doc.body), SEP, ...meta];
+  db.prepare('INSERT INTO search_bi (rowid, text) VALUES (?, ?)').run(rowid, stream.join(' '));
+  db.prepare('INSERT INTO search_uni (rowid, text) VALUES (?, ?)').run(rowid, [...unigramTokens(`${doc.title}\n${doc.body}`), ...meta].join(' '));
 }
 
 /** Refreshes the named documents and those whose index entry depends on them. */

@@ -1,5 +1,5 @@
 /**
- * Version 3: the intake register (来稿登记) and the full-text index.
+ * Version 3: the intake register (来稿登记) and the full-text index; a signed issue's text kept once.
  *
  * A submission keeps the original file as received, byte for byte, beside the text read from it.
  * Its state is stored for the steps people take (received, editing, forwarded, not used); "used
@@ -10,6 +10,20 @@
  * tokens in two contentless FTS5 tables, so the text itself is kept once (in its own table).
  */
 export const sql = /* sql */ `
+-- The text of a signed issue's articles is kept once: the article rows themselves, frozen by
+-- trigger while the issue is signed. A void copies each into the snapshot as it releases it.
+DROP TRIGGER issue_articles_frozen_update;
+CREATE TRIGGER issue_articles_frozen_update BEFORE UPDATE ON issue_articles
+WHEN (SELECT status FROM issues WHERE id = OLD.issue_id) IN ('signed', 'voided')
+ AND NOT (NEW.live IS NULL AND OLD.live = 1
+          AND (SELECT status FROM issues WHERE id = OLD.issue_id) = 'voided'
+          AND NEW.issue_id IS OLD.issue_id AND NEW.article_id IS OLD.article_id
+          AND NEW.position IS OLD.position
+          AND (NEW.snapshot IS OLD.snapshot OR (OLD.snapshot IS NULL AND json_valid(NEW.snapshot))))
+BEGIN
+  SELECT RAISE(ABORT, 'FROZEN: issue is signed or voided');
+END;
+
 CREATE TABLE submissions (
   id                INTEGER PRIMARY KEY,
   unit_id           INTEGER REFERENCES units(id) ON DELETE RESTRICT,
@@ -63,15 +77,13 @@ CREATE TABLE search_docs (
   UNIQUE (kind, ref_id)
 );
 
--- Bigram phrases (with positions) answer queries of two or more characters and rank them;
--- meta holds filter tokens (kind, unit, category, series, year, state) for column filters.
-CREATE VIRTUAL TABLE search_bi USING fts5(
-  title, body, meta, content = '', contentless_delete = 1, tokenize = 'ascii', detail = 'full'
-);
--- Each Han character once per document, for one-character queries.
-CREATE VIRTUAL TABLE search_uni USING fts5(
-  chars, meta, content = '', contentless_delete = 1, tokenize = 'ascii', detail = 'column'
-);
+-- One column each, so position lists carry no column markers (the index is most of the size).
+-- Bigram phrases, with positions, answer queries of two or more characters and rank them;
+-- each Han character once per document (no positions) answers one-character queries. Both
+-- also hold filter tokens (zzkind…, zzunit…, zzyear…) that no text can produce, so filters
+-- are index lookups too.
+CREATE VIRTUAL TABLE search_bi USING fts5(text, content = '', contentless_delete = 1, tokenize = 'ascii', detail = 'full');
+CREATE VIRTUAL TABLE search_uni USING fts5(text, content = '', contentless_delete = 1, tokenize = 'ascii', detail = 'none');
 CREATE VIRTUAL TABLE search_bi_vocab USING fts5vocab(search_bi, 'row');
 CREATE VIRTUAL TABLE search_uni_vocab USING fts5vocab(search_uni, 'row');
 `;

@@ -1,0 +1,203 @@
+/**
+ * Search at archive scale: 10,000 issues and 100,000 items (a tenth with --quick), built with
+ * plain SQL for speed but indexed by the application's own indexing code, then queried through
+ * the API table exactly as the UI does, beside a LIKE scan answering the same queries in the
+ * same order on the same data.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { dispatch } from '../../src-main/api/dispatch';
+import type { SearchResult } from '../../src-main/api/ops/search';
+import { renderIssueDocx } from '../../src-main/export/docx-issue';
+import { buildIssueModel } from '../../src-main/services/archive';
+import { createCtx, type Ctx } from '../../src-main/services/context';
+import { openDatabase, type DB } from '../../src-main/store/db';
+import { reindex } from '../../src-main/store/search-index';
+import { makeText, makeVocabulary, rng, sampleWord, type Vocabulary } from './corpus';
+import { ms, row, stats, time } from './stats';
+
+interface Built {
+  db: DB;
+  file: string;
+  items: number;
+  issues: number;
+  rawTextBytes: number;
+  buildSeconds: number;
+  indexSeconds: number;
+}
+
+const CATEGORIES = ['news', 'practice', 'problem', 'research', 'followup'];
+
+function build(dir: string, items: number, issues: number, v: Vocabulary, random: () => number): Built {
+  const file = path.join(dir, 'search.db');
+  const db = openDatabase(file);
+  db.pragma('synchronous = OFF'); // building the fixture only; the measured queries are reads
+  const now = '2026-01-01T00:00:00.000Z';
+  db.prepare("INSERT INTO series (name, org, created_at, updated_at) VALUES ('清源县政务信息', '清源县人民政府办公室', ?, ?)").run(now, now);
+  const unitIds: number[] = [];
+  for (let u = 0; u < 60; u++) {
+    unitIds.push(Number(db.prepare('INSERT INTO units (name, kind, created_at, updated_at) VALUES (?, ?, ?, ?)').run(`单位${u + 1}`, 'town', now, now).lastInsertRowid));
+  }
+  const insertArticle = db.prepare(
+    'INSERT INTO articles (title, paragraphs, unit_id, category, classification, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insertIssue = db.prepare("INSERT INTO issues (series_id, status, date, created_at, updated_at) VALUES (1, 'review', ?, ?, ?)");
+  const link = db.prepare('INSERT INTO issue_articles (issue_id, article_id, position) VALUES (?, ?, ?)');
+  const sign = db.prepare("UPDATE issues SET status = 'signed', number = ?, total_number = ?, signed_by = '张建国', signed_at = ? WHERE id = ?");
+
+  const perIssue = items / issues;
+  const startYear = 2026 - Math.ceil(issues / 480) + 1;
+  let rawTextBytes = 0;
+  let buildMs = 0;
+  let indexMs = 0;
+  const batch = 100; // issues per transaction
+  let yearNumber = 0;
+  let year = startYear;
+  for (let first = 0; first < issues; first += batch) {
+    const t0 = performance.now();
+    const issueIds: number[] = [];
+    db.transaction(() => {
+      for (let i = first; i < Math.min(issues, first + batch); i++) {
+        const y = startYear + Math.floor(i / 480);
+        if (y !== year) (year = y), (yearNumber = 0);
+        const dayOfYear = Math.floor(((i % 480) / 480) * 360);
+        const date = new Date(Date.UTC(y, 0, 1 + dayOfYear)).toISOString().slice(0, 10);
+        const stamp = `${date}T08:00:00.000Z`;
+        const issueId = Number(insertIssue.run(date, stamp, stamp).lastInsertRowid);
+        for (let k = 0; k < perIssue; k++) {
+          const title = Array.from({ length: 4 + Math.floor(random() * 4) }, () => sampleWord(v, random)).join('');
+          const paragraphs = makeText(v, random, 300 + Math.floor(random() * 2700)).map((text) => ({ level: 0, text }));
+          rawTextBytes += Buffer.byteLength(title) + paragraphs.reduce((n, p) => n + Buffer.byteLength(p.text), 0);
+          const id = insertArticle.run(title, JSON.stringify(paragraphs), unitIds[Math.floor(random() * 60)], CATEGORIES[k % 5], 'public', stamp, stamp).lastInsertRowid;
+          link.run(issueId, id, k + 1);
+        }
+        sign.run(++yearNumber, i + 1, stamp, issueId);
+        issueIds.push(issueId);
+      }
+    })();
+    const t1 = performance.now();
+    db.transaction(() => reindex(db, { issues: issueIds }))();
+    const t2 = performance.now();
+    buildMs += t1 - t0;
+    indexMs += t2 - t1;
+  }
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.pragma('synchronous = FULL');
+  return { db, file, items, issues, rawTextBytes, buildSeconds: buildMs / 1000, indexSeconds: indexMs / 1000 };
+}
+
+interface Query {
+  kind: string;
+  text: string;
+}
+
+function pickQueries(v: Vocabulary, random: () => number): Query[] {
+  const byLength = (n: number) => v.words.map((w, rank) => ({ w, rank })).filter((x) => [...x.w].length === n);
+  const spread = (list: { w: string; rank: number }[], count: number) => {
+    // frequent and rare alike: evenly spaced over the ranks, on a log scale
+    const out: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const target = Math.floor(Math.exp((Math.log(list.length) * i) / Math.max(1, count - 1))) - 1;
+      out.push(list[Math.min(list.length - 1, Math.max(0, target))]!.w);
+    }
+    return [...new Set(out)];
+  };
+  const one = [...new Set([...spread(byLength(1), 8), ...Array.from({ length: 6 }, () => v.chars[Math.floor(random() * v.chars.length)]!)])];
+  const two = spread(byLength(2), 16);
+  const four = spread(byLength(4), 12);
+  const pairs = Array.from({ length: 12 }, (_, i) => `${two[i % two.length]} ${two[(i * 5 + 3) % two.length]}`);
+  return [
+    ...one.map((text) => ({ kind: '1 character', text })),
+    ...two.map((text) => ({ kind: '2 characters', text })),
+    ...four.map((text) => ({ kind: '4 characters', text })),
+    ...pairs.map((text) => ({ kind: 'two words', text })),
+  ];
+}
+
+/** The same query answered by scanning the text, in the order the UI shows. */
+function likeScan(db: DB, query: string, order: 'rank' | 'newest'): number[] {
+  const words = query.split(/\s+/).filter(Boolean);
+  const where = words.map(() => '(title LIKE ? OR paragraphs LIKE ?)').join(' AND ');
+  const params = words.flatMap((w) => [`%${w}%`, `%${w}%`]);
+  if (order === 'newest') {
+    return (db.prepare(`SELECT id FROM articles WHERE ${where} ORDER BY id DESC LIMIT 50`).all(...params) as { id: number }[]).map((r) => r.id);
+  }
+  // ranking needs every match scored: occurrences, a title match counting ten
+  const w = words[0]!;
+  const score = `(length(paragraphs) - length(replace(paragraphs, ?, ''))) / length(?) + 10 * (instr(title, ?) > 0)`;
+  return (
+    db.prepare(`SELECT id, ${score} AS score FROM articles WHERE ${where} ORDER BY score DESC LIMIT 50`).all(w, w, w, ...params) as { id: number }[]
+  ).map((r) => r.id);
+}
+
+export async function benchSearch(dir: string, quick: boolean): Promise<string[]> {
+  const items = quick ? 10_000 : 100_000;
+  const issues = quick ? 1_000 : 10_000;
+  const random = rng(20261122);
+  const v = makeVocabulary(30_000, random);
+  const out: string[] = [];
+  const built = build(dir, items, issues, v, random);
+  const { db } = built;
+  const ctx: Ctx = createCtx(db);
+  out.push(`archive: ${built.issues} issues, ${built.items} items; built in ${built.buildSeconds.toFixed(1)} s, indexed in ${built.indexSeconds.toFixed(1)} s`);
+
+  const queries = pickQueries(v, random);
+  const byKind = new Map<string, number[]>();
+  const likeRare: number[] = [];
+  const ftsRare: number[] = [];
+  const likeAll = new Map<string, number[]>();
+  for (const q of queries) {
+    const samples: number[] = [];
+    let result: SearchResult | undefined;
+    for (let run = 0; run < 5; run++) {
+      const t0 = performance.now();
+      result = (await dispatch(ctx, 'search', { query: q.text, kinds: ['article'], limit: 50 })) as SearchResult;
+      samples.push(performance.now() - t0);
+    }
+    byKind.set(q.kind, [...(byKind.get(q.kind) ?? []), ...samples]);
+    const fraction = result!.estimate / built.items;
+    const rare = fraction < 0.01;
+    // the LIKE scan takes seconds at full size: once per query, and for every rare query
+    const t0 = performance.now();
+    likeScan(db, q.text, result!.order);
+    const likeMs = performance.now() - t0;
+    likeAll.set(q.kind, [...(likeAll.get(q.kind) ?? []), likeMs]);
+    if (rare) {
+      likeRare.push(likeMs);
+      ftsRare.push(stats(samples).median);
+    }
+  }
+  for (const [kind, samples] of byKind) {
+    const like = stats(likeAll.get(kind)!);
+    out.push(row(`search "${kind}" (first 50, UI order)`, stats(samples), `LIKE scan median ${ms(like.median)}`));
+  }
+  if (ftsRare.length) {
+    const speedups = ftsRare.map((f, i) => likeRare[i]! / f);
+    out.push(
+      `rare words (<1% of items, ${ftsRare.length} queries): search median ${ms(stats(ftsRare).median)} vs LIKE ${ms(stats(likeRare).median)}; ` +
+        `speed-up min ${Math.min(...speedups).toFixed(0)}x, median ${stats(speedups).median.toFixed(0)}x`,
+    );
+  }
+
+  db.close();
+  const open = await time(5, () => {
+    const d = openDatabase(built.file);
+    const c = createCtx(d);
+    const list = dispatch(c, 'issueList', { series: 1, year: 2026 });
+    return list.finally(() => d.close());
+  });
+  out.push(row('open the database and list this year\'s issues', open));
+  const db2 = openDatabase(built.file);
+  const ctx2 = createCtx(db2);
+  const lastIssue = (db2.prepare('SELECT max(id) AS id FROM issues').get() as { id: number }).id;
+  const render = await time(5, () => renderIssueDocx(buildIssueModel(ctx2, lastIssue)));
+  out.push(row('render one issue of the archive as Word', render));
+  db2.close();
+
+  const size = fs.statSync(built.file).size;
+  out.push(
+    `database ${(size / 1e6).toFixed(0)} MB for ${(built.rawTextBytes / 1e6).toFixed(0)} MB of raw text (UTF-8): ${(size / built.rawTextBytes).toFixed(2)}x ` +
+      '(text kept once; index in contentless FTS5 tables; archived Word files not included)',
+  );
+  return out;
+}

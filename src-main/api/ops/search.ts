@@ -1,0 +1,54 @@
+/** Search (检索): one query over items, drafts and issues. */
+import { z } from 'zod';
+import * as s from '../schemas';
+import { op } from './define';
+
+export const SEARCH_KINDS = ['article', 'submission', 'issue'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+export interface SearchHit {
+  kind: SearchKind;
+  id: number;
+  title: string;
+  /** A short passage around the first match, or the opening of the text. */
+  snippet: string;
+  /** [start, end) offsets of matched words in `snippet` and in `title`, for highlighting. */
+  marks: [number, number][];
+  titleMarks: [number, number][];
+  /** The date that places it: an issue's date, a draft's received date, an item's entry date. */
+  date: string;
+  unit: string | null;
+  /** For an item in an issue, and for an issue: which one. */
+  issueLabel: string | null;
+  state: string;
+}
+
+export interface SearchResult {
+  query: string;
+  /** 'rank': best match first; 'newest': too many matches for ranking to mean much. */
+  order: 'rank' | 'newest';
+  /** An upper bound of the number of matches, from the index's statistics. */
+  estimate: number;
+  hits: SearchHit[];
+}
+
+export const searchOps = {
+  search: op<SearchResult>()(
+    z
+      .object({
+        query: z.string({ error: '请输入要查找的词' }).max(200, { error: '查找的内容不能超过200个字' }),
+        kinds: z.array(z.enum(SEARCH_KINDS, { error: '类别只能是 article（信息）、submission（来稿）、issue（期）' })).max(3).optional(),
+        series: s.ref('刊物').optional(),
+        year: z.number({ error: '年份必须是数字' }).int().min(1949).max(2199).optional(),
+        unit: s.ref('报送单位').optional(),
+        category: s.category.optional(),
+        state: z.string().regex(/^[a-z]{1,20}$/, { error: '状态写法有误' }).optional(),
+        order: z.enum(['auto', 'rank', 'newest']).optional(),
+        limit: z.number().int().min(1).max(200).optional(),
+        offset: z.number().int().min(0).max(10_000).optional(),
+      })
+      .strict(),
+    '全文检索 / full-text search over items, drafts and issues',
+    true,
+  ),
+} as const;

@@ -1,0 +1,188 @@
+/**
+ * Full-text search. A query's words become FTS5 phrases of bigrams (two or more characters) or
+ * single-character lookups; filters become terms on the `meta` column, so the index does all
+ * the narrowing. When the rarest word is in so many documents that ranking would mean little
+ * (and bm25 over tens of thousands of matches costs more than the budget), the newest come
+ * first, which FTS5 answers by walking its index backwards and stopping at the page size.
+ */
+import { ApiError } from '../api/errors';
+import type { OpArgs } from '../api/contract';
+import type { SearchHit, SearchKind, SearchResult } from '../api/ops/search';
+import { ftsPhrase, parseQuery, type QueryTerm } from '../search/tokenize';
+import { findMarks, makeSnippet } from '../search/snippet';
+import type { Ctx } from './context';
+import { META_PREFIX } from '../store/search-index';
+import { findSeriesRow } from './series';
+import { findUnitRow } from './units';
+
+/** Above this many candidate documents, order by newest instead of by bm25 (see bench). */
+export const RANK_LIMIT = 3000;
+
+function docFrequency(ctx: Ctx, table: 'search_bi_vocab' | 'search_uni_vocab', token: string): number {
+  const row = ctx.db.prepare(`SELECT doc FROM ${table} WHERE term = ?`).get(token) as { doc: number } | undefined;
+  return row?.doc ?? 0;
+}
+
+function estimate(ctx: Ctx, terms: readonly QueryTerm[]): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (const t of terms) {
+    const df =
+      t.kind === 'char'
+        ? docFrequency(ctx, 'search_uni_vocab', t.text)
+        : Math.min(...t.tokens.map((tok) => docFrequency(ctx, 'search_bi_vocab', tok)));
+    best = Math.min(best, df);
+  }
+  return Number.isFinite(best) ? best : 0;
+}
+
+function metaFilter(ctx: Ctx, args: OpArgs<'search'>): string[] {
+  const token = (t: string) => `"${META_PREFIX}${t}"`;
+  const m: string[] = [];
+  if (args.kinds?.length) m.push(`(${args.kinds.map((k) => token(`kind${k}`)).join(' OR ')})`);
+  if (args.series !== undefined) m.push(token(`series${findSeriesRow(ctx, args.series).id}`));
+  if (args.unit !== undefined) m.push(token(`unit${findUnitRow(ctx, args.unit).id}`));
+  if (args.year !== undefined) m.push(token(`year${args.year}`));
+  if (args.category) m.push(token(`cat${args.category}`));
+  if (args.state) m.push(token(`state${args.state}`));
+  return m;
+}
+
+interface Plan {
+  sql: string;
+  params: (string | number)[];
+}
+
+function plan(terms: readonly QueryTerm[], meta: readonly string[], order: 'rank' | 'newest', limit: number, offset: number): Plan {
+  const phrases = terms.filter((t): t is Extract<QueryTerm, { kind: 'phrase' }> => t.kind === 'phrase');
+  const chars = terms.filter((t) => t.kind === 'char');
+  const charMatch = [...chars.map((c) => ftsPhrase([c.text])), ...meta].join(' AND ');
+  if (phrases.length === 0) {
+    const orderBy = order === 'rank' ? 'rank' : 'rowid DESC';
+    return { sql: `SELECT rowid FROM search_uni WHERE search_uni MATCH ? ORDER BY ${orderBy} LIMIT ? OFFSET ?`, params: [charMatch, limit, offset] };
+  }
+  const biMatch = [...phrases.map((p) => ftsPhrase(p.tokens)), ...meta].join(' AND ');
+  const orderBy = order === 'rank' ? 'rank' : 'rowid DESC';
+  if (chars.length === 0) {
+    return { sql: `SELECT rowid FROM search_bi WHERE search_bi MATCH ? ORDER BY ${orderBy} LIMIT ? OFFSET ?`, params: [biMatch, limit, offset] };
+  }
+  return {
+    sql: `SELECT rowid FROM search_bi WHERE search_bi MATCH ? AND rowid IN (SELECT rowid FROM search_uni WHERE search_uni MATCH ?)
+          ORDER BY ${orderBy} LIMIT ? OFFSET ?`,
+    params: [biMatch, charMatch, limit, offset],
+  };
+}
+
+interface Loaded {
+  title: string;
+  text: string;
+  date: string;
+  unit: string | null;
+  issueLabel: string | null;
+  state: string;
+}
+
+const paragraphsText = (json: string) => (JSON.parse(json) as { text: string }[]).map((p) => p.text).join('\n');
+const issueName = (series: string, year: number, number: number | null, supplement: number) =>
+  number === null ? `《${series}》草稿` : `《${series}》${year}年${supplement ? '增刊' : ''}第${number}期`;
+
+function loadArticle(ctx: Ctx, id: number): Loaded | null {
+  const r = ctx.db
+    .prepare(
+      `SELECT a.title, a.paragraphs, a.created_at, u.name AS unit, i.status, i.year, i.number, i.supplement, s.name AS series
+       FROM articles a LEFT JOIN units u ON u.id = a.unit_id
+       LEFT JOIN issue_articles ia ON ia.article_id = a.id AND ia.live = 1
+       LEFT JOIN issues i ON i.id = ia.issue_id LEFT JOIN series s ON s.id = i.series_id WHERE a.id = ?`,
+    )
+    .get(id) as
+    | { title: string; paragraphs: string; created_at: string; unit: string | null; status: string | null; year: number; number: number | null; supplement: number; series: string }
+    | undefined;
+  if (!r) return null;
+  return {
+    title: r.title,
+    text: paragraphsText(r.paragraphs),
+    date: r.created_at.slice(0, 10),
+    unit: r.unit,
+    issueLabel: r.status ? issueName(r.series, r.year, r.number, r.supplement) : null,
+    state: r.status === 'signed' ? 'used' : r.status ? 'inissue' : 'unused',
+  };
+}
+
+function loadSubmission(ctx: Ctx, id: number): Loaded | null {
+  const r = ctx.db
+    .prepare(
+      `SELECT s.title, s.paragraphs, s.received_date, u.name AS unit, st.state, i.year, i.number, i.supplement, se.name AS series
+       FROM submissions s JOIN submission_states st ON st.id = s.id LEFT JOIN units u ON u.id = s.unit_id
+       LEFT JOIN issues i ON i.id = st.issue_id LEFT JOIN series se ON se.id = i.series_id WHERE s.id = ?`,
+    )
+    .get(id) as
+    | { title: string; paragraphs: string; received_date: string; unit: string | null; state: string; year: number; number: number | null; supplement: number; series: string | null }
+    | undefined;
+  if (!r) return null;
+  return {
+    title: r.title,
+    text: paragraphsText(r.paragraphs),
+    date: r.received_date,
+    unit: r.unit,
+    issueLabel: r.series ? issueName(r.series, r.year, r.number, r.supplement) : null,
+    state: r.state,
+  };
+}
+
+function loadIssue(ctx: Ctx, id: number): Loaded | null {
+  const r = ctx.db
+    .prepare(
+      `SELECT i.date, i.year, i.number, i.total_number, i.supplement, i.status, s.name AS series FROM issues i
+       JOIN series s ON s.id = i.series_id WHERE i.id = ?`,
+    )
+    .get(id) as { date: string; year: number; number: number | null; total_number: number | null; supplement: number; status: string; series: string } | undefined;
+  if (!r) return null;
+  const titles = ctx.db
+    .prepare(
+      `SELECT coalesce(json_extract(ia.snapshot, '$.title'), a.title) AS title FROM issue_articles ia
+       JOIN articles a ON a.id = ia.article_id WHERE ia.issue_id = ? ORDER BY ia.position`,
+    )
+    .all(id) as { title: string }[];
+  const label = issueName(r.series, r.year, r.number, r.supplement) + (r.total_number ? `（总第${r.total_number}期）` : '');
+  return { title: label, text: titles.map((t) => t.title).join('；'), date: r.date, unit: null, issueLabel: label, state: r.status };
+}
+
+const LOADERS: Record<SearchKind, (ctx: Ctx, id: number) => Loaded | null> = {
+  article: loadArticle,
+  submission: loadSubmission,
+  issue: loadIssue,
+};
+
+export function search(ctx: Ctx, args: OpArgs<'search'>): SearchResult {
+  const terms = parseQuery(args.query).slice(0, 8);
+  if (terms.length === 0) throw new ApiError('INVALID_INPUT', '请输入要查找的字词（汉字、字母或数字）。');
+  const limit = args.limit ?? 50;
+  const est = estimate(ctx, terms);
+  const order = args.order && args.order !== 'auto' ? args.order : est > RANK_LIMIT ? 'newest' : 'rank';
+  const result: SearchResult = { query: args.query, order, estimate: est, hits: [] };
+  if (est === 0) return result;
+
+  const p = plan(terms, metaFilter(ctx, args), order, limit, args.offset ?? 0);
+  const rowids = (ctx.db.prepare(p.sql).all(...p.params) as { rowid: number }[]).map((r) => r.rowid);
+  const docOf = ctx.db.prepare('SELECT kind, ref_id FROM search_docs WHERE id = ?');
+  const needles = terms.map((t) => t.text);
+  for (const rowid of rowids) {
+    const doc = docOf.get(rowid) as { kind: SearchKind; ref_id: number } | undefined;
+    const loaded = doc ? LOADERS[doc.kind](ctx, doc.ref_id) : null;
+    if (!doc || !loaded) continue;
+    const { snippet, marks } = makeSnippet(loaded.text, needles);
+    const hit: SearchHit = {
+      kind: doc.kind,
+      id: doc.ref_id,
+      title: loaded.title,
+      snippet,
+      marks,
+      titleMarks: findMarks(loaded.title, needles),
+      date: loaded.date,
+      unit: loaded.unit,
+      issueLabel: loaded.issueLabel,
+      state: loaded.state,
+    };
+    result.hits.push(hit);
+  }
+  return result;
+}
