@@ -1,26 +1,21 @@
 /**
- * Ctrl+K: jump to an item by a word of its title, or to an issue by its number. Arrow keys
- * choose, Enter opens. Items are searched by the API; issues are matched here by their label.
+ * Ctrl+K: full-text search over items, drafts and issues of every year, answering as the user
+ * types, matched words highlighted. Arrow keys choose, Enter opens.
  */
-import { Badge, Group, Kbd, Modal, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { Badge, Group, Kbd, Modal, ScrollArea, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFileText, IconNews, IconSearch } from '@tabler/icons-react';
 import { useEffect, useState, type KeyboardEvent } from 'react';
-import type { ArticleSummary, IssueSummary } from '../../src-main/api/types';
+import type { SearchHit, SearchResult } from '../../src-main/api/ops/search';
 import { useApi } from '../api/context';
-import { formatDate, issueLabel } from '../format';
+import { formatDate } from '../format';
 import { useLoad } from '../hooks/useLoad';
 import type { Route } from '../nav';
-import { StatusBadge } from './Badges';
+import { Highlighted } from './Highlighted';
 
-interface Hit {
-  key: string;
-  route: Route;
-  title: string;
-  detail: string;
-  kind: 'article' | 'issue';
-  issue?: IssueSummary;
-}
+/** Drafts open in the intake register once it exists; until then, in the items list. */
+const SUBMISSION_ROUTE = (_id: number): Route => ({ page: 'articles' });
+
 
 export function SearchDialog({ opened, onClose, onOpen }: { opened: boolean; onClose: () => void; onOpen: (r: Route) => void }) {
   return (
@@ -30,38 +25,29 @@ export function SearchDialog({ opened, onClose, onOpen }: { opened: boolean; onC
   );
 }
 
+const KIND_BADGE: Record<SearchHit['kind'], { label: string; color: string }> = {
+  article: { label: '信息', color: 'indigo' },
+  submission: { label: '来稿', color: 'teal' },
+  issue: { label: '期', color: 'gray' },
+};
+
+function routeOf(h: SearchHit): Route {
+  if (h.kind === 'issue') return ['signed', 'voided'].includes(h.state) ? { page: 'archive', issueId: h.id } : { page: 'issues', issueId: h.id };
+  if (h.kind === 'article') return { page: 'articles', articleId: h.id };
+  return SUBMISSION_ROUTE(h.id);
+}
+
 function SearchBody({ onOpen }: { onOpen: (r: Route) => void }) {
   const api = useApi();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const [q] = useDebouncedValue(query.trim(), 200);
-  const issues = useLoad(() => api.call('issueList', {}), [api]);
-  const articles = useLoad(
-    () => (q ? api.call('articleList', { text: q, limit: 8 }) : Promise.resolve([] as ArticleSummary[])),
+  // answers as the user types: a short pause, not every keystroke, goes to the index
+  const [q] = useDebouncedValue(query.trim(), 150);
+  const result = useLoad(
+    () => (q ? api.call('search', { query: q, limit: 20 }) : Promise.resolve(null as SearchResult | null)),
     [api, q],
   );
-
-  const issueHits: Hit[] = q
-    ? (issues.data ?? [])
-        .filter((i) => `《${i.series}》${issueLabel(i)} ${i.series}${issueLabel(i)}`.includes(q))
-        .slice(0, 6)
-        .map((i) => ({
-          key: `i${i.id}`,
-          route: { page: 'issues', issueId: i.id },
-          title: `《${i.series}》${issueLabel(i)}`,
-          detail: `${formatDate(i.date)} · ${i.articleCount}条`,
-          kind: 'issue',
-          issue: i,
-        }))
-    : [];
-  const articleHits: Hit[] = (q ? (articles.data ?? []) : []).map((a) => ({
-    key: `a${a.id}`,
-    route: { page: 'articles', articleId: a.id },
-    title: a.title,
-    detail: `${a.unit ?? '无单位'} · ${a.chars}字`,
-    kind: 'article',
-  }));
-  const hits = [...issueHits, ...articleHits];
+  const hits = q ? (result.data?.hits ?? []) : [];
 
   useEffect(() => setActive(0), [q]);
 
@@ -74,7 +60,7 @@ function SearchBody({ onOpen }: { onOpen: (r: Route) => void }) {
       setActive((i) => Math.max(i - 1, 0));
     } else if (e.key === 'Enter' && hits[active]) {
       e.preventDefault();
-      onOpen(hits[active].route);
+      onOpen(routeOf(hits[active]));
     }
   };
 
@@ -82,7 +68,7 @@ function SearchBody({ onOpen }: { onOpen: (r: Route) => void }) {
     <Stack gap="xs">
       <TextInput
         size="md"
-        placeholder="输入标题中的词，或期号如“第12期”"
+        placeholder="查找信息、来稿、期次：输入任意字词，一两个字也行；多个词用空格分开"
         leftSection={<IconSearch size={18} />}
         rightSection={<Kbd size="xs">Esc</Kbd>}
         rightSectionWidth={44}
@@ -94,39 +80,58 @@ function SearchBody({ onOpen }: { onOpen: (r: Route) => void }) {
       />
       {!q && (
         <Text size="sm" c="dimmed" px="xs">
-          按 ↑ ↓ 选择，回车打开。稿件按标题查找，期刊按期号查找。
+          按 ↑ ↓ 选择，回车打开。查找全部年份的信息正文、来稿和期次（如“第12期”）。
         </Text>
       )}
-      {q && hits.length === 0 && !articles.loading && (
+      {q && result.error && (
+        <Text size="sm" c="red" px="xs">
+          {result.error}
+        </Text>
+      )}
+      {q && hits.length === 0 && !result.loading && !result.error && (
         <Text size="sm" c="dimmed" px="xs">
-          没有找到含“{q}”的稿件或期次。
+          没有找到含“{q}”的信息、来稿或期次。
         </Text>
       )}
-      <Stack gap={2} data-testid="search-results">
-        {hits.map((h, i) => (
-          <UnstyledButton
-            key={h.key}
-            onClick={() => onOpen(h.route)}
-            onMouseEnter={() => setActive(i)}
-            p="xs"
-            style={{ borderRadius: 4, background: i === active ? 'var(--mantine-color-indigo-0)' : undefined }}
-            data-testid="search-result"
-          >
-            <Group gap="sm" wrap="nowrap">
-              {h.kind === 'issue' ? <IconNews size={18} /> : <IconFileText size={18} />}
-              <div style={{ flex: 1, minWidth: 0 }}>
-                <Text size="sm" truncate>
-                  {h.title}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {h.detail}
-                </Text>
-              </div>
-              {h.issue ? <StatusBadge status={h.issue.status} /> : <Badge variant="outline" color="gray">稿件</Badge>}
-            </Group>
-          </UnstyledButton>
-        ))}
-      </Stack>
+      {q && result.data && hits.length > 0 && (
+        <Text size="xs" c="dimmed" px="xs" data-testid="search-summary">
+          约 {result.data.estimate} 处，{result.data.order === 'rank' ? '按相关度排列' : '匹配很多，按时间由新到旧'}
+        </Text>
+      )}
+      <ScrollArea.Autosize mah="58vh" type="auto">
+        <Stack gap={2} data-testid="search-results">
+          {hits.map((h, i) => (
+            <UnstyledButton
+              key={`${h.kind}${h.id}`}
+              onClick={() => onOpen(routeOf(h))}
+              onMouseEnter={() => setActive(i)}
+              p="xs"
+              style={{ borderRadius: 4, background: i === active ? 'var(--mantine-color-indigo-0)' : undefined }}
+              data-testid="search-result"
+              data-kind={h.kind}
+              data-id={h.id}
+            >
+              <Group gap="sm" wrap="nowrap" align="flex-start">
+                {h.kind === 'issue' ? <IconNews size={18} /> : <IconFileText size={18} />}
+                <div style={{ flex: 1, minWidth: 0 }}>
+                  <Text size="sm" fw={500} truncate>
+                    <Highlighted text={h.title} marks={h.titleMarks} />
+                  </Text>
+                  <Text size="xs" c="dimmed" lineClamp={2}>
+                    <Highlighted text={h.snippet} marks={h.marks} />
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {[formatDate(h.date), h.unit, h.kind !== 'issue' ? h.issueLabel : null].filter(Boolean).join(' · ')}
+                  </Text>
+                </div>
+                <Badge variant="light" color={KIND_BADGE[h.kind].color}>
+                  {KIND_BADGE[h.kind].label}
+                </Badge>
+              </Group>
+            </UnstyledButton>
+          ))}
+        </Stack>
+      </ScrollArea.Autosize>
     </Stack>
   );
 }

@@ -1,0 +1,49 @@
+/** The search box answers as the user types: one- and two-character words, highlighted, opening the hit. */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { runDemo } from '../../src-main/demo/run';
+import { tempDir } from '../helpers/db';
+import { launchBrowser, openPage, startWeb, type WebServer } from './harness';
+
+let web: WebServer;
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  const demo = await runDemo(tempDir('bulletin-e2e-demo-'));
+  web = await startWeb(demo.database);
+  browser = await launchBrowser();
+  ({ page, errors } = await openPage(browser, web.url));
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await web?.stop();
+});
+
+const tid = (id: string) => `[data-testid="${id}"]`;
+
+it('finds words of one, two and four characters as they are typed, and opens the hit', async () => {
+  await page.keyboard.press('Control+k');
+  const input = page.locator(tid('search-input'));
+  await input.pressSequentially('学位', { delay: 40 });
+  await expect.poll(() => page.locator(tid('search-result')).count(), { timeout: 5_000 }).toBeGreaterThan(0);
+  expect(await page.locator(tid('search-result')).first().innerText()).toContain('义务教育');
+  expect(await page.locator(tid('search-mark')).first().innerText()).toBe('学位');
+
+  await input.fill('');
+  await input.pressSequentially('镇', { delay: 40 });
+  await expect.poll(() => page.locator(tid('search-result')).count(), { timeout: 5_000 }).toBeGreaterThan(2);
+
+  await input.fill('');
+  await input.pressSequentially('老旧小区', { delay: 40 });
+  await expect.poll(() => page.locator(`${tid('search-result')}[data-kind="article"]`).count(), { timeout: 5_000 }).toBe(1);
+  const issueHit = page.locator(`${tid('search-result')}[data-kind="issue"]`);
+  await expect.poll(() => issueHit.count()).toBe(1);
+  expect(await issueHit.innerText()).toContain('第41期');
+
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.locator(tid('article-title')).inputValue()).toContain('老旧小区');
+  expect(errors).toEqual([]);
+});
