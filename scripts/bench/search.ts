@@ -59,7 +59,10 @@ function build(dir: string, items: number, issues: number, v: Vocabulary, random
     db.transaction(() => {
       for (let i = first; i < Math.min(issues, first + batch); i++) {
         const y = startYear + Math.floor(i / 480);
-        if (y !== year) (year = y), (yearNumber = 0);
+        if (y !== year) {
+          year = y;
+          yearNumber = 0;
+        }
         const dayOfYear = Math.floor(((i % 480) / 480) * 360);
         const date = new Date(Date.UTC(y, 0, 1 + dayOfYear)).toISOString().slice(0, 10);
         const stamp = `${date}T08:00:00.000Z`;
