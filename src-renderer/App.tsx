@@ -1,9 +1,9 @@
 /** The window: header with the search box, the section list on the left, the open page. */
-import { AppShell, Badge, Group, Kbd, MantineProvider, NavLink, ScrollArea, Text, UnstyledButton } from '@mantine/core';
+import { AppShell, Group, Kbd, MantineProvider, NavLink, ScrollArea, Text, UnstyledButton } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
-import { IconArchive, IconChartBar, IconFileText, IconNews, IconSearch, IconSettings } from '@tabler/icons-react';
+import { IconArchive, IconChartBar, IconFileText, IconNews, IconSearch, IconSend, IconSettings } from '@tabler/icons-react';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { Api } from './api/client';
 import { ApiProvider } from './api/context';
@@ -12,6 +12,7 @@ import { NavContext, type Nav, type PageName, type Route } from './nav';
 import { ArchivePage } from './pages/ArchivePage';
 import { ArticlesPage } from './pages/ArticlesPage';
 import { IssuesPage } from './pages/IssuesPage';
+import { PacketsPage } from './pages/PacketsPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { theme } from './theme';
 
@@ -19,6 +20,7 @@ const NAV_ITEMS: { page: PageName; label: string; icon: ReactNode }[] = [
   { page: 'articles', label: '稿件', icon: <IconFileText size={18} /> },
   { page: 'issues', label: '期刊', icon: <IconNews size={18} /> },
   { page: 'archive', label: '归档', icon: <IconArchive size={18} /> },
+  { page: 'packets', label: '上报', icon: <IconSend size={18} /> },
 ];
 
 export function App({ api }: { api: Api }) {
@@ -103,12 +105,6 @@ function Shell() {
             <NavLink
               label="统计"
               leftSection={<IconChartBar size={18} />}
-              rightSection={
-                <Badge size="xs" variant="light" color="gray">
-                  即将推出
-                </Badge>
-              }
-              disabled
               data-testid="nav-stats"
               style={{ borderRadius: 4 }}
             />
@@ -134,6 +130,7 @@ function Shell() {
           {page === 'articles' && <ArticlesPage />}
           {page === 'issues' && <IssuesPage />}
           {page === 'archive' && <ArchivePage />}
+          {page === 'packets' && <PacketsPage />}
           {page === 'settings' && <SettingsPage />}
         </AppShell.Main>
 

@@ -8,6 +8,7 @@ export type Route =
   | { page: 'articles'; articleId?: number | 'new' }
   | { page: 'issues'; issueId?: number }
   | { page: 'archive'; issueId?: number }
+  | { page: 'packets' }
   | { page: 'settings' };
 
 export type PageName = Route['page'];

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { peakRssMb } from './stats';
 import { benchWord } from './word';
+import { benchPackets } from './packets';
 import { benchSearch } from './search';
 
 const quick = process.argv.includes('--quick');
@@ -17,6 +18,8 @@ try {
   for (const line of await benchWord(dir, quick)) console.log(line);
   console.log('\n[Search]');
   for (const line of await benchSearch(dir, quick)) console.log(line);
+  console.log('\n[Packets]');
+  for (const line of await benchPackets(dir, quick)) console.log(line);
   console.log(`\npeak memory (RSS): ${peakRssMb().toFixed(0)} MB`);
 } finally {
   if (!process.env.BENCH_KEEP) fs.rmSync(dir, { recursive: true, force: true });

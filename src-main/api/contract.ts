@@ -10,6 +10,7 @@ import { articleOps } from './ops/articles';
 import { issueOps } from './ops/issues';
 import { seriesOps } from './ops/series';
 import { unitOps } from './ops/units';
+import { packetOps } from './ops/packets';
 import { searchOps } from './ops/search';
 
 export type { OpDef };
@@ -19,6 +20,7 @@ export const contract = {
   ...unitOps,
   ...articleOps,
   ...issueOps,
+  ...packetOps,
   ...searchOps,
 } as const;
 

@@ -9,6 +9,9 @@ import * as units from '../services/units';
 import * as articles from '../services/articles';
 import * as issues from '../services/issues';
 import * as archive from '../services/archive';
+import * as packets from '../services/packets';
+import * as packetHistory from '../services/packet-history';
+import * as settings from '../services/settings';
 import * as searching from '../services/search';
 
 export type Handlers = { [K in OpName]: (ctx: Ctx, args: OpArgs<K>) => OpResult<K> | Promise<OpResult<K>> };
@@ -45,5 +48,17 @@ export const handlers: Handlers = {
   issueGet: issues.getIssue,
   issueList: issues.listIssues,
 
+  packetExport: packets.exportPacket,
+  packetList: packets.listPackets,
+  packetVerify: packets.verifyPacketFile,
+  packetFile: packets.packetFile,
+  packetCandidates: packetHistory.packetCandidates,
+  packetsForArticle: packetHistory.articlePackets,
+  settingsGet: (ctx) => settings.getSettings(ctx),
+  settingsSet: settings.setSettings,
+
   search: searching.search,
+
+
+
 };

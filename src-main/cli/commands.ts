@@ -9,6 +9,7 @@ import { articleCommands } from './commands/articles';
 import { issueCommands } from './commands/issues';
 import { seriesCommands } from './commands/series';
 import { unitCommands } from './commands/units';
+import { packetCommands } from './commands/packets';
 import { searchCommands } from './commands/search';
 
-export const COMMANDS: readonly CommandSpec[] = [...appCommands, ...seriesCommands, ...unitCommands, ...articleCommands, ...issueCommands, ...searchCommands];
+export const COMMANDS: readonly CommandSpec[] = [...appCommands, ...seriesCommands, ...unitCommands, ...articleCommands, ...issueCommands, ...packetCommands, ...searchCommands];

@@ -4,7 +4,7 @@
  */
 import * as m001 from './001-initial';
 import * as m002 from './002-print-and-archive';
-import * as m003 from './003-intake-and-search';
+import * as m004 from './004-packets';
 import { reindexAll } from '../search-index';
 import type { DB } from '../db';
 
@@ -19,7 +19,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: m001.sql },
   { version: 2, name: 'print settings and archive', sql: m002.sql },
-  { version: 3, name: 'intake register and search index', sql: m003.sql, after: reindexAll },
+  { version: 4, name: 'settings and packet register', sql: m004.sql },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
