@@ -14,6 +14,7 @@ import { ArticlesPage } from './pages/ArticlesPage';
 import { IssuesPage } from './pages/IssuesPage';
 import { PacketsPage } from './pages/PacketsPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { StatsPage } from './pages/StatsPage';
 import { theme } from './theme';
 
 const NAV_ITEMS: { page: PageName; label: string; icon: ReactNode }[] = [
@@ -105,6 +106,8 @@ function Shell() {
             <NavLink
               label="统计"
               leftSection={<IconChartBar size={18} />}
+              active={page === 'stats'}
+              onClick={() => go({ page: 'stats' })}
               data-testid="nav-stats"
               style={{ borderRadius: 4 }}
             />
@@ -131,6 +134,7 @@ function Shell() {
           {page === 'issues' && <IssuesPage />}
           {page === 'archive' && <ArchivePage />}
           {page === 'packets' && <PacketsPage />}
+          {page === 'stats' && <StatsPage />}
           {page === 'settings' && <SettingsPage />}
         </AppShell.Main>
 

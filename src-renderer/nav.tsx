@@ -9,6 +9,7 @@ export type Route =
   | { page: 'issues'; issueId?: number }
   | { page: 'archive'; issueId?: number }
   | { page: 'packets' }
+  | { page: 'stats' }
   | { page: 'settings' };
 
 export type PageName = Route['page'];

@@ -9,6 +9,7 @@ import { peakRssMb } from './stats';
 import { benchWord } from './word';
 import { benchPackets } from './packets';
 import { benchSearch } from './search';
+import { benchScores } from './scores';
 
 const quick = process.argv.includes('--quick');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-bench-'));
@@ -18,6 +19,8 @@ try {
   for (const line of await benchWord(dir, quick)) console.log(line);
   console.log('\n[Search]');
   for (const line of await benchSearch(dir, quick)) console.log(line);
+  console.log('\n[Scores]');
+  for (const line of await benchScores(dir, quick)) console.log(line);
   console.log('\n[Packets]');
   for (const line of await benchPackets(dir, quick)) console.log(line);
   console.log(`\npeak memory (RSS): ${peakRssMb().toFixed(0)} MB`);

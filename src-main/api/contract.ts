@@ -12,6 +12,7 @@ import { seriesOps } from './ops/series';
 import { unitOps } from './ops/units';
 import { packetOps } from './ops/packets';
 import { searchOps } from './ops/search';
+import { scoringOps } from './ops/scoring';
 
 export type { OpDef };
 
@@ -22,6 +23,7 @@ export const contract = {
   ...issueOps,
   ...packetOps,
   ...searchOps,
+  ...scoringOps,
 } as const;
 
 

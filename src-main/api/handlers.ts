@@ -4,6 +4,10 @@
  */
 import type { OpArgs, OpName, OpResult } from './contract';
 import type { Ctx } from '../services/context';
+import * as scoring from '../services/scoring';
+import * as scoringRecords from '../services/scoring-records';
+import * as scoringDuties from '../services/scoring-duties';
+import * as scoringRules from '../services/scoring-rules';
 import * as series from '../services/series';
 import * as units from '../services/units';
 import * as articles from '../services/articles';
@@ -61,4 +65,28 @@ export const handlers: Handlers = {
 
 
 
+  articleSetUnits: scoringRecords.setArticleUnits,
+  articleUnitsGet: scoringRecords.getArticleUnits,
+  adoptionAdd: scoringRecords.addAdoption,
+  adoptionList: scoringRecords.listAdoptions,
+  adoptionDelete: scoringRecords.deleteAdoption,
+  instructionAdd: scoringRecords.addInstruction,
+  instructionList: scoringRecords.listInstructions,
+  instructionDelete: scoringRecords.deleteInstruction,
+  commissionAdd: scoringDuties.addCommission,
+  commissionAnswer: scoringDuties.answerCommission,
+  commissionList: scoringDuties.listCommissions,
+  deductionAdd: scoringDuties.addDeduction,
+  deductionList: scoringDuties.listDeductions,
+  deductionDelete: scoringDuties.deleteDeduction,
+  targetSet: scoringDuties.setTarget,
+  targetList: scoringDuties.listTargets,
+  rulesList: (ctx) => scoringRules.listRules(ctx),
+  rulesGet: scoringRules.getRules,
+  rulesAdd: scoringRules.addRules,
+  score: scoring.score,
+  scoreReport: scoring.scoreReport,
+  scoreLedger: scoring.scoreLedger,
+  circularExport: scoring.circularExport,
+  circularFiles: scoring.circularFiles,
 };

@@ -11,5 +11,6 @@ import { seriesCommands } from './commands/series';
 import { unitCommands } from './commands/units';
 import { packetCommands } from './commands/packets';
 import { searchCommands } from './commands/search';
+import { scoringCommands } from './commands/scoring';
 
-export const COMMANDS: readonly CommandSpec[] = [...appCommands, ...seriesCommands, ...unitCommands, ...articleCommands, ...issueCommands, ...packetCommands, ...searchCommands];
+export const COMMANDS: readonly CommandSpec[] = [...appCommands, ...seriesCommands, ...unitCommands, ...articleCommands, ...issueCommands, ...packetCommands, ...searchCommands, ...scoringCommands];

@@ -16,6 +16,7 @@ import { errorMessage, notifyError, notifyOk } from '../api/notify';
 import { clockTime, formatTimestamp } from '../format';
 import { useAutosave } from '../hooks/useAutosave';
 import { useLoad } from '../hooks/useLoad';
+import { ArticleScorePanel } from './ArticleScorePanel';
 import { BodyStructure } from './BodyStructure';
 import { issueRefText } from './IssueRefLink';
 
@@ -314,6 +315,7 @@ export function ArticleEditor({ articleId, onClose, onSaved, onDeleted }: Articl
           </ScrollArea>
         </Stack>
       </SimpleGrid>
+      {article && <ArticleScorePanel key={article.id} articleId={article.id} />}
     </Stack>
   );
 }

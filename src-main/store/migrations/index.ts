@@ -5,6 +5,7 @@
 import * as m001 from './001-initial';
 import * as m002 from './002-print-and-archive';
 import * as m004 from './004-packets';
+import * as m005 from './005-scoring';
 import { reindexAll } from '../search-index';
 import type { DB } from '../db';
 
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: m001.sql },
   { version: 2, name: 'print settings and archive', sql: m002.sql },
   { version: 4, name: 'settings and packet register', sql: m004.sql },
+  { version: 5, name: 'assessment: adoptions, instructions, commissions, rules', sql: m005.sql },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,439 @@
+/**
+ * Assessment (考核): adoptions, leader instructions, commissions, deductions, monthly targets,
+ * the versioned rules, scores per unit for a period, and the circular (通报) as Word and Excel.
+ */
+import { z } from 'zod';
+import * as s from '../schemas';
+import { cleanText } from '../text';
+import { byId, none, op } from './define';
+import {
+  ADOPTION_KINDS,
+  ADOPTION_KIND_LABELS,
+  KINDS_BY_LEVEL,
+  LEVELS,
+  LEVEL_LABELS,
+  describeRulesIssue,
+  kindAllowed,
+  scoreRulesSchema,
+  unwrapRulesInput,
+  type AdoptionKind,
+  type Level,
+  type RulesVersion,
+} from '../../scoring/rules';
+import { PERIOD_KINDS, PERIODS_PER_YEAR, customPeriod, daysBetween, periodOf, type Period } from '../../scoring/periods';
+import type { MonthScore, ScoreEvent, ScoreTotals, UnitScore } from '../../scoring/compute';
+
+export type { Level, AdoptionKind, RulesVersion, UnitScore, ScoreTotals, MonthScore, ScoreEvent, Period };
+export { LEVELS, LEVEL_LABELS, ADOPTION_KINDS, ADOPTION_KIND_LABELS, KINDS_BY_LEVEL, PERIOD_KINDS };
+export { RULE_FIELDS, ruleValue, withRuleValue, type RuleField, type ScoreRules } from '../../scoring/rules';
+
+// ---- result shapes ------------------------------------------------------------------------
+
+export interface AdoptionEntry {
+  /** Null for an adoption by our own series, which is read from the signed issue. */
+  id: number | null;
+  source: 'issue' | 'manual';
+  articleId: number;
+  title: string;
+  units: string[];
+  publication: string;
+  level: Level;
+  kind: AdoptionKind;
+  date: string;
+  issueRef: string;
+  /** The signed issue, for an adoption by our own series. */
+  issueId: number | null;
+  createdAt: string | null;
+}
+
+export interface InstructionEntry {
+  id: number;
+  articleId: number;
+  title: string;
+  units: string[];
+  level: Level;
+  leader: string;
+  date: string;
+  text: string;
+  createdAt: string;
+}
+
+export type CommissionStatus = 'onTime' | 'late' | 'missing' | 'pending';
+export const COMMISSION_STATUS_LABELS: Record<CommissionStatus, string> = {
+  onTime: '按时报送',
+  late: '迟报',
+  missing: '未报',
+  pending: '待报送',
+};
+
+export interface CommissionEntry {
+  id: number;
+  topic: string;
+  deadline: string;
+  createdAt: string;
+  units: { unitId: number; unit: string; answeredDate: string | null; articleId: number | null; status: CommissionStatus }[];
+}
+
+export interface DeductionEntry {
+  id: number;
+  unitId: number;
+  unit: string;
+  points: number;
+  reason: string;
+  date: string;
+  createdAt: string;
+}
+
+export interface TargetEntry {
+  unitId: number;
+  unit: string;
+  /** First day of the month from which this target applies. */
+  validFrom: string;
+  monthly: number;
+  /** True for the target in force this month. */
+  current: boolean;
+}
+
+export interface ArticleUnits {
+  id: number;
+  title: string;
+  /** The item's own unit, if any. */
+  unitId: number | null;
+  unit: string | null;
+  /** The further units of a combined item. */
+  extra: { id: number; name: string }[];
+}
+
+export interface ScoreReport extends Period {
+  /** 关于2026年第三季度全县政务信息报送情况的通报 */
+  title: string;
+  rows: UnitScore[];
+  totals: ScoreTotals;
+  months: MonthScore[];
+  /** Units that sent nothing in the period, in the order of the unit register. */
+  silentUnits: string[];
+  /** Units whose deductions this year reach the criticism line / the not-advanced line. */
+  criticised: string[];
+  notAdvanced: string[];
+  /** The rules version in force on the period's last day. */
+  rulesFrom: string;
+  /** The day the figures were computed: months and deadlines after it are not judged yet. */
+  today: string;
+}
+
+export interface CircularPaths {
+  docx: string;
+  xlsx: string;
+}
+
+export interface CircularFile {
+  fileName: string;
+  base64: string;
+}
+
+// ---- input pieces ------------------------------------------------------------------------
+
+const level = z.enum(LEVELS, { error: '级别只能是：county（县级）、city（市级）、province（省级）' });
+const kind = z.enum(ADOPTION_KINDS, {
+  error: `采用类型只能是：${ADOPTION_KINDS.map((k) => `${k}（${ADOPTION_KIND_LABELS[k]}）`).join('、')}`,
+});
+
+/** Units given as a list, or as one text separated by ，、, or ;. */
+const unitRefs = (min: number) =>
+  z.preprocess(
+    (v) =>
+      v === undefined && min === 0
+        ? []
+        : Array.isArray(v)
+        ? v.flatMap((x) => (typeof x === 'string' ? x.split(/[,，、;；]+/).map((p) => p.trim()).filter(Boolean) : [x]))
+        : typeof v === 'string'
+          ? v.split(/[,，、;；]+/).map((p) => p.trim()).filter(Boolean)
+          : v,
+    z
+      .array(s.ref('报送单位'), { error: (iss) => (iss.input === undefined ? '请至少给出一个单位' : '单位必须是名称或编号的列表') })
+      .min(min, { error: '请至少给出一个单位' })
+      .max(200, { error: '单位最多200个' }),
+  );
+
+const longText = (what: string, max: number) =>
+  z
+    .string({ error: `${what}必须是文字` })
+    .max(max, { error: `${what}不能超过${max}个字` })
+    .transform((t) => cleanText(t).trim());
+
+const MAX_PERIOD_DAYS = 3660;
+const validDate = s.isoDate('日期');
+
+const periodFields = {
+  from: s.isoDate('起始日期').optional(),
+  to: s.isoDate('截止日期').optional(),
+  period: z
+    .enum(PERIOD_KINDS, { error: '期间只能是：month（月）、quarter（季度）、half（半年）、year（年）' })
+    .optional(),
+  year: z
+    .number({ error: '年份必须是数字' })
+    .int({ error: '年份必须是整数' })
+    .min(1949, { error: '年份超出合理范围' })
+    .max(2199, { error: '年份超出合理范围' })
+    .optional(),
+  n: z
+    .number({ error: '第几个月、季度或半年必须是数字' })
+    .int({ error: '第几个月、季度或半年必须是整数' })
+    .min(1, { error: '第几个月、季度或半年从 1 数起' })
+    .optional(),
+};
+
+type PeriodFields = { from?: string; to?: string; period?: (typeof PERIOD_KINDS)[number]; year?: number; n?: number };
+
+function checkPeriod(v: PeriodFields, ctx: z.RefinementCtx): void {
+  const fail = (message: string) => ctx.addIssue({ code: 'custom', message });
+  if (v.from !== undefined || v.to !== undefined) {
+    if (v.period !== undefined || v.year !== undefined || v.n !== undefined) return fail('请只用一种方式给出期间：起止日期，或期间类型和年份');
+    if (v.from === undefined || v.to === undefined) return fail('请同时给出起始日期和截止日期');
+    // A malformed date has been refused by its own field already.
+    if (!validDate.safeParse(v.from).success || !validDate.safeParse(v.to).success) return;
+    if (v.from > v.to) return fail(`起始日期 ${v.from} 晚于截止日期 ${v.to}`);
+    if (daysBetween(v.from, v.to) > MAX_PERIOD_DAYS) return fail('统计期间最长十年');
+    return;
+  }
+  if (v.period === undefined) return fail('请给出起止日期（例如 --from 2026-07-01 --to 2026-09-30），或期间类型和年份（例如 --period quarter --year 2026 --n 3）');
+  if (v.year === undefined) return fail('请给出年份');
+  if (v.period === 'year') return;
+  if (!PERIOD_KINDS.includes(v.period) || !Number.isInteger(v.n ?? 1) || (v.n ?? 1) < 1) return;
+  const most = PERIODS_PER_YEAR[v.period];
+  if (v.n === undefined) return fail(`请给出第几个${v.period === 'month' ? '月' : v.period === 'quarter' ? '季度' : '半年'}（1 到 ${most}）`);
+  if (v.n > most) return fail(`${v.period === 'month' ? '月份' : v.period === 'quarter' ? '季度' : '半年'}只能是 1 到 ${most}`);
+}
+
+function resolvePeriod(v: PeriodFields): Period {
+  if (v.from !== undefined && v.to !== undefined) return customPeriod(v.from, v.to);
+  return periodOf(v.period!, v.year!, v.n ?? 1);
+}
+
+/** A period as dates or as month/quarter/half/year; handlers receive it resolved to `period`. */
+function withPeriod<E extends z.ZodRawShape>(extra: E) {
+  return z
+    .object({ ...periodFields, ...extra })
+    .strict()
+    .superRefine((v, ctx) => checkPeriod(v as PeriodFields, ctx))
+    .transform((v) => {
+      const all = v as unknown as PeriodFields & z.output<z.ZodObject<E>>;
+      const { from, to, period, year, n, ...rest } = all;
+      return { ...rest, period: resolvePeriod({ from, to, period, year, n }) };
+    });
+}
+
+const adoptionInput = z
+  .object({
+    articleId: s.id('信息'),
+    publication: s.line('刊物名称', s.LIMITS.name),
+    level,
+    kind,
+    date: s.isoDate('采用日期').optional(),
+    issueRef: s.optionalLine('刊物期号', s.LIMITS.name).optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (!kindAllowed(v.level, v.kind)) {
+      const allowed = KINDS_BY_LEVEL[v.level].map((k) => `${k}（${ADOPTION_KIND_LABELS[k]}）`).join('、');
+      ctx.addIssue({ code: 'custom', message: `${LEVEL_LABELS[v.level]}刊物的采用类型只能是：${allowed}` });
+    }
+  });
+
+const rulesInput = z
+  .object({ validFrom: s.isoDate('生效日期'), rules: z.unknown().optional() })
+  .strict()
+  .transform((v, ctx) => {
+    if (v.rules === undefined) {
+      ctx.addIssue({ code: 'custom', message: '请给出计分规则' });
+      return z.NEVER;
+    }
+    const unwrapped = unwrapRulesInput(v.rules);
+    if ('error' in unwrapped) {
+      ctx.addIssue({ code: 'custom', message: unwrapped.error });
+      return z.NEVER;
+    }
+    const parsed = scoreRulesSchema.safeParse(unwrapped.value);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues.slice(0, 5)) ctx.addIssue({ code: 'custom', message: describeRulesIssue(issue) });
+      return z.NEVER;
+    }
+    return { validFrom: v.validFrom, rules: parsed.data };
+  });
+
+const listRange = {
+  from: s.isoDate('起始日期').optional(),
+  to: s.isoDate('截止日期').optional(),
+};
+
+const circularExtra = {
+  org: s.optionalLine('发文单位', s.LIMITS.name).optional(),
+  date: s.isoDate('成文日期').optional(),
+};
+
+
+/** Chinese names of this file's input fields, for refusals. */
+const FIELD_NAMES: Record<string, string> = {
+  id: '编号',
+  articleId: '信息编号',
+  unitIds: '合报单位',
+  publication: '刊物名称',
+  level: '级别',
+  kind: '采用类型',
+  date: '日期',
+  issueRef: '刊物期号',
+  leader: '批示领导',
+  text: '批示内容',
+  topic: '约稿主题',
+  deadline: '截止日期',
+  units: '约稿单位',
+  unit: '报送单位',
+  points: '扣分',
+  reason: '扣分原因',
+  monthly: '月度任务',
+  from: '起始日期',
+  to: '截止日期',
+  period: '期间',
+  year: '年份',
+  n: '第几个月、季度或半年',
+  out: '保存位置',
+  org: '发文单位',
+  validFrom: '生效日期',
+  rules: '计分规则',
+};
+
+/**
+ * A refusal names the field in Chinese (“扣分：…”, never “points：…”): the shared label table
+ * of dispatch.ts does not know these keys, so issues are re-worded here, without a path.
+ * The input and output types stay those of the schema.
+ */
+function named<T extends z.ZodType>(schema: T): z.ZodType<z.output<T>, z.input<T>> {
+  return z.unknown().transform((value, ctx) => {
+    const r = schema.safeParse(value);
+    if (r.success) return r.data;
+    for (const issue of r.error.issues) {
+      if (issue.code === 'unrecognized_keys') {
+        ctx.addIssue({ code: 'custom', message: `不认识的参数：${issue.keys.join('、')}` });
+        continue;
+      }
+      const key = issue.path.find((p): p is string => typeof p === 'string');
+      const label = key === undefined ? undefined : FIELD_NAMES[key];
+      ctx.addIssue({ code: 'custom', message: label && !issue.message.includes(label) ? `${label}：${issue.message}` : issue.message });
+    }
+    return z.NEVER;
+  }) as unknown as z.ZodType<z.output<T>, z.input<T>>;
+}
+
+export const scoringOps = {
+  articleSetUnits: op<ArticleUnits>()(
+    named(z.object({ id: s.id('信息'), unitIds: unitRefs(0) }).strict()),
+    '设置综合信息的合报单位 / set the further units of a combined item',
+  ),
+  articleUnitsGet: op<ArticleUnits>()(named(byId('信息')), '查看信息的报送单位与合报单位 / the units of an item', true),
+
+  adoptionAdd: op<AdoptionEntry>()(named(adoptionInput), '登记上级或其他刊物的采用 / record an adoption by a publication'),
+  adoptionList: op<AdoptionEntry[]>()(
+    named(z.object({ articleId: s.id('信息').optional(), unit: s.ref('报送单位').optional(), ...listRange }).strict()),
+    '列出采用（含本系统刊物的采用）/ list adoptions, own series included',
+    true,
+  ),
+  adoptionDelete: op<{ id: number }>()(named(byId('采用记录')), '删除手工登记的采用 / delete a hand-entered adoption'),
+
+  instructionAdd: op<InstructionEntry>()(
+    named(z
+      .object({
+        articleId: s.id('信息'),
+        level,
+        leader: s.line('批示领导', s.LIMITS.name),
+        date: s.isoDate('批示日期').optional(),
+        text: longText('批示内容', 5000).optional(),
+      })
+      .strict()),
+    '登记领导批示 / record a leader instruction',
+  ),
+  instructionList: op<InstructionEntry[]>()(
+    named(z.object({ articleId: s.id('信息').optional(), unit: s.ref('报送单位').optional(), ...listRange }).strict()),
+    '列出领导批示 / list leader instructions',
+    true,
+  ),
+  instructionDelete: op<{ id: number }>()(named(byId('批示记录')), '删除登记错的批示 / delete a mistaken instruction record'),
+
+  commissionAdd: op<CommissionEntry>()(
+    named(z.object({ topic: s.line('约稿主题', s.LIMITS.title), deadline: s.isoDate('截止日期'), units: unitRefs(1) }).strict()),
+    '发起约稿 / commission items from units',
+  ),
+  commissionAnswer: op<CommissionEntry>()(
+    named(z
+      .object({ id: s.id('约稿'), unit: s.ref('报送单位'), articleId: s.id('信息').optional(), date: s.isoDate('报送日期').optional() })
+      .strict()),
+    '登记单位对约稿的报送 / record a unit\'s answer to a commission',
+  ),
+  commissionList: op<CommissionEntry[]>()(
+    named(z.object({ unit: s.ref('报送单位').optional(), ...listRange }).strict()),
+    '列出约稿及各单位报送情况 / list commissions and answers',
+    true,
+  ),
+
+  deductionAdd: op<DeductionEntry>()(
+    named(z
+      .object({
+        unit: s.ref('报送单位'),
+        points: z
+          .number({ error: '扣分必须是数字' })
+          .int({ error: '扣分必须是整数' })
+          .min(1, { error: '扣分请填写扣去的分数（正整数），例如 50' })
+          .max(10_000, { error: '扣分过大' }),
+        reason: s.line('扣分原因', s.LIMITS.reason),
+        date: s.isoDate('扣分日期').optional(),
+      })
+      .strict()),
+    '登记扣分 / record a deduction',
+  ),
+  deductionList: op<DeductionEntry[]>()(
+    named(z.object({ unit: s.ref('报送单位').optional(), ...listRange }).strict()),
+    '列出扣分 / list deductions',
+    true,
+  ),
+  deductionDelete: op<{ id: number }>()(named(byId('扣分记录')), '删除登记错的扣分 / delete a mistaken deduction'),
+
+  targetSet: op<TargetEntry>()(
+    named(z
+      .object({
+        unit: s.ref('报送单位'),
+        monthly: z
+          .number({ error: '月度任务必须是数字' })
+          .int({ error: '月度任务必须是整数' })
+          .min(0, { error: '月度任务不能为负（0 表示不设任务）' })
+          .max(10_000, { error: '月度任务过大' }),
+        from: s.isoDate('起始月份').optional(),
+      })
+      .strict()),
+    '设置单位的月度报送任务 / set a unit\'s monthly target',
+  ),
+  targetList: op<TargetEntry[]>()(named(z.object({ unit: s.ref('报送单位').optional() }).strict()), '列出月度报送任务 / list monthly targets', true),
+
+  rulesList: op<RulesVersion[]>()(named(none), '列出计分规则的各个版本 / list the rules versions', true),
+  rulesGet: op<RulesVersion>()(
+    named(z.object({ date: s.isoDate('日期').optional() }).strict()),
+    '查看某日适用的计分规则 / the rules in force on a date',
+    true,
+  ),
+  rulesAdd: op<RulesVersion>()(named(rulesInput), '从某日起启用新的计分规则 / a new rules version from a date'),
+
+  score: op<UnitScore[]>()(named(withPeriod({})), '各单位在一个期间的积分 / every unit\'s score for a period', true),
+  scoreReport: op<ScoreReport>()(named(withPeriod({})), '期间积分汇总（表、合计、逐月走势）/ the period report', true),
+  scoreLedger: op<ScoreEvent[]>()(
+    named(withPeriod({ unit: s.ref('报送单位').optional() })),
+    '积分明细：每一分的来由 / where the points came from',
+    true,
+  ),
+  circularExport: op<CircularPaths>()(
+    named(withPeriod({ out: z.string({ error: '请给出保存的文件夹' }).min(1, { error: '请给出保存的文件夹' }).max(4096), ...circularExtra })),
+    '导出通报（Word 与 Excel）/ write the circular as .docx and .xlsx',
+  ),
+  circularFiles: op<CircularFile[]>()(
+    named(withPeriod(circularExtra)),
+    '取得通报文件内容（浏览器模式下载用）/ the circular files as base64, for download',
+    true,
+  ),
+} as const;

@@ -1,0 +1,130 @@
+/**
+ * Scores for a period and the circular (通报): the figures are computed in memory from a few
+ * queries (scoring-load.ts + scoring/compute.ts) and written as Word and Excel files.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { ApiError } from '../api/errors';
+import type { OpArgs } from '../api/contract';
+import type { CircularFile, CircularPaths, ScoreReport } from '../api/ops/scoring';
+import { monthlyTrend, rulesAt, scorePeriod, type ScoreEvent, type UnitScore } from '../scoring/compute';
+import { circularTitle, type CircularModel } from '../scoring/circular-model';
+import { renderCircularDocx } from '../scoring/circular-docx';
+import { renderCircularXlsx } from '../scoring/circular-xlsx';
+import type { Period } from '../scoring/periods';
+import { localDate, type Ctx } from './context';
+import { safeFileName } from './archive';
+import { loadScoreData } from './scoring-load';
+import { findUnitRow } from './units';
+
+/** The flags look back to 1 January of the period's end year, so load from there at the latest. */
+function loadFrom(period: Period): string {
+  const yearStart = `${period.to.slice(0, 4)}-01-01`;
+  return period.from < yearStart ? period.from : yearStart;
+}
+
+type FullReport = ScoreReport & { events: ScoreEvent[]; thresholds: CircularModel['thresholds'] };
+
+export function buildReport(ctx: Ctx, period: Period, withTrend = true): FullReport {
+  const data = loadScoreData(ctx, loadFrom(period), period.to);
+  const scored = scorePeriod(data, period.from, period.to);
+  const inRegister = new Map(data.units.map((u, i) => [u.id, i]));
+  const byRegister = (rows: UnitScore[]) => [...rows].sort((a, b) => (inRegister.get(a.unitId) ?? 0) - (inRegister.get(b.unitId) ?? 0)).map((r) => r.unit);
+  return {
+    ...period,
+    title: circularTitle(period.label),
+    rows: scored.rows,
+    totals: scored.totals,
+    months: withTrend ? monthlyTrend(data, period.from, period.to) : [],
+    silentUnits: byRegister(scored.rows.filter((r) => r.sent === 0)),
+    criticised: byRegister(scored.rows.filter((r) => r.criticised)),
+    notAdvanced: byRegister(scored.rows.filter((r) => r.cannotBeAdvanced)),
+    rulesFrom: rulesAt(data.rules, period.to).validFrom,
+    today: data.today,
+    events: scored.events,
+    thresholds: rulesAt(data.rules, period.to).rules.thresholds,
+  };
+}
+
+export function score(ctx: Ctx, args: OpArgs<'score'>): UnitScore[] {
+  return buildReport(ctx, args.period, false).rows;
+}
+
+export function scoreReport(ctx: Ctx, args: OpArgs<'scoreReport'>): ScoreReport {
+  const { events: _events, thresholds: _thresholds, ...report } = buildReport(ctx, args.period);
+  return report;
+}
+
+export function scoreLedger(ctx: Ctx, args: OpArgs<'scoreLedger'>): ScoreEvent[] {
+  const unitId = args.unit === undefined ? undefined : findUnitRow(ctx, args.unit).id;
+  const { events } = buildReport(ctx, args.period, false);
+  return unitId === undefined ? events : events.filter((e) => e.unitId === unitId);
+}
+
+// ---- the circular ---------------------------------------------------------------------------
+
+/** The issuing office: given, or the compiling office of the first series that names one. */
+function defaultOrg(ctx: Ctx): string {
+  const row = ctx.db.prepare("SELECT org FROM series WHERE org <> '' ORDER BY id LIMIT 1").get() as { org: string } | undefined;
+  return row?.org ?? '县人民政府办公室';
+}
+
+function circularModel(ctx: Ctx, args: { period: Period; org?: string; date?: string }): CircularModel {
+  const report = buildReport(ctx, args.period, false);
+  return {
+    title: report.title,
+    label: report.label,
+    from: report.from,
+    to: report.to,
+    org: args.org || defaultOrg(ctx),
+    date: args.date ?? localDate(ctx.now()),
+    rows: report.rows,
+    totals: report.totals,
+    silentUnits: report.silentUnits,
+    criticised: report.criticised,
+    notAdvanced: report.notAdvanced,
+    thresholds: report.thresholds,
+    events: report.events,
+  };
+}
+
+async function renderFiles(ctx: Ctx, args: { period: Period; org?: string; date?: string }) {
+  const model = circularModel(ctx, args);
+  const base = safeFileName(model.title);
+  const [docx, xlsx] = await Promise.all([renderCircularDocx(model), renderCircularXlsx(model)]);
+  return [
+    { fileName: `${base}.docx`, bytes: docx },
+    { fileName: `${base}.xlsx`, bytes: xlsx },
+  ] as const;
+}
+
+/** Writes beside the target and renames, so a full disk or a crash never leaves half a file. */
+function writeAtomically(target: string, bytes: Uint8Array): void {
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(tmp, bytes, { flag: 'wx' });
+    fs.renameSync(tmp, target);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    const err = e as NodeJS.ErrnoException;
+    const why = err.code === 'EACCES' || err.code === 'EPERM' ? '没有写入权限' : err.code === 'ENOSPC' ? '磁盘已满' : err.code === 'EBUSY' ? '文件正被其他程序（如 Word、WPS）打开' : err.message;
+    throw new ApiError('INVALID_INPUT', `无法保存到“${target}”：${why}。请关闭该文件或换一个位置。`);
+  }
+}
+
+export async function circularExport(ctx: Ctx, args: OpArgs<'circularExport'>): Promise<CircularPaths> {
+  const dir = path.resolve(args.out);
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+    throw new ApiError('INVALID_INPUT', `文件夹“${dir}”不存在。请给出一个已有的文件夹，通报的 Word 和 Excel 文件会保存在其中。`);
+  }
+  const [docx, xlsx] = await renderFiles(ctx, args);
+  const paths = { docx: path.join(dir, docx.fileName), xlsx: path.join(dir, xlsx.fileName) };
+  writeAtomically(paths.docx, docx.bytes);
+  writeAtomically(paths.xlsx, xlsx.bytes);
+  return paths;
+}
+
+export async function circularFiles(ctx: Ctx, args: OpArgs<'circularFiles'>): Promise<CircularFile[]> {
+  const files = await renderFiles(ctx, args);
+  return files.map((f) => ({ fileName: f.fileName, base64: Buffer.from(f.bytes).toString('base64') }));
+}
