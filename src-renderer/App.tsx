@@ -4,6 +4,7 @@ import { useHotkeys } from '@mantine/hooks';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { IconArchive, IconChartBar, IconFileText, IconNews, IconSearch, IconSend, IconSettings } from '@tabler/icons-react';
+import { IconInbox } from '@tabler/icons-react';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { Api } from './api/client';
 import { ApiProvider } from './api/context';
@@ -11,6 +12,7 @@ import { SearchDialog } from './components/SearchDialog';
 import { NavContext, type Nav, type PageName, type Route } from './nav';
 import { ArchivePage } from './pages/ArchivePage';
 import { ArticlesPage } from './pages/ArticlesPage';
+import { IntakePage } from './pages/IntakePage';
 import { IssuesPage } from './pages/IssuesPage';
 import { PacketsPage } from './pages/PacketsPage';
 import { SettingsPage } from './pages/SettingsPage';
@@ -18,6 +20,7 @@ import { StatsPage } from './pages/StatsPage';
 import { theme } from './theme';
 
 const NAV_ITEMS: { page: PageName; label: string; icon: ReactNode }[] = [
+  { page: 'intake', label: '来稿', icon: <IconInbox size={18} /> },
   { page: 'articles', label: '稿件', icon: <IconFileText size={18} /> },
   { page: 'issues', label: '期刊', icon: <IconNews size={18} /> },
   { page: 'archive', label: '归档', icon: <IconArchive size={18} /> },
@@ -130,6 +133,7 @@ function Shell() {
         </AppShell.Navbar>
 
         <AppShell.Main style={{ minWidth: 0 }}>
+          {page === 'intake' && <IntakePage />}
           {page === 'articles' && <ArticlesPage />}
           {page === 'issues' && <IssuesPage />}
           {page === 'archive' && <ArchivePage />}

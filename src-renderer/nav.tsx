@@ -5,6 +5,7 @@
 import { createContext, useContext } from 'react';
 
 export type Route =
+  | { page: 'intake'; submissionId?: number }
   | { page: 'articles'; articleId?: number | 'new' }
   | { page: 'issues'; issueId?: number }
   | { page: 'archive'; issueId?: number }

@@ -10,6 +10,7 @@ import { benchWord } from './word';
 import { benchPackets } from './packets';
 import { benchSearch } from './search';
 import { benchScores } from './scores';
+import { benchIntake } from './intake';
 
 const quick = process.argv.includes('--quick');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-bench-'));
@@ -23,6 +24,8 @@ try {
   for (const line of await benchScores(dir, quick)) console.log(line);
   console.log('\n[Packets]');
   for (const line of await benchPackets(dir, quick)) console.log(line);
+  console.log('\n[Intake]');
+  for (const line of await benchIntake(dir, quick)) console.log(line);
   console.log(`\npeak memory (RSS): ${peakRssMb().toFixed(0)} MB`);
 } finally {
   if (!process.env.BENCH_KEEP) fs.rmSync(dir, { recursive: true, force: true });

@@ -12,6 +12,7 @@ import { seriesOps } from './ops/series';
 import { unitOps } from './ops/units';
 import { packetOps } from './ops/packets';
 import { searchOps } from './ops/search';
+import { submissionOps } from './ops/submissions';
 import { scoringOps } from './ops/scoring';
 
 export type { OpDef };
@@ -23,6 +24,7 @@ export const contract = {
   ...issueOps,
   ...packetOps,
   ...searchOps,
+  ...submissionOps,
   ...scoringOps,
 } as const;
 

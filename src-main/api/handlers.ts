@@ -17,6 +17,8 @@ import * as packets from '../services/packets';
 import * as packetHistory from '../services/packet-history';
 import * as settings from '../services/settings';
 import * as searching from '../services/search';
+import * as submissions from '../services/submissions';
+import * as submissionImport from '../services/submission-import';
 
 export type Handlers = { [K in OpName]: (ctx: Ctx, args: OpArgs<K>) => OpResult<K> | Promise<OpResult<K>> };
 
@@ -63,6 +65,15 @@ export const handlers: Handlers = {
 
   search: searching.search,
 
+  submissionImport: submissionImport.importSubmission,
+  submissionScan: submissionImport.scanFolder,
+  submissionAdd: submissions.addSubmission,
+  submissionUpdate: submissions.updateSubmission,
+  submissionGet: submissions.getSubmission,
+  submissionList: submissions.listSubmissions,
+  submissionOriginal: submissions.submissionOriginal,
+  submissionEdit: submissions.editSubmission,
+  submissionSetState: submissions.setSubmissionState,
 
 
   articleSetUnits: scoringRecords.setArticleUnits,

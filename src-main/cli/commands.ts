@@ -11,6 +11,7 @@ import { seriesCommands } from './commands/series';
 import { unitCommands } from './commands/units';
 import { packetCommands } from './commands/packets';
 import { searchCommands } from './commands/search';
+import { intakeCommands } from './commands/intake';
 import { scoringCommands } from './commands/scoring';
 
-export const COMMANDS: readonly CommandSpec[] = [...appCommands, ...seriesCommands, ...unitCommands, ...articleCommands, ...issueCommands, ...packetCommands, ...searchCommands, ...scoringCommands];
+export const COMMANDS: readonly CommandSpec[] = [...appCommands, ...seriesCommands, ...unitCommands, ...articleCommands, ...issueCommands, ...packetCommands, ...searchCommands, ...intakeCommands, ...scoringCommands];

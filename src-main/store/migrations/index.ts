@@ -4,8 +4,10 @@
  */
 import * as m001 from './001-initial';
 import * as m002 from './002-print-and-archive';
+import * as m003 from './003-intake-and-search';
 import * as m004 from './004-packets';
 import * as m005 from './005-scoring';
+import * as m006 from './006-intake-extra';
 import { reindexAll } from '../search-index';
 import type { DB } from '../db';
 
@@ -20,8 +22,10 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: m001.sql },
   { version: 2, name: 'print settings and archive', sql: m002.sql },
+  { version: 3, name: 'intake register and search index', sql: m003.sql, after: reindexAll },
   { version: 4, name: 'settings and packet register', sql: m004.sql },
   { version: 5, name: 'assessment: adoptions, instructions, commissions, rules', sql: m005.sql },
+  { version: 6, name: 'intake duplicate-check indexes', sql: m006.sql },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

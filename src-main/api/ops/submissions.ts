@@ -1,0 +1,193 @@
+/**
+ * The intake register (来稿登记): drafts received from units, imported from files or typed in,
+ * with the original file kept, duplicates flagged, and a state from received to used.
+ */
+import { z } from 'zod';
+import * as s from '../schemas';
+import type { Paragraph } from '../text';
+import type { ArticleIssueRef, Article } from '../types';
+import { byId, op } from './define';
+
+export const SUBMISSION_STATES = ['received', 'editing', 'used', 'forwarded', 'unused'] as const;
+export type SubmissionState = (typeof SUBMISSION_STATES)[number];
+export const SUBMISSION_STATE_LABELS: Record<SubmissionState, string> = {
+  received: '已收',
+  editing: '编辑中',
+  used: '已采用',
+  forwarded: '已上报',
+  unused: '未采用',
+};
+/** The states a person sets; 编辑中 comes from 编辑成信息, 已采用 from signing the issue. */
+export const SETTABLE_STATES = ['received', 'forwarded', 'unused'] as const;
+
+export type OriginalFormat = 'docx' | 'txt' | 'typed';
+export const ORIGINAL_FORMAT_LABELS: Record<OriginalFormat, string> = { docx: 'Word', txt: '文本', typed: '录入' };
+
+/** An earlier draft, as named when a new one repeats it. */
+export interface SubmissionRef {
+  id: number;
+  title: string;
+  unit: string | null;
+  receivedDate: string;
+}
+
+export interface Submission {
+  id: number;
+  unitId: number | null;
+  unit: string | null;
+  liaisonName: string;
+  liaisonPhone: string;
+  /** YYYY-MM-DD, the day it was received. */
+  receivedDate: string;
+  title: string;
+  paragraphs: Paragraph[];
+  chars: number;
+  /** The file's name as received; empty for a typed-in draft. */
+  originalName: string;
+  originalFormat: OriginalFormat;
+  /** How a text file was encoded (utf-8, gb18030, utf-16le …); null for Word and typed drafts. */
+  originalEncoding: string | null;
+  originalSize: number | null;
+  originalSha256: string | null;
+  /** Set when it was registered although it repeats an earlier draft. */
+  duplicateOf: SubmissionRef | null;
+  state: SubmissionState;
+  /** Why it was not used (required then), or a note on where it was forwarded. */
+  stateReason: string | null;
+  /** The item edited from it, once 编辑成信息 was done. */
+  articleId: number | null;
+  /** The live issue holding that item (a draft, in review, or signed: then the state is 已采用). */
+  issue: ArticleIssueRef | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type SubmissionSummary = Omit<Submission, 'paragraphs'>;
+
+export interface ImportResult {
+  status: 'imported' | 'duplicate' | 'refused';
+  /** The file's own name, for the summary line. */
+  fileName: string;
+  submission?: Submission;
+  duplicateOf?: SubmissionRef;
+  /** Why a file was refused or flagged, in Chinese. */
+  reason?: string;
+  /** The unit guessed from the file name when none was given; null when nothing matched. */
+  guessedUnit?: string | null;
+}
+
+export interface ScannedFile {
+  path: string;
+  name: string;
+  size: number;
+  format: 'docx' | 'txt' | 'refused';
+  reason?: string;
+  guessedUnit: { id: number; name: string } | null;
+}
+
+export interface ScanResult {
+  folder: string;
+  files: ScannedFile[];
+  /** Sub-folders found but not scanned (a scan is one level deep). */
+  folders: string[];
+}
+
+export interface OriginalFile {
+  fileName: string;
+  base64: string;
+  sha256: string;
+}
+
+export interface SubmissionEditResult {
+  submission: Submission;
+  article: Article;
+}
+
+/** A path on this PC, as typed or chosen; the service checks what is there. */
+const localPath = (what: string) =>
+  z
+    .string({ error: (iss) => (iss.input === undefined ? `请给出${what}` : `${what}必须是文字`) })
+    .max(4096, { error: `${what}过长` })
+    .transform((p) => p.trim())
+    .refine((p) => p.length > 0, { error: `${what}不能为空` })
+    .refine((p) => !p.includes('\u0000'), { error: `${what}中含有无效字符` });
+
+const phone = z
+  .string({ error: '联系电话必须是文字' })
+  .max(100, { error: '联系电话不能超过40个字' })
+  .transform((v) => v.normalize('NFKC').trim())
+  .refine((v) => [...v].length <= 40, { error: '联系电话不能超过40个字' })
+  .refine((v) => /^[0-9+\-()\s转#,、/]*$/u.test(v), { error: '联系电话只能包含数字、空格和 - ( ) + 转 等符号' });
+
+const intakeFields = {
+  unit: s.ref('报送单位').nullable().optional(),
+  liaisonName: s.optionalLine('信息员姓名', s.LIMITS.name).optional(),
+  liaisonPhone: phone.optional(),
+  receivedDate: s.isoDate('收稿日期').optional(),
+  allowDuplicate: z.boolean({ error: '“重复也登记”只能是是或否' }).optional(),
+};
+
+export const submissionStateEnum = z.enum(SUBMISSION_STATES, {
+  error: `状态只能是：${SUBMISSION_STATES.map((v) => `${v}（${SUBMISSION_STATE_LABELS[v]}）`).join('、')}`,
+});
+
+export const submissionOps = {
+  submissionImport: op<ImportResult>()(
+    z.object({ path: localPath('文件路径'), ...intakeFields }).strict(),
+    '导入一份来稿文件（.docx 或 .txt）/ import one draft file',
+  ),
+  submissionScan: op<ScanResult>()(
+    z.object({ folder: localPath('文件夹路径') }).strict(),
+    '列出文件夹中可导入的来稿（不含子文件夹）/ list a folder for import',
+    true,
+  ),
+  submissionAdd: op<Submission>()(
+    z
+      .object({ title: s.line('标题', s.LIMITS.title), paragraphs: s.paragraphs.optional(), body: s.bodyTextInput.optional(), ...intakeFields })
+      .strict()
+      .refine((v) => !(v.paragraphs !== undefined && v.body !== undefined), { error: '正文只能用一种方式给出（段落或纯文本）' })
+      .refine((v) => v.paragraphs !== undefined || v.body !== undefined, { error: '请给出正文' }),
+    '登记一份手工录入的来稿 / register a typed-in draft',
+  ),
+  submissionUpdate: op<Submission>()(
+    z
+      .object({
+        id: s.id('来稿'),
+        unit: intakeFields.unit,
+        liaisonName: intakeFields.liaisonName,
+        liaisonPhone: intakeFields.liaisonPhone,
+        receivedDate: intakeFields.receivedDate,
+      })
+      .strict(),
+    '修改来稿的登记事项（单位、信息员、收稿日期）/ correct a draft’s register entry',
+  ),
+  submissionGet: op<Submission>()(byId('来稿'), '查看来稿 / show a draft', true),
+  submissionList: op<SubmissionSummary[]>()(
+    z
+      .object({
+        unit: s.ref('报送单位').optional(),
+        state: submissionStateEnum.optional(),
+        from: s.isoDate('起始日期').optional(),
+        to: s.isoDate('截止日期').optional(),
+        text: s.optionalLine('标题关键字', s.LIMITS.title).optional(),
+        limit: z.number().int().min(1).max(s.LIMITS.listLimit).optional(),
+        offset: z.number().int().min(0).optional(),
+      })
+      .strict(),
+    '列出来稿登记 / list the intake register',
+    true,
+  ),
+  submissionOriginal: op<OriginalFile>()(byId('来稿'), '取得来稿原件（base64，供下载）/ the original file', true),
+  submissionEdit: op<SubmissionEditResult>()(byId('来稿'), '把来稿编辑成信息（原件保留）/ turn a draft into an item', false),
+  submissionSetState: op<Submission>()(
+    z
+      .object({
+        id: s.id('来稿'),
+        state: z.enum(SETTABLE_STATES, { error: '状态只能设为 received（已收）、forwarded（已上报）或 unused（未采用）' }),
+        reason: s.optionalLine('原因', s.LIMITS.reason).optional(),
+      })
+      .strict()
+      .refine((v) => v.state !== 'unused' || (v.reason ?? '').length > 0, { error: '标记未采用时请写明原因', path: ['reason'] }),
+    '设置来稿状态 / set a draft’s state',
+  ),
+} as const;

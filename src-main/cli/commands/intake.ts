@@ -1,0 +1,228 @@
+/** `bulletin import` and `bulletin submission …`: the intake register (来稿登记). */
+import { dispatch, validationError } from '../../api/dispatch';
+import { ApiError, type ApiErrorShape } from '../../api/errors';
+import { contract, type OpInput, type OpName, type OpResult } from '../../api/contract';
+import {
+  ORIGINAL_FORMAT_LABELS,
+  SUBMISSION_STATE_LABELS,
+  type ImportResult,
+  type Submission,
+  type SubmissionEditResult,
+  type SubmissionSummary,
+} from '../../api/ops/submissions';
+import { createCtx } from '../../services/context';
+import { openDatabase } from '../../store/db';
+import type { CommandContext, CommandSpec, OptionSpec } from '../spec';
+
+const HEADING_MARK = ['', '【一级标题】', '【二级标题】', '【三级标题】', '【四级标题】'];
+
+function submissionLine(s: SubmissionSummary): string {
+  const state = SUBMISSION_STATE_LABELS[s.state] + (s.stateReason ? `（${s.stateReason}）` : '');
+  const used = s.state === 'used' && s.issue ? ` ${s.issue.year}年第${s.issue.number}期` : '';
+  return (
+    `#${s.id} ${s.receivedDate} ${s.unit ?? '（未填单位）'} 《${s.title}》 ${ORIGINAL_FORMAT_LABELS[s.originalFormat]} ${s.chars}字 [${state}${used}]` +
+    (s.duplicateOf ? `  ⚠ 与 #${s.duplicateOf.id} 重复` : '') +
+    (s.articleId ? `  → 信息 #${s.articleId}` : '')
+  );
+}
+
+function submissionDetail(s: Submission): string {
+  const facts = [
+    `报送单位：${s.unit ?? '（未填）'}  信息员：${s.liaisonName || '（未填）'}  电话：${s.liaisonPhone || '（未填）'}`,
+    s.originalFormat === 'typed'
+      ? '来源：手工录入'
+      : `原件：${s.originalName}（${s.originalSize ?? 0} 字节${s.originalEncoding ? `，编码 ${s.originalEncoding}` : ''}）SHA-256 ${s.originalSha256}`,
+  ];
+  return [submissionLine(s), ...facts, '', ...s.paragraphs.map((p) => `${HEADING_MARK[p.level]}${p.text}`)].join('\n');
+}
+
+interface ImportedFile {
+  path: string;
+  name: string;
+  status: ImportResult['status'];
+  reason?: string;
+  submissionId?: number;
+  title?: string;
+  unit?: string | null;
+  guessedUnit?: string | null;
+  duplicateOf?: ImportResult['duplicateOf'];
+}
+
+export interface ImportSummary {
+  imported: number;
+  duplicates: number;
+  refused: number;
+  files: ImportedFile[];
+}
+
+/** Every file refused: exit 2, and the JSON error still carries the per-file answers. */
+class NothingImported extends ApiError {
+  constructor(
+    message: string,
+    readonly summary: ImportSummary,
+  ) {
+    super('INVALID_INPUT', message);
+  }
+  override toJSON(): ApiErrorShape & ImportSummary {
+    return { ...super.toJSON(), ...this.summary };
+  }
+}
+
+function fileLine(f: ImportedFile): string {
+  if (f.status === 'imported') {
+    const unit = f.unit ? `${f.unit}${f.guessedUnit ? '（按文件名判断）' : ''}` : '未填单位';
+    return `[导入] ${f.name} → #${f.submissionId}《${f.title}》 ${unit}`;
+  }
+  if (f.status === 'duplicate') return `[重复] ${f.name}：${f.reason}；未登记（确需登记时加 --allow-duplicate）`;
+  return `[拒收] ${f.name}：${f.reason}`;
+}
+
+const summaryLine = (s: ImportSummary) => `导入 ${s.imported} 件，重复 ${s.duplicates} 件，拒收 ${s.refused} 件`;
+
+/** Scans every PATH first (a mistyped one stops everything before anything is registered), then imports file by file. */
+async function runImport(input: Record<string, unknown>, cli: CommandContext): Promise<ImportSummary> {
+  const db = openDatabase(cli.dbPath);
+  const ctx = createCtx(db);
+  const call = <K extends OpName>(name: K, args: OpInput<K>): Promise<OpResult<K>> => dispatch(ctx, name, args);
+  try {
+    const { paths: _p, ...options } = input as OpInput<'submissionImport'> & { paths?: string[] };
+    // The options go with every file: checked once by the API's own schema, before any file is touched.
+    const checked = contract.submissionImport.input.safeParse({ ...options, path: '.' });
+    if (!checked.success) throw validationError(checked.error);
+    const paths = (input.paths as string[] | undefined) ?? [];
+    const scans = [];
+    const missing: string[] = [];
+    for (const p of paths) {
+      try {
+        scans.push(await call('submissionScan', { folder: p }));
+      } catch (e) {
+        if (e instanceof ApiError && e.code === 'NOT_FOUND') missing.push(p);
+        else throw e;
+      }
+    }
+    if (missing.length) throw new ApiError('NOT_FOUND', `找不到：${missing.join('、')}。没有导入任何文件，请检查路径后重试。`);
+
+    const summary: ImportSummary = { imported: 0, duplicates: 0, refused: 0, files: [] };
+    const seen = new Set<string>();
+    for (const file of scans.flatMap((s) => s.files)) {
+      if (seen.has(file.path)) continue;
+      seen.add(file.path);
+      let entry: ImportedFile;
+      if (file.format === 'refused') entry = { path: file.path, name: file.name, status: 'refused', reason: file.reason };
+      else {
+        const r = await call('submissionImport', { ...options, path: file.path });
+        entry = {
+          path: file.path,
+          name: file.name,
+          status: r.status,
+          ...(r.reason ? { reason: r.reason } : {}),
+          ...(r.submission ? { submissionId: r.submission.id, title: r.submission.title, unit: r.submission.unit } : {}),
+          ...(r.guessedUnit !== undefined ? { guessedUnit: r.guessedUnit } : {}),
+          ...(r.duplicateOf ? { duplicateOf: r.duplicateOf } : {}),
+        };
+      }
+      summary.files.push(entry);
+      if (entry.status === 'imported') summary.imported++;
+      else if (entry.status === 'duplicate') summary.duplicates++;
+      else summary.refused++;
+      if (!cli.json) cli.stdout(fileLine(entry));
+    }
+    if (summary.imported + summary.duplicates === 0) {
+      throw new NothingImported(
+        summary.files.length === 0 ? '没有找到任何文件。' : `没有导入任何文件：${summary.files.length} 个文件全部拒收。`,
+        summary,
+      );
+    }
+    return summary;
+  } finally {
+    db.close();
+  }
+}
+
+const INTAKE_OPTIONS: OptionSpec[] = [
+  { flag: 'unit', key: 'unit', type: 'ref', value: 'NAME', zh: '报送单位（名称或编号）；不给时按文件名判断', en: 'source unit (name or id); guessed from the file name when absent' },
+  { flag: 'liaison', key: 'liaisonName', type: 'string', value: 'NAME', zh: '信息员姓名', en: 'liaison officer' },
+  { flag: 'phone', key: 'liaisonPhone', type: 'string', value: 'P', zh: '信息员电话', en: 'liaison phone' },
+  { flag: 'date', key: 'receivedDate', type: 'string', value: 'D', zh: '收稿日期（年-月-日），默认今天', en: 'date received (YYYY-MM-DD), default today' },
+  { flag: 'allow-duplicate', key: 'allowDuplicate', type: 'bool', zh: '与已登记的来稿重复时也登记（标明重复）', en: 'register even when it repeats an earlier draft (flagged)' },
+];
+
+const ID = [{ name: 'ID', key: 'id', type: 'int' as const }];
+
+export const intakeCommands: readonly CommandSpec[] = [
+  {
+    path: ['import'],
+    zh: '导入来稿：Word（.docx）或文本（.txt，UTF-8 或 GBK）文件，或整个文件夹（不含子文件夹）',
+    en: 'Import drafts: .docx or .txt (UTF-8 or GBK) files, or whole folders (not their sub-folders)',
+    positionals: [{ name: 'PATH', key: 'paths', type: 'string', variadic: true }],
+    options: INTAKE_OPTIONS,
+    usesDb: true,
+    run: runImport,
+    print: summaryLine,
+    examples: ['bulletin import E:\\来稿\\11月', 'bulletin import 城关镇-关于秋冬种生产的报告.docx --liaison 王某 --phone 13800000000', 'bulletin --json import 来稿 --unit 县发改局'],
+  },
+  {
+    path: ['submission', 'list'],
+    op: 'submissionList',
+    zh: '列出来稿登记',
+    en: 'List the intake register',
+    options: [
+      { flag: 'unit', key: 'unit', type: 'ref', value: 'NAME', zh: '按报送单位筛选', en: 'filter by unit' },
+      { flag: 'state', key: 'state', type: 'string', value: 'S', zh: '按状态筛选：received 已收 / editing 编辑中 / used 已采用 / forwarded 已上报 / unused 未采用', en: 'filter by state' },
+      { flag: 'from', key: 'from', type: 'string', value: 'D', zh: '收稿日期起', en: 'received from' },
+      { flag: 'to', key: 'to', type: 'string', value: 'D', zh: '收稿日期止', en: 'received until' },
+      { flag: 'text', key: 'text', type: 'string', value: 'T', zh: '标题关键字', en: 'words in the title' },
+      { flag: 'limit', key: 'limit', type: 'int', value: 'N', zh: '最多列出几条（默认200）', en: 'at most N rows (default 200)' },
+    ],
+    print: (list: SubmissionSummary[]) => (list.length ? list.map(submissionLine).join('\n') : '没有符合条件的来稿。'),
+  },
+  {
+    path: ['submission', 'show'],
+    op: 'submissionGet',
+    zh: '查看一份来稿',
+    en: 'Show a draft',
+    positionals: ID,
+    print: submissionDetail,
+  },
+  {
+    path: ['submission', 'add'],
+    op: 'submissionAdd',
+    zh: '登记一份手工录入的来稿',
+    en: 'Register a typed-in draft',
+    options: [
+      { flag: 'title', key: 'title', type: 'string', value: 'T', zh: '标题', en: 'title' },
+      { flag: 'body', key: 'body', type: 'string', value: 'TEXT', zh: '正文；每行一段', en: 'body text; one paragraph per line' },
+      { flag: 'body-file', key: 'body', type: 'file', value: 'FILE', zh: '从 UTF-8 文本文件读取正文', en: 'read the body from a UTF-8 text file' },
+      ...INTAKE_OPTIONS,
+    ],
+    print: submissionDetail,
+  },
+  {
+    path: ['submission', 'update'],
+    op: 'submissionUpdate',
+    zh: '修改来稿的登记事项（单位、信息员、电话、收稿日期）',
+    en: 'Correct a draft’s register entry (unit, liaison, phone, date)',
+    positionals: ID,
+    options: INTAKE_OPTIONS.filter((o) => o.flag !== 'allow-duplicate'),
+    print: submissionLine,
+  },
+  {
+    path: ['submission', 'edit'],
+    op: 'submissionEdit',
+    zh: '把来稿编辑成信息（原件和来稿文字保留不变）；再次执行返回同一条信息',
+    en: 'Turn a draft into an item (the original stays as received); again returns the same item',
+    positionals: ID,
+    print: (r: SubmissionEditResult) =>
+      `来稿 #${r.submission.id} → 信息 #${r.article.id}《${r.article.title}》（${SUBMISSION_STATE_LABELS[r.submission.state]}）\n修改信息：bulletin article edit ${r.article.id} …`,
+  },
+  {
+    path: ['submission', 'state'],
+    op: 'submissionSetState',
+    zh: '设置来稿状态：received 已收 / forwarded 已上报 / unused 未采用（须写原因）',
+    en: 'Set a draft’s state: received / forwarded / unused (with --reason)',
+    positionals: [...ID, { name: 'STATE', key: 'state', type: 'string' }],
+    options: [{ flag: 'reason', key: 'reason', type: 'string', value: 'R', zh: '原因或去向（标记未采用时必填）', en: 'reason or destination (required for unused)' }],
+    print: submissionLine,
+    examples: ['bulletin submission state 12 unused --reason 内容与第40期重复', 'bulletin submission state 13 forwarded --reason 报市政府办公室'],
+  },
+];

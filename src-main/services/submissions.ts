@@ -1,0 +1,309 @@
+/**
+ * The intake register: reading drafts, typed-in entries, corrections, states, the original file,
+ * and 编辑成信息. Imports from files are in submission-import.ts; both register a draft through
+ * `registerDraft` below, so every way in checks duplicates the same way, in the same transaction.
+ */
+import { ApiError } from '../api/errors';
+import type { OpArgs } from '../api/contract';
+import { paragraphs as paragraphsSchema, type IssueStatus } from '../api/schemas';
+import { countChars, parseBody, type Paragraph } from '../api/text';
+import type {
+  OriginalFile,
+  OriginalFormat,
+  Submission,
+  SubmissionEditResult,
+  SubmissionState,
+  SubmissionSummary,
+} from '../api/ops/submissions';
+import { bigrams, simhash } from '../intake/fingerprint';
+import { writeTx } from '../store/db';
+import { Where } from '../store/where';
+import { reindex } from '../store/search-index';
+import { sha256 } from './archive';
+import { addArticle, getArticle } from './articles';
+import { localDate, stampNow, type Ctx } from './context';
+import { findUnitRow } from './units';
+import { findDuplicate, type DuplicateFound } from './submission-duplicates';
+
+interface SubmissionRow {
+  id: number;
+  unit_id: number | null;
+  unit: string | null;
+  liaison_name: string;
+  liaison_phone: string;
+  received_date: string;
+  title: string;
+  paragraphs: string;
+  original_name: string;
+  original_format: OriginalFormat;
+  original_encoding: string | null;
+  original_size: number | null;
+  original_sha256: string | null;
+  duplicate_of: number | null;
+  dup_title: string | null;
+  dup_unit: string | null;
+  dup_date: string | null;
+  state: SubmissionState;
+  state_reason: string | null;
+  article_id: number | null;
+  issue_id: number | null;
+  series_id: number | null;
+  series: string | null;
+  issue_status: IssueStatus | null;
+  issue_year: number | null;
+  issue_number: number | null;
+  issue_date: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+// The state comes from the view: 'used' is derived from the signed issue, never stored.
+const SELECT = `
+  SELECT sb.id, sb.unit_id, u.name AS unit, sb.liaison_name, sb.liaison_phone, sb.received_date, sb.title,
+         sb.paragraphs, sb.original_name, sb.original_format, sb.original_encoding,
+         length(sb.original_file) AS original_size, sb.original_sha256,
+         sb.duplicate_of, d.title AS dup_title, du.name AS dup_unit, d.received_date AS dup_date,
+         st.state, sb.state_reason, sb.article_id,
+         i.id AS issue_id, i.series_id, se.name AS series, i.status AS issue_status, i.year AS issue_year,
+         i.number AS issue_number, i.date AS issue_date, sb.created_at, sb.updated_at
+  FROM submissions sb
+  JOIN submission_states st ON st.id = sb.id
+  LEFT JOIN units u ON u.id = sb.unit_id
+  LEFT JOIN submissions d ON d.id = sb.duplicate_of
+  LEFT JOIN units du ON du.id = d.unit_id
+  LEFT JOIN issue_articles ia ON ia.article_id = sb.article_id AND ia.live = 1
+  LEFT JOIN issues i ON i.id = ia.issue_id
+  LEFT JOIN series se ON se.id = i.series_id`;
+
+function toSummary(r: SubmissionRow, paragraphs: Paragraph[]): SubmissionSummary {
+  return {
+    id: r.id,
+    unitId: r.unit_id,
+    unit: r.unit,
+    liaisonName: r.liaison_name,
+    liaisonPhone: r.liaison_phone,
+    receivedDate: r.received_date,
+    title: r.title,
+    chars: countChars(paragraphs),
+    originalName: r.original_name,
+    originalFormat: r.original_format,
+    originalEncoding: r.original_encoding,
+    originalSize: r.original_size,
+    originalSha256: r.original_sha256,
+    duplicateOf:
+      r.duplicate_of === null ? null : { id: r.duplicate_of, title: r.dup_title ?? '', unit: r.dup_unit, receivedDate: r.dup_date ?? '' },
+    state: r.state,
+    stateReason: r.state_reason,
+    articleId: r.article_id,
+    issue:
+      r.issue_id === null
+        ? null
+        : {
+            issueId: r.issue_id,
+            seriesId: r.series_id!,
+            series: r.series!,
+            status: r.issue_status!,
+            year: r.issue_year!,
+            number: r.issue_number,
+            date: r.issue_date!,
+          },
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+function toSubmission(r: SubmissionRow): Submission {
+  const paragraphs = JSON.parse(r.paragraphs) as Paragraph[];
+  return { ...toSummary(r, paragraphs), paragraphs };
+}
+
+function findRow(ctx: Ctx, id: number): SubmissionRow {
+  const row = ctx.db.prepare(`${SELECT} WHERE sb.id = ?`).get(id) as SubmissionRow | undefined;
+  if (!row) throw new ApiError('NOT_FOUND', `没有编号为 ${id} 的来稿。`);
+  return row;
+}
+
+export function loadSubmission(ctx: Ctx, id: number): Submission {
+  return toSubmission(findRow(ctx, id));
+}
+
+export function getSubmission(ctx: Ctx, args: OpArgs<'submissionGet'>): Submission {
+  return loadSubmission(ctx, args.id);
+}
+
+export function listSubmissions(ctx: Ctx, args: OpArgs<'submissionList'>): SubmissionSummary[] {
+  const w = new Where()
+    .when(args.unit === undefined ? undefined : findUnitRow(ctx, args.unit).id, 'sb.unit_id = ?')
+    .when(args.state, 'st.state = ?')
+    .when(args.from, 'sb.received_date >= ?')
+    .when(args.to, 'sb.received_date <= ?')
+    .when(args.text || undefined, 'instr(sb.title, ?) > 0');
+  const sql = `${SELECT} ${w} ORDER BY sb.received_date DESC, sb.id DESC LIMIT ? OFFSET ?`;
+  const rows = ctx.db.prepare(sql).all(...w.params, args.limit ?? 200, args.offset ?? 0) as SubmissionRow[];
+  return rows.map((r) => toSummary(r, JSON.parse(r.paragraphs) as Paragraph[]));
+}
+
+export function resolveUnitId(ctx: Ctx, unit: number | string | null | undefined): number | null | undefined {
+  if (unit === undefined || unit === null) return unit;
+  return findUnitRow(ctx, unit).id;
+}
+
+/** What a new draft brings into the register, however it arrived. */
+export interface NewDraft {
+  title: string;
+  paragraphs: Paragraph[];
+  unitId: number | null;
+  liaisonName: string;
+  liaisonPhone: string;
+  receivedDate: string | undefined;
+  original: { name: string; format: 'docx' | 'txt'; encoding: string | null; bytes: Buffer } | null;
+  allowDuplicate: boolean;
+}
+
+export type RegisterOutcome = { status: 'imported'; submission: Submission } | { status: 'duplicate'; duplicate: DuplicateFound };
+
+/**
+ * Checks for a repeat and inserts, in one write transaction, so two imports of the same draft
+ * running at once cannot both miss each other. A repeat is not inserted unless allowed, and
+ * then it is inserted pointing at the draft it repeats.
+ */
+export function registerDraft(ctx: Ctx, d: NewDraft): RegisterOutcome {
+  const features = bigrams(d.title, d.paragraphs);
+  const fingerprint = simhash(features);
+  const fileSha = d.original ? sha256(d.original.bytes) : null;
+  return writeTx(ctx.db, () => {
+    const duplicate = findDuplicate(ctx, { unitId: d.unitId, title: d.title, sha256: fileSha, fingerprint, features });
+    if (duplicate && !d.allowDuplicate) return { status: 'duplicate', duplicate };
+    const now = stampNow(ctx);
+    const info = ctx.db
+      .prepare(
+        `INSERT INTO submissions (unit_id, liaison_name, liaison_phone, received_date, title, paragraphs, original_name,
+           original_format, original_encoding, original_file, original_sha256, fingerprint, duplicate_of, state, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?)`,
+      )
+      .run(
+        d.unitId,
+        d.liaisonName,
+        d.liaisonPhone,
+        d.receivedDate ?? localDate(ctx.now()),
+        d.title,
+        JSON.stringify(d.paragraphs),
+        d.original?.name ?? '',
+        d.original?.format ?? 'typed',
+        d.original?.encoding ?? null,
+        d.original?.bytes ?? null,
+        fileSha,
+        fingerprint,
+        duplicate?.ref.id ?? null,
+        now,
+        now,
+      );
+    const id = Number(info.lastInsertRowid);
+    reindex(ctx.db, { submissions: [id] });
+    return { status: 'imported', submission: loadSubmission(ctx, id) };
+  });
+}
+
+export function addSubmission(ctx: Ctx, args: OpArgs<'submissionAdd'>): Submission {
+  // Text typed as one block is held to the same paragraph limits as text given as paragraphs,
+  // so 编辑成信息 never makes an item the editor could not have saved.
+  const checked = paragraphsSchema.safeParse(args.paragraphs ?? parseBody(args.body ?? ''));
+  if (!checked.success) throw new ApiError('INVALID_INPUT', `输入有误：${checked.error.issues[0]?.message ?? '正文不符合要求'}`);
+  const paragraphs = checked.data;
+  const outcome = registerDraft(ctx, {
+    title: args.title,
+    paragraphs,
+    unitId: resolveUnitId(ctx, args.unit) ?? null,
+    liaisonName: args.liaisonName ?? '',
+    liaisonPhone: args.liaisonPhone ?? '',
+    receivedDate: args.receivedDate,
+    original: null,
+    allowDuplicate: args.allowDuplicate ?? false,
+  });
+  if (outcome.status === 'duplicate') {
+    throw new ApiError('CONFLICT', `${outcome.duplicate.reason}。未登记；如确需再次登记，请选择“重复也登记”。`);
+  }
+  return outcome.submission;
+}
+
+function usedIn(r: SubmissionRow): string {
+  return `《${r.series}》${r.issue_year}年第${r.issue_number}期`;
+}
+
+export function updateSubmission(ctx: Ctx, args: OpArgs<'submissionUpdate'>): Submission {
+  return writeTx(ctx.db, () => {
+    const row = findRow(ctx, args.id);
+    if (row.state === 'used') {
+      throw new ApiError('FROZEN', `来稿 ${row.id} 已被${usedIn(row)}采用，登记事项不能再改。`);
+    }
+    const unitId = resolveUnitId(ctx, args.unit);
+    ctx.db
+      .prepare('UPDATE submissions SET unit_id = ?, liaison_name = ?, liaison_phone = ?, received_date = ?, updated_at = ? WHERE id = ?')
+      .run(
+        unitId === undefined ? row.unit_id : unitId,
+        args.liaisonName ?? row.liaison_name,
+        args.liaisonPhone ?? row.liaison_phone,
+        args.receivedDate ?? row.received_date,
+        stampNow(ctx),
+        row.id,
+      );
+    reindex(ctx.db, { submissions: [row.id] });
+    return loadSubmission(ctx, row.id);
+  });
+}
+
+export function setSubmissionState(ctx: Ctx, args: OpArgs<'submissionSetState'>): Submission {
+  return writeTx(ctx.db, () => {
+    const row = findRow(ctx, args.id);
+    if (row.state === 'used') {
+      throw new ApiError('FROZEN', `来稿 ${row.id} 已被${usedIn(row)}采用，状态不能再改。如该期作废，状态会自动恢复。`);
+    }
+    if (args.state === 'unused' && row.issue_id !== null) {
+      throw new ApiError(
+        'INVALID_STATE',
+        `来稿 ${row.id} 编成的信息已编入《${row.series}》的草稿（期编号 ${row.issue_id}），不能标记为未采用。请先从该期移出。`,
+      );
+    }
+    const reason = args.state === 'received' ? null : args.reason || null;
+    ctx.db
+      .prepare('UPDATE submissions SET state = ?, state_reason = ?, updated_at = ? WHERE id = ?')
+      .run(args.state, reason, stampNow(ctx), row.id);
+    reindex(ctx.db, { submissions: [row.id] });
+    return loadSubmission(ctx, row.id);
+  });
+}
+
+/**
+ * 编辑成信息: the draft's text becomes a new item (news, public), linked to the draft, which
+ * keeps its own text and original file untouched. Done once: later calls return that item.
+ */
+export function editSubmission(ctx: Ctx, args: OpArgs<'submissionEdit'>): SubmissionEditResult {
+  return writeTx(ctx.db, () => {
+    const row = findRow(ctx, args.id);
+    let articleId = row.article_id;
+    if (articleId === null) {
+      const paragraphs = JSON.parse(row.paragraphs) as Paragraph[];
+      if (paragraphs.length === 0) throw new ApiError('INVALID_STATE', `来稿 ${row.id} 没有正文，无法编辑成信息。`);
+      articleId = addArticle(ctx, { title: row.title, paragraphs, unit: row.unit_id, category: 'news' }).id;
+    }
+    if (row.state !== 'used' && (row.state !== 'editing' || row.article_id === null)) {
+      ctx.db
+        .prepare("UPDATE submissions SET article_id = ?, state = 'editing', state_reason = NULL, updated_at = ? WHERE id = ?")
+        .run(articleId, stampNow(ctx), row.id);
+      reindex(ctx.db, { submissions: [row.id], articles: [articleId] });
+    }
+    return { submission: loadSubmission(ctx, row.id), article: getArticle(ctx, { id: articleId }) };
+  });
+}
+
+export function submissionOriginal(ctx: Ctx, args: OpArgs<'submissionOriginal'>): OriginalFile {
+  const row = ctx.db.prepare('SELECT original_name, original_file, original_sha256 FROM submissions WHERE id = ?').get(args.id) as
+    | { original_name: string; original_file: Buffer | null; original_sha256: string | null }
+    | undefined;
+  if (!row) throw new ApiError('NOT_FOUND', `没有编号为 ${args.id} 的来稿。`);
+  if (row.original_file === null) throw new ApiError('NOT_FOUND', `来稿 ${args.id} 是手工录入的，没有原件。`);
+  if (sha256(row.original_file) !== row.original_sha256) {
+    throw new ApiError('DB_DAMAGED', `来稿 ${args.id} 的原件校验不符，可能已损坏。请从备份恢复数据库。`);
+  }
+  return { fileName: row.original_name, base64: row.original_file.toString('base64'), sha256: row.original_sha256 };
+}

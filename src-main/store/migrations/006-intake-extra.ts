@@ -1,0 +1,13 @@
+/**
+ * Version 6: indexes for the intake register's duplicate check.
+ *
+ * Every import compares the new draft with every draft registered before it. In `submissions`
+ * the original file (often hundreds of kilobytes, with photos megabytes) sits before the
+ * columns the check needs, so reading those from the table walks the file's overflow pages, row
+ * after row. These indexes hold what the check reads, so it never touches the files: the SHA-256
+ * lookup for "the same file", and a covering index for "same unit and title" and the SimHash scan.
+ */
+export const sql = /* sql */ `
+CREATE INDEX submissions_sha256 ON submissions(original_sha256) WHERE original_sha256 IS NOT NULL;
+CREATE INDEX submissions_dedupe ON submissions(unit_id, fingerprint, title);
+`;

@@ -1,0 +1,100 @@
+/** 登记来稿: a draft that came on paper, by phone or in an e-mail body, typed into the register. */
+import { Alert, Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import type { Submission } from '../../src-main/api/ops/submissions';
+import type { Unit } from '../../src-main/api/types';
+import { ApiCallError } from '../api/client';
+import { useApi } from '../api/context';
+import { errorMessage } from '../api/notify';
+import { todayIso } from '../format';
+
+export interface SubmissionAddDialogProps {
+  opened: boolean;
+  units: Unit[];
+  onClose: () => void;
+  onAdded: (s: Submission) => void;
+}
+
+export function SubmissionAddDialog({ opened, units, onClose, onAdded }: SubmissionAddDialogProps) {
+  return (
+    <Modal opened={opened} onClose={onClose} title="登记来稿（手工录入）" size="lg" centered>
+      {opened && <AddForm units={units} onClose={onClose} onAdded={onAdded} />}
+    </Modal>
+  );
+}
+
+function AddForm({ units, onClose, onAdded }: Omit<SubmissionAddDialogProps, 'opened'>) {
+  const api = useApi();
+  const [title, setTitle] = useState('');
+  const [body, setBody] = useState('');
+  const [unit, setUnit] = useState<number | null>(null);
+  const [liaisonName, setLiaisonName] = useState('');
+  const [liaisonPhone, setLiaisonPhone] = useState('');
+  const [receivedDate, setReceivedDate] = useState(todayIso());
+  const [error, setError] = useState<string | null>(null);
+  // Shown only after the register has said this draft repeats another.
+  const [repeat, setRepeat] = useState(false);
+  const [allowDuplicate, setAllowDuplicate] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const add = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      onAdded(await api.call('submissionAdd', { title, body, unit, liaisonName, liaisonPhone, receivedDate, allowDuplicate }));
+    } catch (e) {
+      setError(errorMessage(e));
+      if (e instanceof ApiCallError && e.code === 'CONFLICT') setRepeat(true);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Stack gap="sm">
+      <TextInput label="标题" withAsterisk value={title} onChange={(e) => setTitle(e.currentTarget.value)} data-autofocus data-testid="add-title" />
+      <SimpleGrid cols={2} spacing="sm">
+        <Select
+          label="报送单位"
+          placeholder="选择单位"
+          data={units.map((u) => ({ value: u.id, label: u.name }))}
+          value={unit}
+          onChange={setUnit}
+          searchable
+          clearable
+          data-testid="add-unit"
+        />
+        <TextInput label="收稿日期" type="date" value={receivedDate} onChange={(e) => setReceivedDate(e.currentTarget.value)} data-testid="add-date" />
+        <TextInput label="信息员" value={liaisonName} onChange={(e) => setLiaisonName(e.currentTarget.value)} data-testid="add-liaison" />
+        <TextInput label="联系电话" value={liaisonPhone} onChange={(e) => setLiaisonPhone(e.currentTarget.value)} data-testid="add-phone" />
+      </SimpleGrid>
+      <Textarea
+        label="正文"
+        withAsterisk
+        description="每行一段；以“一、”“（一）”“1.”“（1）”开头的行是各级标题"
+        autosize
+        minRows={6}
+        maxRows={14}
+        value={body}
+        onChange={(e) => setBody(e.currentTarget.value)}
+        data-testid="add-body"
+      />
+      {error && (
+        <Alert color={repeat ? 'yellow' : 'red'} title={repeat ? '可能重复' : '未能登记'} data-testid="add-error">
+          {error}
+        </Alert>
+      )}
+      {repeat && (
+        <Checkbox label="我已核对，重复也登记（标明重复）" checked={allowDuplicate} onChange={(e) => setAllowDuplicate(e.currentTarget.checked)} data-testid="add-allow-duplicate" />
+      )}
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onClose}>
+          取消
+        </Button>
+        <Button onClick={() => void add()} loading={busy} data-testid="add-confirm">
+          登记
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,207 @@
+/**
+ * 来稿: the intake register. Every draft received, with its unit, date, format and state;
+ * 登记来稿 for a typed-in one, 导入文件夹… for a USB drive's worth; a row (or the route's
+ * submissionId) opens the draft.
+ */
+import { Alert, Button, Group, Loader, Table, Text } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconFolderOpen, IconPlus } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import type { OpInput } from '../../src-main/api/contract';
+import type { SubmissionSummary } from '../../src-main/api/ops/submissions';
+import { useApi } from '../api/context';
+import { notifyOk } from '../api/notify';
+import { EmptyHint } from '../components/EmptyHint';
+import { IntakeFilters, NO_INTAKE_FILTERS, hasIntakeFilters, type IntakeFilterValues } from '../components/IntakeFilters';
+import { IntakeImportDialog } from '../components/IntakeImportDialog';
+import { IssueRefLink } from '../components/IssueRefLink';
+import { PageHeader } from '../components/PageHeader';
+import { SubmissionActions } from '../components/SubmissionActions';
+import { SubmissionAddDialog } from '../components/SubmissionAddDialog';
+import { DuplicateBadge, FormatBadge, SubmissionStateBadge } from '../components/SubmissionBadges';
+import { SubmissionDrawer } from '../components/SubmissionDrawer';
+import { SubmissionStateDialog, type StateAction } from '../components/SubmissionStateDialog';
+import { formatDate, isCompleteDate } from '../format';
+import { useLoad } from '../hooks/useLoad';
+import { useNav } from '../nav';
+
+const PAGE = 200;
+
+function toQuery(f: IntakeFilterValues, limit: number): OpInput<'submissionList'> {
+  const q: OpInput<'submissionList'> = { limit };
+  if (f.text.trim()) q.text = f.text.trim();
+  if (f.unit !== null) q.unit = f.unit;
+  if (f.state) q.state = f.state;
+  if (isCompleteDate(f.from)) q.from = f.from;
+  if (isCompleteDate(f.to)) q.to = f.to;
+  return q;
+}
+
+/** The state, and beside it where it went: the issue, or why it was set aside. */
+function StateCell({ s }: { s: SubmissionSummary }) {
+  return (
+    <Group gap={6} wrap="nowrap">
+      <SubmissionStateBadge state={s.state} reason={s.stateReason} />
+      {s.issue ? (
+        <IssueRefLink issueRef={s.issue} />
+      ) : (
+        s.stateReason && (
+          <Text size="xs" c="dimmed" truncate title={s.stateReason}>
+            {s.stateReason}
+          </Text>
+        )
+      )}
+    </Group>
+  );
+}
+
+export function IntakePage() {
+  const api = useApi();
+  const [filters, setFilters] = useState<IntakeFilterValues>(NO_INTAKE_FILTERS);
+  const [limit, setLimit] = useState(PAGE);
+  const [debounced] = useDebouncedValue(filters, 250);
+  const [version, setVersion] = useState(0);
+  const units = useLoad(() => api.call('unitList', { includeInactive: true }), [api]);
+  const list = useLoad(() => api.call('submissionList', toQuery(debounced, limit)), [api, debounced, limit, version]);
+  const [adding, setAdding] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const [open, setOpen] = useState<number | null>(null);
+  const { route, seq } = useNav();
+  // A draft named in the route (e.g. from search) opens as the page is reached.
+  const wanted = route.page === 'intake' ? route.submissionId : undefined;
+  useEffect(() => {
+    if (wanted !== undefined) setOpen(wanted);
+  }, [wanted, seq]);
+  const [stateAction, setStateAction] = useState<StateAction | null>(null);
+
+  const changed = () => setVersion((v) => v + 1);
+  const activeUnits = (units.data ?? []).filter((u) => u.active);
+  const rows = list.data ?? [];
+
+  return (
+    <>
+      <PageHeader title="来稿" hint="各单位报送的稿件登记：已收 → 编辑中 → 已采用 / 已上报 / 未采用">
+        <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)} data-testid="intake-new">
+          登记来稿
+        </Button>
+        <Button leftSection={<IconFolderOpen size={16} />} onClick={() => setImporting(true)} data-testid="intake-import">
+          导入文件夹…
+        </Button>
+      </PageHeader>
+      <IntakeFilters
+        value={filters}
+        onChange={(f) => {
+          setFilters(f);
+          setLimit(PAGE);
+        }}
+        units={units.data ?? []}
+      />
+
+      {list.error && (
+        <Alert color="red" mt="md" title="来稿登记没有载入">
+          {list.error}
+        </Alert>
+      )}
+      {list.loading && !list.data && <Loader m="xl" />}
+      {list.data && rows.length === 0 && !hasIntakeFilters(filters) && (
+        <EmptyHint
+          title="还没有登记来稿"
+          action={
+            <Button leftSection={<IconFolderOpen size={16} />} onClick={() => setImporting(true)}>
+              导入文件夹…
+            </Button>
+          }
+        >
+          把 U 盘上各单位的 Word 稿件导入进来，或点“登记来稿”手工录入。文件名以单位开头（如“城关镇-关于….docx”）时会自动识别报送单位。
+        </EmptyHint>
+      )}
+      {list.data && rows.length === 0 && hasIntakeFilters(filters) && <EmptyHint title="没有符合条件的来稿">请放宽筛选条件，或点“清除筛选”。</EmptyHint>}
+      {rows.length > 0 && (
+        <Table highlightOnHover layout="fixed" mt="md" verticalSpacing={6} data-testid="intake-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={108}>收稿日期</Table.Th>
+              <Table.Th w={160}>报送单位</Table.Th>
+              <Table.Th>标题</Table.Th>
+              <Table.Th w={76}>来源</Table.Th>
+              <Table.Th w={180}>状态</Table.Th>
+              <Table.Th w={150} ta="right">
+                操作
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((s) => (
+              <Table.Tr key={s.id} style={{ cursor: 'pointer' }} onClick={() => setOpen(s.id)} data-testid="intake-row" data-id={s.id} data-state={s.state}>
+                <Table.Td>
+                  <Text size="sm" style={{ whiteSpace: 'nowrap' }} title={formatDate(s.receivedDate)}>
+                    {s.receivedDate}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" truncate title={s.unit ?? ''} c={s.unit ? undefined : 'dimmed'}>
+                    {s.unit ?? '未填单位'}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={6} wrap="nowrap">
+                    <Text size="sm" truncate title={s.title}>
+                      {s.title}
+                    </Text>
+                    <DuplicateBadge of={s.duplicateOf} />
+                  </Group>
+                </Table.Td>
+                <Table.Td>
+                  <FormatBadge format={s.originalFormat} encoding={s.originalEncoding} />
+                </Table.Td>
+                <Table.Td>
+                  <StateCell s={s} />
+                </Table.Td>
+                <Table.Td>
+                  <SubmissionActions submission={s} onChanged={changed} onStateAction={setStateAction} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {rows.length >= limit && (
+        <Group justify="center" my="md">
+          <Text size="sm" c="dimmed">
+            已显示 {rows.length} 件。
+          </Text>
+          {limit < 1000 ? (
+            <Button variant="default" size="xs" onClick={() => setLimit((l) => Math.min(l + PAGE, 1000))}>
+              显示更多
+            </Button>
+          ) : (
+            <Text size="sm" c="dimmed">
+              请用筛选条件缩小范围。
+            </Text>
+          )}
+        </Group>
+      )}
+
+      <SubmissionAddDialog
+        opened={adding}
+        units={activeUnits}
+        onClose={() => setAdding(false)}
+        onAdded={(s) => {
+          setAdding(false);
+          notifyOk(`#${s.id}《${s.title}》`, '已登记来稿');
+          changed();
+        }}
+      />
+      <IntakeImportDialog opened={importing} units={activeUnits} onClose={() => setImporting(false)} onImported={changed} />
+      <SubmissionStateDialog
+        action={stateAction}
+        onClose={() => setStateAction(null)}
+        onDone={() => {
+          setStateAction(null);
+          changed();
+        }}
+      />
+      <SubmissionDrawer id={open} version={version} onClose={() => setOpen(null)} onOpen={setOpen} onChanged={changed} onStateAction={setStateAction} />
+    </>
+  );
+}
