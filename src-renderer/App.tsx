@@ -5,13 +5,16 @@ import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { IconArchive, IconChartBar, IconFileText, IconNews, IconSearch, IconSend, IconSettings } from '@tabler/icons-react';
 import { IconInbox } from '@tabler/icons-react';
+import { IconDatabaseExport } from '@tabler/icons-react';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { Api } from './api/client';
 import { ApiProvider } from './api/context';
 import { SearchDialog } from './components/SearchDialog';
+import { BackupWarning } from './components/backups/BackupWarning';
 import { NavContext, type Nav, type PageName, type Route } from './nav';
 import { ArchivePage } from './pages/ArchivePage';
 import { ArticlesPage } from './pages/ArticlesPage';
+import { BackupsPage } from './pages/BackupsPage';
 import { IntakePage } from './pages/IntakePage';
 import { IssuesPage } from './pages/IssuesPage';
 import { PacketsPage } from './pages/PacketsPage';
@@ -116,6 +119,7 @@ function Shell() {
             />
           </AppShell.Section>
           <AppShell.Section>
+            <NavLink label="备份" leftSection={<IconDatabaseExport size={18} />} active={page === 'backups'} onClick={() => go({ page: 'backups' })} data-testid="nav-backups" style={{ borderRadius: 4 }} />
             <NavLink
               label="设置"
               leftSection={<IconSettings size={18} />}
@@ -133,12 +137,14 @@ function Shell() {
         </AppShell.Navbar>
 
         <AppShell.Main style={{ minWidth: 0 }}>
+          <BackupWarning />
           {page === 'intake' && <IntakePage />}
           {page === 'articles' && <ArticlesPage />}
           {page === 'issues' && <IssuesPage />}
           {page === 'archive' && <ArchivePage />}
           {page === 'packets' && <PacketsPage />}
           {page === 'stats' && <StatsPage />}
+          {page === 'backups' && <BackupsPage />}
           {page === 'settings' && <SettingsPage />}
         </AppShell.Main>
 

@@ -11,6 +11,7 @@ export type Route =
   | { page: 'archive'; issueId?: number }
   | { page: 'packets' }
   | { page: 'stats' }
+  | { page: 'backups' }
   | { page: 'settings' };
 
 export type PageName = Route['page'];

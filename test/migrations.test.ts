@@ -43,7 +43,7 @@ it('backs up a version-1 database before migrating it, and keeps its signed issu
 
   const backups = fs.readdirSync(path.join(dir, 'backups'));
   expect(backups).toHaveLength(1);
-  expect(backups[0]).toMatch(/^bulletin-v1-before-upgrade-\d{8}-\d{6}\.db$/);
+  expect(backups[0]).toMatch(/^bulletin-\d{8}-\d{6}-before-migration\.db$/);
   const old = new Database(path.join(dir, 'backups', backups[0]!), { readonly: true });
   expect(old.pragma('user_version', { simple: true })).toBe(1);
   expect(old.pragma('integrity_check', { simple: true })).toBe('ok');

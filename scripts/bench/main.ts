@@ -11,6 +11,7 @@ import { benchPackets } from './packets';
 import { benchSearch } from './search';
 import { benchScores } from './scores';
 import { benchIntake } from './intake';
+import { benchBackup } from './backup';
 
 const quick = process.argv.includes('--quick');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-bench-'));
@@ -26,6 +27,8 @@ try {
   for (const line of await benchPackets(dir, quick)) console.log(line);
   console.log('\n[Intake]');
   for (const line of await benchIntake(dir, quick)) console.log(line);
+  console.log('\n[Backups and checks]');
+  for (const line of await benchBackup(dir, quick)) console.log(line);
   console.log(`\npeak memory (RSS): ${peakRssMb().toFixed(0)} MB`);
 } finally {
   if (!process.env.BENCH_KEEP) fs.rmSync(dir, { recursive: true, force: true });

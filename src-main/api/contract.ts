@@ -13,6 +13,7 @@ import { unitOps } from './ops/units';
 import { packetOps } from './ops/packets';
 import { searchOps } from './ops/search';
 import { submissionOps } from './ops/submissions';
+import { backupOps } from './ops/backups';
 import { scoringOps } from './ops/scoring';
 
 export type { OpDef };
@@ -25,6 +26,7 @@ export const contract = {
   ...packetOps,
   ...searchOps,
   ...submissionOps,
+  ...backupOps,
   ...scoringOps,
 } as const;
 

@@ -28,15 +28,23 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return `不认识的参数：${issue.keys.join('、')}`;
+  if (issue.code === 'unrecognized_keys') {
+    // A key can be any length: show a few, shortened, never the caller's whole text back.
+    const keys = issue.keys.slice(0, 5).map((k) => (k.length > 30 ? `${k.slice(0, 30)}…` : k));
+    return `不认识的参数：${keys.join('、')}${issue.keys.length > 5 ? ' 等' : ''}`;
+  }
   const field = issue.path.find((p): p is string => typeof p === 'string');
   const label = field ? (FIELD_LABELS[field] ?? field) : '';
   const msg = issue.message;
   return label && !msg.includes(label) ? `${label}：${msg}` : msg;
 }
 
+/** A refusal quotes at most this much of any one problem: an input can be 200,000 characters. */
+const MAX_LINE = 200;
+
 export function validationError(error: z.ZodError): ApiError {
-  const lines = [...new Set(error.issues.slice(0, 5).map(describeIssue))];
+  const short = (line: string) => (line.length > MAX_LINE ? `${line.slice(0, MAX_LINE)}…` : line);
+  const lines = [...new Set(error.issues.slice(0, 5).map((i) => short(describeIssue(i))))];
   return new ApiError('INVALID_INPUT', `输入有误：${lines.join('；')}`);
 }
 
@@ -51,16 +59,44 @@ export function toApiError(e: unknown): ApiError {
   return new ApiError('INTERNAL', `程序内部错误：${err.message ?? String(t)}。数据未被修改；请把这条信息告诉维护人员。`);
 }
 
+/**
+ * A Date, Map or Set has no keys of its own, so a schema whose fields are all optional would
+ * take it for {}; IPC's structured clone can carry them. Only plain objects (or nothing) pass;
+ * everything else is left to the schema to refuse.
+ */
+function isPlainInput(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return true;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
 export async function dispatch<K extends OpName>(ctx: Ctx, name: K, rawInput: unknown): Promise<OpResult<K>>;
 export async function dispatch(ctx: Ctx, name: string, rawInput: unknown): Promise<unknown>;
 export async function dispatch(ctx: Ctx, name: string, rawInput: unknown): Promise<unknown> {
-  if (!isOpName(name)) throw new ApiError('INVALID_INPUT', `没有名为“${String(name).slice(0, 60)}”的操作。`);
+  const started = performance.now();
+  // Only the operation's name and the outcome's code are logged, never the input or a message.
+  const logged = (result: string) => ctx.logger?.op(isOpName(name) ? name : 'unknown', performance.now() - started, result);
+  if (!isOpName(name)) {
+    logged('INVALID_INPUT');
+    throw new ApiError('INVALID_INPUT', `没有名为“${String(name).slice(0, 60)}”的操作。`);
+  }
+  if (!isPlainInput(rawInput)) {
+    logged('INVALID_INPUT');
+    throw new ApiError('INVALID_INPUT', '输入有误：参数必须是一组“名称: 值”（普通对象）。');
+  }
   const parsed = contract[name].input.safeParse(rawInput ?? {});
-  if (!parsed.success) throw validationError(parsed.error);
+  if (!parsed.success) {
+    logged('INVALID_INPUT');
+    throw validationError(parsed.error);
+  }
   try {
     const handler = handlers[name] as (ctx: Ctx, args: unknown) => unknown;
-    return await handler(ctx, parsed.data);
+    const result = await handler(ctx, parsed.data);
+    logged('ok');
+    return result;
   } catch (e) {
-    throw toApiError(e);
+    const err = toApiError(e);
+    logged(err.code);
+    throw err;
   }
 }

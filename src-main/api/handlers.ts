@@ -19,6 +19,7 @@ import * as settings from '../services/settings';
 import * as searching from '../services/search';
 import * as submissions from '../services/submissions';
 import * as submissionImport from '../services/submission-import';
+import * as backups from '../services/backups';
 
 export type Handlers = { [K in OpName]: (ctx: Ctx, args: OpArgs<K>) => OpResult<K> | Promise<OpResult<K>> };
 
@@ -75,6 +76,10 @@ export const handlers: Handlers = {
   submissionEdit: submissions.editSubmission,
   submissionSetState: submissions.setSubmissionState,
 
+  backupCreate: backups.createBackup,
+  backupList: backups.listBackups,
+  backupRestore: backups.restoreBackup,
+  backupStatus: (ctx) => backups.backupStatus(ctx),
 
   articleSetUnits: scoringRecords.setArticleUnits,
   articleUnitsGet: scoringRecords.getArticleUnits,

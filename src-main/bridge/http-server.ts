@@ -10,6 +10,7 @@ import path from 'node:path';
 import { dispatch, toApiError } from '../api/dispatch';
 import { ApiError, type ErrorCode } from '../api/errors';
 import { API_PREFIX, TOKEN_HEADER, type Envelope } from '../api/transport';
+import { loggerFor } from '../log/logger';
 import { createCtx, type Ctx } from '../services/context';
 import { openDatabase } from '../store/db';
 import { SECURITY_HEADERS } from '../electron/security';
@@ -175,8 +176,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const token = options.token ?? newToken();
   if (token.length < 16) throw new ApiError('INVALID_INPUT', '访问令牌至少要 16 个字符。');
   const staticDir = path.resolve(options.staticDir ?? path.join('dist', 'renderer'));
-  const db = openDatabase(options.dbPath);
-  const ctx = createCtx(db);
+  const ctx = createCtx(openDatabase(options.dbPath));
+  ctx.logger = loggerFor(options.dbPath);
   const inflight = new Set<Promise<void>>();
   let closing = false;
 
@@ -212,7 +213,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   try {
     await listen(server, wanted);
   } catch (e) {
-    db.close();
+    ctx.db.close();
     throw listenError(e, wanted);
   }
   const port = (server.address() as AddressInfo).port;
@@ -230,7 +231,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         await Promise.allSettled([...inflight]);
         server.closeAllConnections();
         await stopped;
-        db.close();
+        // ctx.db, not the connection opened above: a restore may have replaced it.
+        ctx.db.close();
       })();
       return closed;
     },

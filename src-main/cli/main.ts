@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { dispatch, toApiError } from '../api/dispatch';
 import { ApiError, isRefusal } from '../api/errors';
+import { loggerFor } from '../log/logger';
 import { createCtx } from '../services/context';
 import { openDatabase } from '../store/db';
 import { resolveDbPath } from '../store/paths';
@@ -159,11 +160,12 @@ async function execute(c: CommandSpec, input: Record<string, unknown>, g: Global
     const ctx: CommandContext = { dbPath, json: g.json, stdout: io.stdout, stderr: io.stderr };
     return c.run(input, ctx);
   }
-  const db = openDatabase(dbPath);
+  const ctx = createCtx(openDatabase(dbPath));
+  ctx.logger = loggerFor(dbPath);
   try {
-    return await dispatch(createCtx(db), c.op!, input);
+    return await dispatch(ctx, c.op!, input);
   } finally {
-    db.close();
+    ctx.db.close();
   }
 }
 

@@ -16,9 +16,12 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, ty
 import { dispatch, toApiError } from '../api/dispatch';
 import { IPC_CALL, IPC_SAVE_DIALOG, IPC_SHOW_IN_FOLDER, type Envelope, type SaveDialogOptions } from '../api/transport';
 import { contentType, lookupStatic } from '../bridge/static-files';
+import { dailyBackupAtStart } from '../backup/create';
+import { loggerFor } from '../log/logger';
 import { createCtx, type Ctx } from '../services/context';
 import { openDatabase, type DB } from '../store/db';
 import { defaultDataDir, resolveDbPath } from '../store/paths';
+import { offerRestore } from './damaged';
 import { APP_TITLE, buildMenu } from './menu';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME, SECURITY_HEADERS, WEB_PREFERENCES, isAllowedSender } from './security';
 
@@ -31,8 +34,9 @@ const DB_PATH = resolveDbPath(undefined, process.env);
 const OUTSIDE = /^(https?|wss?|ftp|file):/i;
 
 let win: BrowserWindow | null = null;
-let db: DB | null = null;
+/** The one handle on the database: a restore swaps ctx.db, so the connection is never kept apart. */
 let ctx: Ctx | null = null;
+const logger = loggerFor(DB_PATH);
 /** Only files this session exported may be shown in the file manager. */
 const exported = new Set<string>();
 
@@ -123,7 +127,9 @@ function createWindow(): void {
     title: APP_TITLE,
     show: false,
     backgroundColor: '#ffffff',
-    webPreferences: { ...WEB_PREFERENCES, preload: PRELOAD, devTools: DEV },
+    // After the spread, the key settings again where static checkers (npm run security) can see
+    // them, since electronegativity does not follow a spread; and no middle-click new windows.
+    webPreferences: { ...WEB_PREFERENCES, preload: PRELOAD, devTools: DEV, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, disableBlinkFeatures: 'Auxclick' },
   });
   win.once('ready-to-show', () => win?.show());
   win.on('closed', () => {
@@ -139,13 +145,26 @@ function fail(title: string, message: string): void {
 
 async function start(): Promise<void> {
   if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) return fail('界面尚未构建', '找不到界面文件，请先运行 npm run build。');
+  let db: DB;
   try {
     db = openDatabase(DB_PATH);
-    ctx = createCtx(db);
   } catch (e) {
     // DB_TOO_NEW, DB_NOT_OURS, DB_DAMAGED, BUSY: the message says what to do; nothing was changed.
-    return fail('无法打开数据库', toApiError(e).message);
+    const err = toApiError(e);
+    logger.event('ERROR', 'open', { code: err.code });
+    if (err.code !== 'DB_DAMAGED') return fail('无法打开数据库', err.message);
+    if (!(await offerRestore(DB_PATH, err.message, logger))) return void app.quit();
+    try {
+      db = openDatabase(DB_PATH);
+    } catch (again) {
+      return fail('无法打开数据库', toApiError(again).message);
+    }
   }
+  ctx = createCtx(db);
+  ctx.logger = logger;
+  logger.event('INFO', 'start', { version: app.getVersion() });
+  // In the background: a big database takes seconds to copy, and the window need not wait.
+  void dailyBackupAtStart(DB_PATH, logger);
   hardenSession();
   protocol.handle(APP_SCHEME, serveApp);
   registerIpc();
@@ -170,9 +189,9 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
-    db?.close();
-    db = null;
+    ctx?.db.close();
     ctx = null;
+    logger.event('INFO', 'stop');
   });
   app
     .whenReady()

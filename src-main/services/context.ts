@@ -1,9 +1,17 @@
 /** What every service call gets: the open database and a clock (tests fix the clock). */
+import type { Logger } from '../log/logger';
 import type { DB } from '../store/db';
 
 export interface Ctx {
+  /**
+   * Read at each use, never kept: restoring a backup (services/backups.ts) closes this
+   * connection and puts the one to the restored file in its place, so a door holds the Ctx,
+   * not the DB, and closes `ctx.db` when it stops.
+   */
   db: DB;
   now: () => Date;
+  /** Set by a door that keeps a log (log/logger.ts); dispatch() records every call in it. */
+  logger?: Logger;
 }
 
 export function createCtx(db: DB, now: () => Date = () => new Date()): Ctx {

@@ -6,17 +6,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ApiError } from '../api/errors';
+import { damagedDatabaseMessage } from '../backup/inspect';
+import { backupDirFor, backupFileName } from '../backup/names';
+import { APPLICATION_ID } from './identity';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 
 export type DB = Database.Database;
-
-/** Written into the file header so that another program's SQLite file is never mistaken for ours. */
-export const APPLICATION_ID = 0x42444b31; // "BDK1"
+export { APPLICATION_ID };
 
 export interface OpenOptions {
   readonly?: boolean;
   /** Where the pre-migration backup goes; default: a `backups` folder beside the database. */
   backupDir?: string;
+  /** False only for a scratch copy that is itself made from a backup (see backup/restore.ts). */
+  backupBeforeMigration?: boolean;
   /** Milliseconds to wait for another writer before giving up. */
   busyTimeoutMs?: number;
   now?: () => Date;
@@ -36,8 +39,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
     throw new ApiError('DB_DAMAGED', `无法打开数据库文件“${file}”：${(e as Error).message}`);
   }
   try {
-    configure(db, options.readonly ?? false);
+    db.pragma('trusted_schema = OFF');
     checkOwnership(db, file);
+    // Before anything is written (even the switch to WAL): a damaged file is left exactly as it is.
+    checkIntact(db, file, options);
+    configure(db, options.readonly ?? false);
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) {
       throw new ApiError(
@@ -50,7 +56,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
       if (options.readonly) {
         throw new ApiError('INVALID_STATE', `数据库“${file}”需要升级（版本 ${version} → ${SCHEMA_VERSION}），只读方式无法打开。`);
       }
-      if (version > 0) backupBeforeMigration(db, file, version, options);
+      if (version > 0 && options.backupBeforeMigration !== false) backupBeforeMigration(db, file, options);
       migrate(db, version);
     }
     return db;
@@ -85,17 +91,26 @@ function checkOwnership(db: DB, file: string): void {
   throw new ApiError('DB_NOT_OURS', `文件“${file}”不是编印台的数据库。请检查所选文件，或使用 --db 指定正确的数据库。`);
 }
 
-function stamp(now: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}${p(now.getSeconds())}`;
+/** Reads every page's structure (not the index contents: that is integrity_check, too slow at every start). */
+function checkIntact(db: DB, file: string, options: OpenOptions): void {
+  let result: string;
+  try {
+    const rows = db.pragma('quick_check(1)') as { quick_check: string }[];
+    result = rows[0]?.quick_check ?? '';
+  } catch (e) {
+    result = (e as Error).message;
+  }
+  if (result !== 'ok') throw new ApiError('DB_DAMAGED', damagedDatabaseMessage(file, options.backupDir ?? backupDirFor(file)));
 }
 
 /** VACUUM INTO writes a consistent copy even while the WAL holds unmerged pages. */
-function backupBeforeMigration(db: DB, file: string, fromVersion: number, options: OpenOptions): string {
-  const dir = options.backupDir ?? path.join(path.dirname(file), 'backups');
+function backupBeforeMigration(db: DB, file: string, options: OpenOptions): string {
+  const dir = options.backupDir ?? backupDirFor(file);
   fs.mkdirSync(dir, { recursive: true });
-  const base = path.basename(file, path.extname(file));
-  const target = path.join(dir, `${base}-v${fromVersion}-before-upgrade-${stamp(options.now?.() ?? new Date())}.db`);
+  const at = options.now?.() ?? new Date();
+  let seq = 1;
+  while (fs.existsSync(path.join(dir, backupFileName('before-migration', at, seq)))) seq++;
+  const target = path.join(dir, backupFileName('before-migration', at, seq));
   db.prepare('VACUUM INTO ?').run(target);
   return target;
 }

@@ -1,0 +1,126 @@
+/**
+ * Looking at a database file without trusting it: a backup on a USB drive may be truncated,
+ * damaged, another program's, or made by a newer version of the app. Files are opened
+ * read-only, with the schema untrusted, and nothing in them runs.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { APPLICATION_ID } from '../store/identity';
+import { SCHEMA_VERSION } from '../store/migrations';
+import { parseBackupName, type ParsedName } from './names';
+
+export type BackupHealth = 'ok' | 'damaged' | 'not-ours' | 'too-new';
+/** header: the file's first page and size only (fast); quick/full: SQLite's quick_check/integrity_check. */
+export type CheckDepth = 'header' | 'quick' | 'full';
+
+export interface Inspection {
+  health: BackupHealth;
+  schemaVersion: number | null;
+  checked: CheckDepth;
+  /** What is wrong, in words for the user; null when healthy. */
+  problem: string | null;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+export function localTimeLabel(d: Date): string {
+  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+export function openUntrusted(file: string): Database.Database {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  db.pragma('trusted_schema = OFF');
+  return db;
+}
+
+function firstRow(db: Database.Database, pragma: string): string {
+  const rows = db.pragma(pragma) as Record<string, unknown>[];
+  return String(Object.values(rows[0] ?? {})[0] ?? '');
+}
+
+export function inspectDatabaseFile(file: string, depth: CheckDepth): Inspection {
+  const damaged = (problem: string, schemaVersion: number | null = null): Inspection => ({ health: 'damaged', schemaVersion, checked: depth, problem });
+  let size: number;
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) return damaged('不是文件。');
+    size = stat.size;
+  } catch {
+    return damaged('找不到这个文件。');
+  }
+  if (size === 0) return damaged('文件是空的。');
+  let db: Database.Database | undefined;
+  try {
+    db = openUntrusted(file);
+    const appId = db.pragma('application_id', { simple: true }) as number;
+    if (appId !== APPLICATION_ID) {
+      return { health: 'not-ours', schemaVersion: null, checked: depth, problem: '这不是编印台的数据库文件。' };
+    }
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) {
+      return {
+        health: 'too-new',
+        schemaVersion: version,
+        checked: depth,
+        problem: `由更新版本的编印台写入（数据版本 ${version}，本程序只认识到 ${SCHEMA_VERSION}），请先升级编印台。`,
+      };
+    }
+    const pages = db.pragma('page_count', { simple: true }) as number;
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    // A copy cut short (a USB stick pulled out) is smaller than its header says.
+    if (!fs.existsSync(`${file}-wal`) && size < pages * pageSize) return damaged('文件不完整（比记录的长度短），可能复制时被中断。', version);
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    if (depth !== 'header') {
+      const result = firstRow(db, depth === 'full' ? 'integrity_check(1)' : 'quick_check(1)');
+      if (result !== 'ok') return damaged('完整性检查未通过，文件已损坏。', version);
+    }
+    return { health: 'ok', schemaVersion: version, checked: depth, problem: null };
+  } catch (e) {
+    const code = (e as { code?: string }).code ?? '';
+    if (code === 'SQLITE_NOTADB') return { health: 'not-ours', schemaVersion: null, checked: depth, problem: '这不是数据库文件。' };
+    return damaged(`无法读取（${code || (e as Error).message}），文件已损坏。`);
+  } finally {
+    db?.close();
+  }
+}
+
+export interface FoundBackup extends ParsedName {
+  path: string;
+}
+
+/** The backup files in a folder, by their names, newest first. Other files are ignored. */
+export function backupFilesIn(dir: string): FoundBackup[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names
+    .map((n) => parseBackupName(n))
+    .filter((p): p is ParsedName => p !== null)
+    .map((p) => ({ ...p, path: path.join(dir, p.name) }))
+    .sort((a, b) => b.at.getTime() - a.at.getTime() || (a.name < b.name ? 1 : -1));
+}
+
+/** The newest backup that passes quick_check; stops at the first good one. */
+export function newestGoodBackup(dir: string): FoundBackup | null {
+  for (const b of backupFilesIn(dir)) {
+    if (inspectDatabaseFile(b.path, 'quick').health === 'ok') return b;
+  }
+  return null;
+}
+
+/** What the user reads when the live database fails its start-up check. */
+export function damagedDatabaseMessage(file: string, backupDir: string): string {
+  const head = `数据库“${file}”已损坏（完整性检查未通过）。为保护数据，编印台不会再写入它。`;
+  const good = newestGoodBackup(backupDir);
+  if (!good) {
+    return `${head}在“${backupDir}”中没有找到完好的备份。请不要再使用这台电脑上的数据，把整个数据文件夹复制到U盘，并联系维护人员；如有U盘上的备份，可用 bulletin backup restore 备份文件 恢复。`;
+  }
+  return (
+    `${head}最新的完好备份是“${good.name}”（${localTimeLabel(good.at)}）。` +
+    `请用它恢复：在编印台提示中选择“恢复”，或运行 bulletin backup restore "${good.path}"。` +
+    '恢复前，损坏的文件会另存一份，不会丢失。'
+  );
+}

@@ -1,0 +1,163 @@
+/**
+ * `bulletin backup …`: copies of the database, their list, and restoring one. create and
+ * restore are `run` commands only for what a terminal adds: a progress line, and the question
+ * before a restore. The work is the API's (backupCreate, backupRestore).
+ */
+import readline from 'node:readline/promises';
+import { contract } from '../../api/contract';
+import { dispatch } from '../../api/dispatch';
+import { ApiError } from '../../api/errors';
+import type { BackupCreated, BackupInfo, BackupList, BackupRestored, BackupStatus } from '../../api/ops/backups';
+import { loggerFor } from '../../log/logger';
+import { createCtx, type Ctx } from '../../services/context';
+import { restoreUnopened } from '../../services/backups';
+import { openDatabase, type DB } from '../../store/db';
+import type { CommandSpec } from '../spec';
+
+const REASONS: Record<BackupInfo['reason'], string> = { daily: '每日自动', manual: '手动', 'before-migration': '升级前', 'before-restore': '恢复前' };
+const HEALTH: Record<BackupInfo['health'], string> = { ok: '完好', damaged: '已损坏', 'not-ours': '不是编印台数据', 'too-new': '版本过新' };
+
+function size(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+function localTime(iso: string): string {
+  const d = new Date(iso);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+async function withCtx<T>(dbPath: string, fn: (ctx: Ctx) => Promise<T>, db: DB = openDatabase(dbPath)): Promise<T> {
+  const ctx = createCtx(db);
+  ctx.logger = loggerFor(dbPath);
+  try {
+    return await fn(ctx);
+  } finally {
+    // A restore swaps ctx.db for the restored file's connection: close whichever is there now.
+    if (ctx.db.open) ctx.db.close();
+  }
+}
+
+/** A progress line on a terminal, redrawn in place; nothing when output goes to a file or a program. */
+function progressLine(ctx: Ctx): () => void {
+  if (!process.stderr.isTTY) return () => {};
+  const timer = setInterval(() => {
+    void dispatch(ctx, 'backupStatus', {}).then((s) => {
+      if (s.running) process.stderr.write(`\r正在备份… ${s.running.percent}%`);
+    });
+  }, 250);
+  return () => {
+    clearInterval(timer);
+    process.stderr.write('\r');
+  };
+}
+
+async function confirmOnTerminal(file: string, dbPath: string): Promise<boolean> {
+  const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    const answer = await rl.question(
+      `将用备份“${file}”替换数据库“${dbPath}”。\n当前数据库会先另存为恢复前副本，可用它撤销这次恢复。\n确定恢复吗？输入“是”或 yes 确认，其他任何输入都取消：`,
+    );
+    return ['是', 'yes', 'y'].includes(answer.trim().toLowerCase());
+  } finally {
+    rl.close();
+  }
+}
+
+const fmtCreated = (r: BackupCreated) => `已备份：${r.path}（${size(r.size)}，用时 ${(r.ms / 1000).toFixed(1)} 秒）`;
+
+const fmtList = (r: BackupList) =>
+  r.backups.length === 0
+    ? `备份文件夹“${r.dir}”中还没有备份。用 bulletin backup create 立即备份。`
+    : [
+        `备份文件夹：${r.dir}`,
+        ...r.backups.map(
+          (b) =>
+            `${localTime(b.createdAt)}  ${REASONS[b.reason].padEnd(4, '　')}  ${size(b.size).padStart(9)}  数据版本 ${b.schemaVersion ?? '?'}  ${HEALTH[b.health]}${b.problem ? `（${b.problem}）` : ''}  ${b.name}`,
+        ),
+        r.backups.some((b) => b.checked === 'header') ? '（只检查了文件头和长度；加 --verify 做完整检查，恢复时也会完整检查。）' : '（已对每个备份做完整性检查。）',
+      ].join('\n');
+
+const fmtRestored = (r: BackupRestored) =>
+  [
+    `已从“${r.restoredFrom}”恢复数据库${r.fromVersion < r.schemaVersion ? `（并从数据版本 ${r.fromVersion} 升级到 ${r.schemaVersion}）` : ''}。`,
+    r.undoBackup ? `恢复前的数据库已另存为“${r.undoBackup}”；如需撤销，用它再恢复一次。` : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+
+const fmtStatus = (s: BackupStatus) =>
+  [
+    s.lastBackup ? `最近一次备份：${localTime(s.lastBackup.createdAt)}（${s.lastBackup.ageDays} 天前）${s.lastBackup.name}` : '还没有备份。',
+    s.lastExternal ? `最近一次备份到U盘：${localTime(s.lastExternal.createdAt)}（${s.lastExternal.ageDays} 天前）${s.lastExternal.path}` : '还没有备份到U盘。',
+    ...(s.warning ? [`注意：${s.warning}`] : []),
+    ...(s.externalWarning ? [`提示：${s.externalWarning}`] : []),
+    `备份文件夹：${s.dir}`,
+  ].join('\n');
+
+export const backupCommands: readonly CommandSpec[] = [
+  {
+    path: ['backup', 'create'],
+    zh: '立即备份数据库（联机备份，编印台运行时也可以）；默认存到数据文件夹的 backups 中，--to 存到指定文件夹（如U盘）',
+    en: 'Back up the database now (online backup); into the data folder’s backups, or --to a folder such as a USB drive',
+    options: [{ flag: 'to', key: 'to', type: 'string', value: 'DIR', zh: '存放备份的文件夹（须已存在）', en: 'folder for the copy (must exist)' }],
+    run: (input, c) =>
+      withCtx(c.dbPath, async (ctx) => {
+        const stop = c.json ? () => {} : progressLine(ctx);
+        try {
+          return await dispatch(ctx, 'backupCreate', input);
+        } finally {
+          stop();
+        }
+      }),
+    print: fmtCreated,
+    examples: ['bulletin backup create', 'bulletin backup create --to E:\\编印台备份'],
+  },
+  {
+    path: ['backup', 'list'],
+    op: 'backupList',
+    zh: '列出数据文件夹中的备份：时间、原因、大小、数据版本、是否完好',
+    en: 'List the backups in the data folder: time, reason, size, schema version, health',
+    options: [{ flag: 'verify', key: 'verify', type: 'bool', zh: '对每个备份做完整性检查（较慢）', en: 'run integrity_check on every backup (slower)' }],
+    print: fmtList,
+  },
+  {
+    path: ['backup', 'status'],
+    op: 'backupStatus',
+    zh: '最近一次备份是什么时候，是否需要再备份',
+    en: 'How recent the last backup is, and whether one is due',
+    print: fmtStatus,
+  },
+  {
+    path: ['backup', 'restore'],
+    zh: '从备份恢复数据库：先检查备份，当前数据库另存为恢复前副本，再替换；旧版本的备份会自动升级',
+    en: 'Restore the database from a backup: checked first; the current database is kept as an undo copy',
+    positionals: [{ name: 'FILE', key: 'file', type: 'string' }],
+    options: [{ flag: 'yes', key: 'yes', type: 'bool', zh: '不再询问，直接恢复（没有终端时必须给出）', en: 'do not ask (required without a terminal)' }],
+    run: async (input, c) => {
+      const file = input.file;
+      if (input.yes !== true) {
+        if (!process.stdin.isTTY || !process.stderr.isTTY) {
+          throw new ApiError('INVALID_INPUT', '恢复会替换当前数据库，需要确认；现在没有终端可以回答。确定要恢复，请加 --yes 再运行一次。数据库没有改动。');
+        }
+        if (!(await confirmOnTerminal(String(file), c.dbPath))) throw new ApiError('INVALID_INPUT', '已取消恢复，数据库没有改动。');
+      }
+      const args = { file, confirm: true as const };
+      let db: DB | null = null;
+      try {
+        db = openDatabase(c.dbPath);
+      } catch (e) {
+        // A damaged database cannot be opened, and that is exactly when a restore is needed.
+        if (!(e instanceof ApiError && e.code === 'DB_DAMAGED')) throw e;
+      }
+      if (db) return withCtx(c.dbPath, (ctx) => dispatch(ctx, 'backupRestore', args), db);
+      const parsed = contract.backupRestore.input.safeParse(args);
+      if (!parsed.success) throw new ApiError('INVALID_INPUT', '请给出备份文件的路径。');
+      const r = await restoreUnopened(c.dbPath, parsed.data, new Date());
+      loggerFor(c.dbPath).event('INFO', 'restore', { damaged: true, fromVersion: r.fromVersion });
+      return r;
+    },
+    print: fmtRestored,
+    examples: ['bulletin backup restore ~/.config/bulletin-desk/backups/bulletin-20261120-083000-daily.db', 'bulletin backup restore E:\\编印台备份\\bulletin-20261120-170500-manual.db --yes'],
+  },
+];

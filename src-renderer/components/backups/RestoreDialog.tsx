@@ -1,0 +1,89 @@
+/**
+ * 恢复: replacing the whole database with a backup. Everything entered after the backup was
+ * made is not in it, so the user reads what will happen and types 恢复 before the button works.
+ * The current database is kept as a before-restore copy, which the notice names.
+ */
+import { Alert, Button, Code, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { BackupRestored } from '../../../src-main/api/ops/backups';
+import { useApi } from '../../api/context';
+import { errorMessage } from '../../api/notify';
+
+export interface RestoreTarget {
+  path: string;
+  name: string;
+  /** When the backup was made, as shown; null for a file chosen by path. */
+  when: string | null;
+}
+
+export interface RestoreDialogProps {
+  target: RestoreTarget | null;
+  onClose: () => void;
+  onRestored: (r: BackupRestored) => void;
+}
+
+const WORD = '恢复';
+
+export function RestoreDialog({ target, onClose, onRestored }: RestoreDialogProps) {
+  return (
+    <Modal opened={target !== null} onClose={onClose} title="从备份恢复数据库" size="lg" centered data-testid="restore-dialog">
+      {target && <RestoreForm target={target} onClose={onClose} onRestored={onRestored} />}
+    </Modal>
+  );
+}
+
+function RestoreForm({ target, onClose, onRestored }: { target: RestoreTarget } & Omit<RestoreDialogProps, 'target'>) {
+  const api = useApi();
+  const [typed, setTyped] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const restore = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      onRestored(await api.call('backupRestore', { file: target.path, confirm: true }));
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Stack gap="md">
+      <Alert color="red" icon={<IconAlertTriangle size={18} />} title="恢复会替换整个数据库">
+        <Text size="sm">
+          恢复后，数据库回到这份备份{target.when ? `（${target.when}）` : ''}时的样子：此后录入的来稿、信息，编排、签发、作废的期次，都不在恢复后的数据库里。
+        </Text>
+        <Text size="sm" mt={6}>
+          恢复前，当前数据库会先另存为一份“恢复前”备份；如果恢复错了，可以再用那份恢复回来。
+        </Text>
+      </Alert>
+      <Text size="sm">
+        备份文件：<Code>{target.name}</Code>
+      </Text>
+      <TextInput
+        label={`请输入“${WORD}”两个字确认`}
+        value={typed}
+        onChange={(e) => setTyped(e.currentTarget.value)}
+        data-autofocus
+        data-testid="restore-confirm-text"
+      />
+      {error && (
+        <Alert color="red" title="没有恢复" data-testid="restore-error">
+          {error}
+        </Alert>
+      )}
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onClose} disabled={busy}>
+          取消
+        </Button>
+        <Button color="red" disabled={typed.trim() !== WORD} loading={busy} onClick={() => void restore()} data-testid="restore-confirm">
+          用这份备份恢复
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,135 @@
+// @vitest-environment happy-dom
+/** The backup page and the app-wide warning, against a fake API. */
+import { Notifications } from '@mantine/notifications';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { BackupInfo, BackupStatus } from '../../src-main/api/ops/backups';
+import { BackupWarning } from '../../src-renderer/components/backups/BackupWarning';
+import { NavContext, type Route } from '../../src-renderer/nav';
+import { BackupsPage } from '../../src-renderer/pages/BackupsPage';
+import { fakeApi, renderWithApi } from './render';
+
+afterEach(cleanup);
+
+const status = (over: Partial<BackupStatus> = {}): BackupStatus => ({
+  dir: '/data/backups',
+  lastBackup: { name: 'bulletin-20261120-083000-daily.db', createdAt: '2026-11-20T00:30:00.000Z', ageDays: 2 },
+  lastExternal: null,
+  warning: null,
+  externalWarning: '还没有备份到U盘或其他磁盘。',
+  running: null,
+  ...over,
+});
+
+const backup = (name: string, over: Partial<BackupInfo> = {}): BackupInfo => ({
+  name,
+  path: `/data/backups/${name}`,
+  reason: 'daily',
+  createdAt: '2026-11-20T00:30:00.000Z',
+  size: 2_500_000,
+  schemaVersion: 6,
+  health: 'ok',
+  checked: 'header',
+  problem: null,
+  ...over,
+});
+
+function withNav(ui: React.ReactElement, route: Route = { page: 'articles' }, go: (r: Route) => void = () => {}) {
+  return (
+    <NavContext.Provider value={{ route, seq: 0, go }}>
+      <Notifications />
+      {ui}
+    </NavContext.Provider>
+  );
+}
+
+describe('the backup page', () => {
+  it('lists the backups, and restores only after 恢复 is typed, with confirm: true', async () => {
+    const { api, calls } = fakeApi({
+      backupStatus: () => status(),
+      backupList: () => ({
+        dir: '/data/backups',
+        backups: [
+          backup('bulletin-20261120-083000-daily.db'),
+          backup('bulletin-20261119-083000-daily.db', { health: 'damaged', problem: '完整性检查未通过，文件已损坏。' }),
+        ],
+      }),
+      backupRestore: ({ file }) => ({ restoredFrom: file, undoBackup: '/data/backups/bulletin-20261122-090000-before-restore.db', fromVersion: 6, schemaVersion: 6 }),
+    });
+    renderWithApi(withNav(<BackupsPage />, { page: 'backups' }), api);
+    const rows = await screen.findAllByTestId('backup-row');
+    expect(rows.map((r) => r.dataset.health)).toEqual(['ok', 'damaged']);
+    expect(within(rows[1]!).getByText('已损坏')).toBeTruthy();
+    expect((within(rows[1]!).getByTestId('backup-restore') as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId('backup-age').textContent).toBe('2 天前');
+
+    fireEvent.click(within(rows[0]!).getByTestId('backup-restore'));
+    const confirm = (await screen.findByTestId('restore-confirm')) as HTMLButtonElement;
+    expect(confirm.disabled).toBe(true);
+    fireEvent.change(screen.getByTestId('restore-confirm-text'), { target: { value: '确定' } });
+    expect(confirm.disabled).toBe(true);
+    fireEvent.change(screen.getByTestId('restore-confirm-text'), { target: { value: '恢复' } });
+    expect(confirm.disabled).toBe(false);
+    fireEvent.click(confirm);
+    await waitFor(() => expect(calls.some((c) => c.op === 'backupRestore')).toBe(true));
+    expect(calls.find((c) => c.op === 'backupRestore')!.input).toEqual({ file: '/data/backups/bulletin-20261120-083000-daily.db', confirm: true });
+    expect(await screen.findByText(/恢复前的数据库已另存为 bulletin-20261122-090000-before-restore\.db/)).toBeTruthy();
+  });
+
+  it('shows a refused restore in the dialog, in the API’s words', async () => {
+    const { api } = fakeApi({
+      backupStatus: () => status(),
+      backupList: () => ({ dir: '/data/backups', backups: [backup('bulletin-20261120-083000-daily.db')] }),
+      backupRestore: () => {
+        throw new Error('备份文件“x”不能用来恢复：完整性检查未通过，文件已损坏。当前数据库没有改动。');
+      },
+    });
+    renderWithApi(withNav(<BackupsPage />, { page: 'backups' }), api);
+    fireEvent.click(await screen.findByTestId('backup-restore'));
+    fireEvent.change(await screen.findByTestId('restore-confirm-text'), { target: { value: '恢复' } });
+    fireEvent.click(screen.getByTestId('restore-confirm'));
+    expect((await screen.findByTestId('restore-error')).textContent).toMatch(/当前数据库没有改动/);
+  });
+
+  it('backs up to the folder typed, showing progress while the copy runs', async () => {
+    let finish!: () => void;
+    let polled = 0;
+    const { api, calls } = fakeApi({
+      backupStatus: () => {
+        polled++;
+        return status({ running: polled > 1 ? { kind: 'backup', target: 'E:\\备份', percent: 42 } : null });
+      },
+      backupList: () => ({ dir: '/data/backups', backups: [] }),
+      backupCreate: ({ to }) =>
+        new Promise((resolve) => {
+          finish = () => resolve({ path: `${to}\\bulletin-20261122-090000-manual.db`, name: 'bulletin-20261122-090000-manual.db', size: 1, reason: 'manual', createdAt: '', external: true, ms: 5 });
+        }),
+    });
+    renderWithApi(withNav(<BackupsPage />, { page: 'backups' }), api);
+    await screen.findByTestId('empty-state');
+    fireEvent.change(screen.getByTestId('backup-folder'), { target: { value: ' E:\\备份 ' } });
+    fireEvent.click(screen.getByTestId('backup-to-folder'));
+    expect(await screen.findByTestId('backup-progress')).toBeTruthy();
+    await waitFor(() => expect(screen.getByTestId('backup-progress').textContent).toMatch(/42%/), { timeout: 3000 });
+    finish();
+    await waitFor(() => expect(screen.queryByTestId('backup-progress')).toBeNull());
+    expect(calls.find((c) => c.op === 'backupCreate')!.input).toEqual({ to: 'E:\\备份' });
+  });
+});
+
+describe('the app-wide warning', () => {
+  it('shows the API’s warning with a way to the backup page, and nothing when there is none', async () => {
+    const went: Route[] = [];
+    const { api } = fakeApi({ backupStatus: () => status({ warning: '最近一次备份是 9 天前。' }) });
+    renderWithApi(withNav(<BackupWarning />, { page: 'issues' }, (r) => went.push(r)), api);
+    expect((await screen.findByTestId('app-backup-warning')).textContent).toMatch(/9 天前/);
+    fireEvent.click(screen.getByText('去备份'));
+    expect(went).toEqual([{ page: 'backups' }]);
+    cleanup();
+
+    const quiet = fakeApi({ backupStatus: () => status() });
+    renderWithApi(withNav(<BackupWarning />), quiet.api);
+    await waitFor(() => expect(quiet.calls.length).toBe(1));
+    expect(screen.queryByTestId('app-backup-warning')).toBeNull();
+  });
+});
