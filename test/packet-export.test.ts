@@ -205,6 +205,13 @@ describe('the register', () => {
     expect(candidates.articles.find((a) => a.id === c.singles[1])!.submitted).toMatchObject({ count: 1, firstAt: NOW.toISOString() });
     expect(candidates.articles.find((a) => a.id === c.classified)!.blocked).toContain('涉密');
     expect(candidates.issues.find((i) => i.id === c.issues[1])!.submitted!.count).toBe(3);
+
+    // the item's own page and the item list show 已上报 too
+    expect((await c.t.call('articleGet', { id: c.singles[1]! })).submitted).toEqual({ count: 1, firstAt: NOW.toISOString(), lastAt: NOW.toISOString() });
+    expect((await c.t.call('articleGet', { id: c.singles[2]! })).submitted).toBeNull();
+    const items = await c.t.call('articleList', {});
+    expect(items.find((a) => a.id === 3)!.submitted!.count).toBe(3);
+    expect(items.find((a) => a.id === c.singles[2])!.submitted).toBeNull();
   });
 
   it('keeps registered exports and the items sent as they are: no change, no deletion', async () => {
@@ -221,6 +228,7 @@ describe('the register', () => {
     expect(() => db.prepare("INSERT INTO packet_items (packet_id, kind, ref_id, sha256) VALUES (?, 'article', ?, ?)").run(p.id, c.singles[2], '0'.repeat(64))).toThrow(/FROZEN/);
     const e = await c.t.refuse('articleDelete', { id: c.singles[0] });
     expect(e.code).toBe('FROZEN');
+    expect(e.message).toMatch(/已于 2026-11-21 上报市政府办.*不能删除/);
     expect(snapshotAll(c.t.db)).toEqual(afterSecond);
     expect(Object.keys(before).length).toBe(Object.keys(afterSecond).length);
     expect(second.id).toBe(p.id + 1);

@@ -62,7 +62,7 @@ export async function benchIntake(dir: string, quick: boolean): Promise<string[]
   const ctx = createCtx(db);
   const call = (name: string, input: unknown) => dispatch(ctx, name, input);
   for (const name of DEMO_UNITS) await call('unitAdd', { name });
-  const usb = path.join(dir, 'usb');
+  const usb = path.join(dir, 'intake-usb');
   fs.mkdirSync(usb);
   const files = quick ? 40 : 200;
   const gbk = gbkEncoder();

@@ -35,7 +35,7 @@ export async function benchPackets(dir: string, quick: boolean): Promise<string[
   const items: number[] = [];
   for (let i = 0; i < itemCount; i++) items.push(await addItem(10_000 + i));
 
-  const out = path.join(dir, 'usb');
+  const out = path.join(dir, 'packet-usb');
   fs.mkdirSync(out);
   let last = { path: '', size: 0 };
   const runs = quick ? 2 : 3;

@@ -68,8 +68,17 @@ export interface Article {
   issue: ArticleIssueRef | null;
   /** True while that issue is signed: the article can no longer change. */
   frozen: boolean;
+  /** 已上报: sent to the city office in a packet, alone or inside a sent issue. */
+  submitted: SubmittedMark | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/** How often and when an item went upward (from the packet register). */
+export interface SubmittedMark {
+  count: number;
+  firstAt: string;
+  lastAt: string;
 }
 
 export type ArticleSummary = Omit<Article, 'paragraphs'>;

@@ -2,11 +2,12 @@ import { ApiError } from '../api/errors';
 import type { OpArgs } from '../api/contract';
 import type { Category, Classification, IssueStatus } from '../api/schemas';
 import { countChars, parseBody, type Paragraph } from '../api/text';
-import type { Article, ArticleIssueRef, ArticleSummary } from '../api/types';
+import type { Article, ArticleIssueRef, ArticleSummary, SubmittedMark } from '../api/types';
 import { writeTx } from '../store/db';
 import { Where } from '../store/where';
 import { reindex } from '../store/search-index';
-import { stampNow, type Ctx } from './context';
+import { localDate, stampNow, type Ctx } from './context';
+import { submittedMarks } from './submitted-marks';
 import { findUnitRow } from './units';
 
 interface ArticleRow {
@@ -41,12 +42,12 @@ function issueRef(r: ArticleRow): ArticleIssueRef | null {
   return { issueId: r.issue_id, seriesId: r.series_id!, series: r.series!, status: r.status!, year: r.year!, number: r.number, date: r.date! };
 }
 
-function toArticle(r: ArticleRow): Article {
+function toArticle(ctx: Ctx, r: ArticleRow): Article {
   const paragraphs = JSON.parse(r.paragraphs) as Paragraph[];
-  return { ...toSummary(r, countChars(paragraphs)), paragraphs };
+  return { ...toSummary(r, countChars(paragraphs), submittedMarks(ctx.db, [r.id]).get(r.id) ?? null), paragraphs };
 }
 
-function toSummary(r: ArticleRow, chars: number): ArticleSummary {
+function toSummary(r: ArticleRow, chars: number, submitted: SubmittedMark | null): ArticleSummary {
   return {
     id: r.id,
     title: r.title,
@@ -57,6 +58,7 @@ function toSummary(r: ArticleRow, chars: number): ArticleSummary {
     chars,
     issue: issueRef(r),
     frozen: r.status === 'signed',
+    submitted,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -69,7 +71,7 @@ function findRow(ctx: Ctx, id: number): ArticleRow {
 }
 
 export function getArticle(ctx: Ctx, args: OpArgs<'articleGet'>): Article {
-  return toArticle(findRow(ctx, args.id));
+  return toArticle(ctx, findRow(ctx, args.id));
 }
 
 function resolveBody(args: { paragraphs?: Paragraph[]; body?: string }): Paragraph[] | undefined {
@@ -99,7 +101,7 @@ export function addArticle(ctx: Ctx, args: OpArgs<'articleAdd'>): Article {
       .run(args.title, JSON.stringify(paragraphs), unitId, args.category ?? 'news', args.classification ?? 'public', now, now);
     const id = Number(info.lastInsertRowid);
     reindex(ctx.db, { articles: [id] });
-    return toArticle(findRow(ctx, id));
+    return toArticle(ctx, findRow(ctx, id));
   });
 }
 
@@ -136,7 +138,7 @@ export function editArticle(ctx: Ctx, args: OpArgs<'articleEdit'>): Article {
         row.id,
       );
     reindex(ctx.db, { articles: [row.id] });
-    return toArticle(findRow(ctx, row.id));
+    return toArticle(ctx, findRow(ctx, row.id));
   });
 }
 
@@ -153,6 +155,13 @@ export function deleteArticle(ctx: Ctx, args: OpArgs<'articleDelete'>): { id: nu
       const u = uses[0]!;
       const where = u.number === null ? `《${u.series}》的草稿（期编号 ${u.id}）` : `《${u.series}》${u.year}年第${u.number}期`;
       throw new ApiError('INVALID_STATE', `信息 ${args.id} 已编入${where}，不能删除。${u.number === null ? '请先从该期移出。' : '已刊发的信息永久保留。'}`);
+    }
+    const sent = submittedMarks(ctx.db, [args.id]).get(args.id);
+    if (sent) {
+      throw new ApiError(
+        'FROZEN',
+        `信息 ${args.id} 已于 ${localDate(new Date(sent.firstAt))} 上报市政府办（见“上报”登记），不能删除：上报过的内容须永久保留，以备核对。`,
+      );
     }
     ctx.db.prepare('DELETE FROM articles WHERE id = ?').run(args.id);
     reindex(ctx.db, { articles: [args.id] });
@@ -173,5 +182,6 @@ export function listArticles(ctx: Ctx, args: OpArgs<'articleList'>): ArticleSumm
   if (args.used === false) w.add('ia.issue_id IS NULL');
   const sql = `${SELECT} ${w} ORDER BY a.updated_at DESC, a.id DESC LIMIT ? OFFSET ?`;
   const rows = ctx.db.prepare(sql).all(...w.params, args.limit ?? 200, args.offset ?? 0) as ArticleRow[];
-  return rows.map((r) => toSummary(r, countChars(JSON.parse(r.paragraphs) as Paragraph[])));
+  const marks = submittedMarks(ctx.db, rows.map((r) => r.id));
+  return rows.map((r) => toSummary(r, countChars(JSON.parse(r.paragraphs) as Paragraph[]), marks.get(r.id) ?? null));
 }

@@ -12,6 +12,9 @@ import type { DB } from '../store/db';
 import type { Ctx } from './context';
 import { getArticle } from './articles';
 import { issueArticles, issueLabel, type IssueRow } from './issues';
+import { submittedMarks } from './submitted-marks';
+
+export { submittedMarks };
 
 /** Packets that carried the article alone, or inside an issue that printed it, oldest first. */
 const FOR_ARTICLE = `
@@ -52,27 +55,6 @@ export function packetsForArticle(db: DB, articleId: number): ArticleSubmission 
 export function articlePackets(ctx: Ctx, args: OpArgs<'packetsForArticle'>): ArticleSubmission {
   getArticle(ctx, { id: args.id });
   return packetsForArticle(ctx.db, args.id);
-}
-
-/** 已上报 marks for many items at once (lists): count, first and last date. */
-export function submittedMarks(db: DB, articleIds: readonly number[]): Map<number, SubmittedMark> {
-  const out = new Map<number, SubmittedMark>();
-  if (articleIds.length === 0) return out;
-  const rows = db
-    .prepare(
-      `WITH ids(id) AS (SELECT value FROM json_each(?)),
-       hits AS (
-         SELECT pi.ref_id AS article_id, p.id AS packet_id, p.created_at FROM packet_items pi JOIN packets p ON p.id = pi.packet_id
-         WHERE pi.kind = 'article' AND pi.ref_id IN (SELECT id FROM ids)
-         UNION
-         SELECT ia.article_id, p.id, p.created_at FROM packet_items pi JOIN packets p ON p.id = pi.packet_id
-         JOIN issue_articles ia ON ia.issue_id = pi.ref_id
-         WHERE pi.kind = 'issue' AND ia.article_id IN (SELECT id FROM ids))
-       SELECT article_id, count(DISTINCT packet_id) AS n, min(created_at) AS first_at, max(created_at) AS last_at FROM hits GROUP BY article_id`,
-    )
-    .all(JSON.stringify(articleIds)) as { article_id: number; n: number; first_at: string; last_at: string }[];
-  for (const r of rows) out.set(r.article_id, { count: r.n, firstAt: r.first_at, lastAt: r.last_at });
-  return out;
 }
 
 function issueMarks(db: DB, issueIds: readonly number[]): Map<number, SubmittedMark> {

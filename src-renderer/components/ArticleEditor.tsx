@@ -17,6 +17,7 @@ import { clockTime, formatTimestamp } from '../format';
 import { useAutosave } from '../hooks/useAutosave';
 import { useLoad } from '../hooks/useLoad';
 import { ArticleScorePanel } from './ArticleScorePanel';
+import { SubmittedBadge } from './Badges';
 import { BodyStructure } from './BodyStructure';
 import { issueRefText } from './IssueRefLink';
 
@@ -211,6 +212,7 @@ export function ArticleEditor({ articleId, onClose, onSaved, onDeleted }: Articl
           <SaveStatusText status={status} dirty={dirty} isNew={isNew} readOnly={readOnly} />
         </Group>
         <Group gap="xs" wrap="nowrap">
+          {article?.submitted && <SubmittedBadge mark={article.submitted} />}
           <Text size="sm" c="dimmed" data-testid="char-count" style={{ whiteSpace: 'nowrap' }}>
             字数 {chars}
           </Text>

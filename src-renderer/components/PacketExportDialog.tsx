@@ -4,18 +4,18 @@
  * internal ones only once 包含内部信息 is ticked. The API checks every rule again and its refusal
  * is shown as it is. Building a large packet takes a while, so a progress bar runs meanwhile.
  */
-import { Alert, Badge, Button, Checkbox, Code, Group, Modal, Progress, ScrollArea, Stack, Tabs, Text, TextInput, Tooltip } from '@mantine/core';
+import { Alert, Button, Checkbox, Code, Group, Modal, Progress, ScrollArea, Stack, Tabs, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFileZip, IconSearch } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
-import type { PacketArticleCandidate, PacketExportResult, PacketIssueCandidate, SubmittedMark } from '../../src-main/api/ops/packets';
+import type { PacketArticleCandidate, PacketExportResult, PacketIssueCandidate } from '../../src-main/api/ops/packets';
 import type { Classification } from '../../src-main/api/schemas';
 import { useApi } from '../api/context';
 import { errorMessage } from '../api/notify';
-import { formatDate, formatTimestamp } from '../format';
+import { formatDate } from '../format';
 import { usePacketDownload } from '../hooks/usePacketDownload';
 import { useLoad } from '../hooks/useLoad';
-import { CategoryBadge, ClassificationBadge } from './Badges';
+import { CategoryBadge, ClassificationBadge, SubmittedBadge } from './Badges';
 import { fileSize } from './PacketRegister';
 
 const FOLDER_KEY = 'bulletin.packetFolder';
@@ -34,19 +34,6 @@ function remember(folder: string): void {
   } catch {
     // Storage may be off; the user types the folder again next time.
   }
-}
-
-function SubmittedBadge({ mark }: { mark: SubmittedMark | null }) {
-  if (!mark) return null;
-  const day = formatTimestamp(mark.lastAt).split(' ')[0];
-  return (
-    <Tooltip label={`首次上报：${formatTimestamp(mark.firstAt)}；共上报 ${mark.count} 次`} withArrow>
-      <Badge size="sm" color="teal" variant="light" radius="sm" data-testid="submitted-badge">
-        已上报 {day}
-        {mark.count > 1 ? ` ×${mark.count}` : ''}
-      </Badge>
-    </Tooltip>
-  );
 }
 
 /** Why a row cannot be ticked now, or null. */

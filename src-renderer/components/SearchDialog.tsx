@@ -13,10 +13,6 @@ import { useLoad } from '../hooks/useLoad';
 import type { Route } from '../nav';
 import { Highlighted } from './Highlighted';
 
-/** Drafts open in the intake register once it exists; until then, in the items list. */
-const SUBMISSION_ROUTE = (_id: number): Route => ({ page: 'articles' });
-
-
 export function SearchDialog({ opened, onClose, onOpen }: { opened: boolean; onClose: () => void; onOpen: (r: Route) => void }) {
   return (
     <Modal opened={opened} onClose={onClose} withCloseButton={false} size="lg" yOffset="12vh" padding="sm">
@@ -34,7 +30,7 @@ const KIND_BADGE: Record<SearchHit['kind'], { label: string; color: string }> = 
 function routeOf(h: SearchHit): Route {
   if (h.kind === 'issue') return ['signed', 'voided'].includes(h.state) ? { page: 'archive', issueId: h.id } : { page: 'issues', issueId: h.id };
   if (h.kind === 'article') return { page: 'articles', articleId: h.id };
-  return SUBMISSION_ROUTE(h.id);
+  return { page: 'intake', submissionId: h.id };
 }
 
 function SearchBody({ onOpen }: { onOpen: (r: Route) => void }) {

@@ -7,7 +7,7 @@ import type { OpInput } from '../../src-main/api/contract';
 import { useApi } from '../api/context';
 import { ArticleEditor } from '../components/ArticleEditor';
 import { ArticleFilters, NO_FILTERS, hasFilters, type ArticleFilterValues } from '../components/ArticleFilters';
-import { CategoryBadge, ClassificationBadge } from '../components/Badges';
+import { CategoryBadge, ClassificationBadge, SubmittedBadge } from '../components/Badges';
 import { EmptyHint } from '../components/EmptyHint';
 import { IssueRefLink } from '../components/IssueRefLink';
 import { PageHeader } from '../components/PageHeader';
@@ -132,7 +132,10 @@ export function ArticlesPage() {
                   <Text size="sm">{a.chars}</Text>
                 </Table.Td>
                 <Table.Td>
-                  <IssueRefLink issueRef={a.issue} />
+                  <Group gap={4} wrap="nowrap">
+                    <IssueRefLink issueRef={a.issue} />
+                    <SubmittedBadge mark={a.submitted} />
+                  </Group>
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm" c="dimmed" title={formatTimestamp(a.updatedAt)}>

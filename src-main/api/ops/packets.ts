@@ -7,6 +7,7 @@ import * as s from '../schemas';
 import type { Category, Classification } from '../schemas';
 import type { Manifest } from '../../packet/manifest';
 import type { Fault, VerifyReport } from '../../packet/report';
+import type { SubmittedMark } from '../types';
 import { byId, none, op } from './define';
 
 export type { Fault, Manifest, VerifyReport };
@@ -78,11 +79,7 @@ export interface ArticleSubmission {
   packets: ArticlePacketRef[];
 }
 
-export interface SubmittedMark {
-  count: number;
-  firstAt: string;
-  lastAt: string;
-}
+export type { SubmittedMark };
 
 export interface PacketIssueCandidate {
   id: number;
