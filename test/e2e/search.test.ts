@@ -2,6 +2,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runDemo } from '../../src-main/demo/run';
+import { cli } from '../helpers/cli';
 import { tempDir } from '../helpers/db';
 import { launchBrowser, openPage, startWeb, type WebServer } from './harness';
 
@@ -45,5 +46,25 @@ it('finds words of one, two and four characters as they are typed, and opens the
 
   await page.keyboard.press('Enter');
   await expect.poll(() => page.locator(tid('article-title')).inputValue()).toContain('老旧小区');
+  expect(errors).toEqual([]);
+});
+
+it('opens a draft found by search in the intake register (来稿)', async () => {
+  // Registered through the real command on the same database while the app runs.
+  const added = await cli(web.dbFile, '--json', 'submission', 'add', '--title', '关于蚕桑产业的情况报告', '--unit', '城关镇', '--body', '今年蚕桑产业产值增长。');
+  expect(added.code, added.stderr).toBe(0);
+  const id = (added.json() as { id: number }).id;
+
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+k');
+  const input = page.locator(tid('search-input'));
+  await input.fill('');
+  await input.pressSequentially('蚕桑', { delay: 40 });
+  const hit = page.locator(`${tid('search-result')}[data-kind="submission"]`);
+  await expect.poll(() => hit.count(), { timeout: 5_000 }).toBe(1);
+  await hit.click();
+  await expect.poll(() => page.locator(tid('submission-drawer')).count(), { timeout: 5_000 }).toBe(1);
+  expect(await page.locator(tid('submission-drawer')).innerText()).toContain('蚕桑产业');
+  expect(await page.locator(`${tid('intake-row')}[data-id="${id}"]`).count()).toBe(1);
   expect(errors).toEqual([]);
 });
