@@ -181,7 +181,8 @@ describe('a rules change mid-year', () => {
 
   it('the whole year adds both halves: 城关镇 50 + 210 = 260', async () => {
     const rows = await c.t.call('score', { period: 'year', year: 2026 });
-    expect(row(rows, '城关镇')).toMatchObject({ sent: 7, points: 260, reward: 740, adoptedCity: 2 });
+    // sent: 7 drafts in the register, and A1 and A5, typed in for 城关镇 on 2026-10-15
+    expect(row(rows, '城关镇')).toMatchObject({ sent: 9, points: 260, reward: 740, adoptedCity: 2 });
   });
 
   it('a later rules version does not change a past period', async () => {
@@ -242,5 +243,26 @@ describe('adoption records', () => {
     ]);
     const open = await c.t.call('commissionList', { from: '2026-10-01' });
     expect(open[0]?.units.map((u) => u.status)).toEqual(['pending']);
+  });
+});
+
+describe('drafts sent', () => {
+  it('counts an item typed in for a unit as a draft it sent, and an item made from a draft once', async () => {
+    const d = await buildCounty();
+    try {
+      const sent = async () => row(await d.t.call('score', { from: '2026-10-15', to: '2026-10-15' }), '西河镇').sent;
+      expect(await sent()).toBe(0);
+      await d.t.call('articleAdd', { title: '西河镇秋收进度', body: '正文。', unit: d.units.xihe });
+      expect(await sent()).toBe(1);
+      const draft = await d.t.call('submissionAdd', { title: '西河镇冬修水利', body: '正文。', unit: d.units.xihe, receivedDate: '2026-10-15' });
+      expect(await sent()).toBe(2);
+      await d.t.call('submissionEdit', { id: draft.id });
+      expect(await sent()).toBe(2);
+      // an item with no unit is nobody's draft
+      await d.t.call('articleAdd', { title: '县政府常务会议', body: '正文。' });
+      expect(await sent()).toBe(2);
+    } finally {
+      d.t.close();
+    }
   });
 });

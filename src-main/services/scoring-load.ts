@@ -59,12 +59,21 @@ export function loadScoreData(ctx: Ctx, from: string, to: string): ScoreData {
   const units = (db.prepare('SELECT id, name, active FROM units ORDER BY id').all() as { id: number; name: string; active: number }[]).map(
     (u): UnitInfo => ({ id: u.id, name: u.name, active: u.active === 1 }),
   );
+  // Drafts sent: those in the intake register, and items typed in directly for a unit (no
+  // draft behind them), on the day they were entered. An item made from a draft counts once.
   const submissions = db
     .prepare(
-      `SELECT unit_id AS unitId, received_date AS date, count(*) AS count FROM submissions
-       WHERE received_date BETWEEN ? AND ? GROUP BY unit_id, received_date`,
+      `SELECT unitId, date, sum(n) AS count FROM (
+         SELECT unit_id AS unitId, received_date AS date, count(*) AS n FROM submissions
+         WHERE received_date BETWEEN @from AND @to GROUP BY unit_id, received_date
+         UNION ALL
+         SELECT a.unit_id, date(a.created_at, 'localtime'), count(*) FROM articles a
+         WHERE a.unit_id IS NOT NULL AND date(a.created_at, 'localtime') BETWEEN @from AND @to
+           AND NOT EXISTS (SELECT 1 FROM submissions s WHERE s.article_id = a.id)
+         GROUP BY a.unit_id, date(a.created_at, 'localtime'))
+       GROUP BY unitId, date`,
     )
-    .all(from, to) as SubmissionCount[];
+    .all({ from, to }) as SubmissionCount[];
 
   const own = (db.prepare(`${OWN_ADOPTIONS_SQL} AND i.date BETWEEN ? AND ?`).all(from, to) as OwnAdoptionRow[]).map(
     (r): AdoptionRec => ({
