@@ -8,6 +8,7 @@ import type { OpInput, OpName, OpResult } from '../../src-main/api/contract';
 import { isApiErrorShape, type ErrorCode } from '../../src-main/api/errors';
 import { API_PREFIX, TOKEN_FRAGMENT, TOKEN_HEADER, type DesktopBridge, type Envelope } from '../../src-main/api/transport';
 import type { ExportResult } from '../../src-main/api/types';
+import { downloadBase64 } from './download';
 
 declare global {
   interface Window {
@@ -118,29 +119,6 @@ function httpCaller(fetchFn: typeof fetch, token: string) {
   };
 }
 
-function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
-  const bin = atob(base64);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return bytes;
-}
-
-function download(bytes: Uint8Array<ArrayBuffer>, fileName: string): void {
-  const blob = new Blob([bytes], {
-    type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // The click starts the download synchronously; revoking later keeps slow browsers safe.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 export function createClient(options: ClientOptions = {}): Api {
   const bridge = 'bridge' in options ? options.bridge : typeof window !== 'undefined' ? window.bulletin : undefined;
   const raw: (op: OpName, input: unknown) => Promise<unknown> = bridge
@@ -172,7 +150,7 @@ export function createClient(options: ClientOptions = {}): Api {
         return { path: r.path, fileName, archived: r.archived, canShowInFolder: true };
       }
       const file = await call('issueDocx', { id: issueId });
-      download(base64ToBytes(file.base64), file.fileName);
+      downloadBase64(file.base64, file.fileName);
       return { path: file.fileName, fileName: file.fileName, archived: file.archived, canShowInFolder: false };
     },
     async showInFolder(path) {

@@ -3,9 +3,7 @@
  * signed issue by themselves), the leaders' instructions on it, and, for a combined item, the
  * further units that share its points. Entered here because the editor is where the item is found.
  */
-import { Accordion, ActionIcon, Badge, Button, Group, MultiSelect, Select, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
-import { modals } from '@mantine/modals';
-import { IconTrash } from '@tabler/icons-react';
+import { Accordion, Badge, Button, Group, MultiSelect, Select, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import {
   ADOPTION_KIND_LABELS,
@@ -21,6 +19,7 @@ import { useApi } from '../api/context';
 import { attempt, notifyOk } from '../api/notify';
 import { formatDate, todayIso } from '../format';
 import { useLoad } from '../hooks/useLoad';
+import { DeleteRecordButton } from './DeleteRecordButton';
 
 const LEVEL_OPTIONS = LEVELS.map((l) => ({ value: l, label: LEVEL_LABELS[l] }));
 
@@ -74,16 +73,6 @@ function Records({
   onChanged: () => void;
 }) {
   const api = useApi();
-  const confirmDelete = (what: string, action: () => Promise<unknown>) =>
-    modals.openConfirmModal({
-      title: '删除记录',
-      children: <Text size="sm">确定删除“{what}”吗？只应删除登记错的记录。</Text>,
-      labels: { confirm: '删除', cancel: '取消' },
-      confirmProps: { color: 'red' },
-      onConfirm: async () => {
-        if (await attempt(action, '未能删除')) onChanged();
-      },
-    });
   if (!adoptions.length && !instructions.length) {
     return (
       <Text size="sm" c="dimmed">
@@ -111,9 +100,7 @@ function Records({
                   自动
                 </Text>
               ) : (
-                <ActionIcon variant="subtle" color="red" aria-label="删除" onClick={() => confirmDelete(`《${a.publication}》采用`, () => api.call('adoptionDelete', { id: a.id! }))}>
-                  <IconTrash size={14} />
-                </ActionIcon>
+                <DeleteRecordButton title="删除记录" what={`《${a.publication}》采用`} remove={() => api.call('adoptionDelete', { id: a.id! })} onDeleted={onChanged} />
               )}
             </Table.Td>
           </Table.Tr>
@@ -130,9 +117,7 @@ function Records({
               </Badge>
             </Table.Td>
             <Table.Td>
-              <ActionIcon variant="subtle" color="red" aria-label="删除" onClick={() => confirmDelete(`${ins.leader}批示`, () => api.call('instructionDelete', { id: ins.id }))}>
-                <IconTrash size={14} />
-              </ActionIcon>
+              <DeleteRecordButton title="删除记录" what={`${ins.leader}批示`} remove={() => api.call('instructionDelete', { id: ins.id })} onDeleted={onChanged} />
             </Table.Td>
           </Table.Tr>
         ))}

@@ -13,6 +13,8 @@ import type { Unit } from '../../src-main/api/types';
 import { useApi } from '../api/context';
 import { errorMessage } from '../api/notify';
 import { todayIso } from '../format';
+import { useSubmit } from '../hooks/useSubmit';
+import { DialogFooter } from './DialogFooter';
 
 export interface IntakeImportDialogProps {
   opened: boolean;
@@ -81,8 +83,7 @@ function ImportFlow({ units, onClose, onImported, busy }: Omit<IntakeImportDialo
   const [phase, setPhase] = useState<'pick' | 'review' | 'running' | 'done'>('pick');
   const [folder, setFolder] = useState('');
   const [scan, setScan] = useState<ScanResult | null>(null);
-  const [scanning, setScanning] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy: scanning, error, setError, submit } = useSubmit();
   const [unitOf, setUnitOf] = useState<Record<string, number | null>>({});
   const [receivedDate, setReceivedDate] = useState(todayIso());
   const [counts, setCounts] = useState<Counts>(NO_COUNTS);
@@ -102,18 +103,12 @@ function ImportFlow({ units, onClose, onImported, busy }: Omit<IntakeImportDialo
       setError('请先填写文件夹的路径。');
       return;
     }
-    setScanning(true);
-    setError(null);
-    try {
+    await submit(async () => {
       const result = await api.call('submissionScan', { folder: path });
       setScan(result);
       setUnitOf(Object.fromEntries(result.files.map((f) => [f.path, f.guessedUnit?.id ?? null])));
       setPhase('review');
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setScanning(false);
-    }
+    });
   };
 
   const run = async () => {
@@ -193,19 +188,13 @@ function ImportFlow({ units, onClose, onImported, busy }: Omit<IntakeImportDialo
           在资源管理器中找到 U 盘上的来稿文件夹，按住 Shift 键右击它，选“复制为路径”，再粘贴到上面（两边的引号会自动去掉）。只导入这个文件夹里的文件，不含其中的子文件夹。
           可导入 Word 文档（.docx）和文本文件（.txt，UTF-8 或 GBK 编码）；旧版 .doc、.wps 等会列出来并说明如何另存为 .docx。
         </Text>
-        {error && (
-          <Alert color="red" title="没有列出文件" data-testid="import-error">
-            {error}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            取消
-          </Button>
-          <Button onClick={() => void list()} loading={scanning} data-testid="import-scan">
-            列出文件
-          </Button>
-        </Group>
+        <DialogFooter
+          error={error}
+          errorTitle="没有列出文件"
+          errorTestId="import-error"
+          onCancel={onClose}
+          confirm={{ label: '列出文件', onClick: () => void list(), busy: scanning, testId: 'import-scan' }}
+        />
       </Stack>
     );
   }

@@ -1,10 +1,11 @@
 /** 新建一期: a draft of a series on a date. It gets no number until it is signed. */
-import { Alert, Button, Checkbox, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Checkbox, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { Issue, Series } from '../../src-main/api/types';
 import { useApi } from '../api/context';
-import { errorMessage } from '../api/notify';
 import { todayIso } from '../format';
+import { useSubmit } from '../hooks/useSubmit';
+import { DialogFooter } from './DialogFooter';
 
 export interface NewIssueDialogProps {
   opened: boolean;
@@ -27,20 +28,9 @@ function NewIssueForm({ series, defaultSeries, onClose, onCreated }: Omit<NewIss
   const [seriesId, setSeriesId] = useState<number>(defaultSeries);
   const [date, setDate] = useState(todayIso());
   const [supplement, setSupplement] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, submit } = useSubmit();
 
-  const create = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      onCreated(await api.call('issueCreate', { series: seriesId, date, ...(supplement ? { supplement: true } : {}) }));
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const create = () => submit(async () => onCreated(await api.call('issueCreate', { series: seriesId, date, ...(supplement ? { supplement: true } : {}) })));
 
   return (
     <Stack gap="sm">
@@ -57,19 +47,7 @@ function NewIssueForm({ series, defaultSeries, onClose, onCreated }: Omit<NewIss
       <Text size="xs" c="dimmed">
         新建的是草稿，没有期号；签发时才按签发日期给出下一个期号。
       </Text>
-      {error && (
-        <Alert color="red" title="未能新建">
-          {error}
-        </Alert>
-      )}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onClose}>
-          取消
-        </Button>
-        <Button onClick={() => void create()} loading={busy} data-testid="new-issue-confirm">
-          新建草稿
-        </Button>
-      </Group>
+      <DialogFooter error={error} errorTitle="未能新建" onCancel={onClose} confirm={{ label: '新建草稿', onClick: () => void create(), busy, testId: 'new-issue-confirm' }} />
     </Stack>
   );
 }

@@ -11,10 +11,10 @@ import { useState, type ReactNode } from 'react';
 import type { PacketArticleCandidate, PacketExportResult, PacketIssueCandidate } from '../../src-main/api/ops/packets';
 import type { Classification } from '../../src-main/api/schemas';
 import { useApi } from '../api/context';
-import { errorMessage } from '../api/notify';
 import { formatDate } from '../format';
 import { usePacketDownload } from '../hooks/usePacketDownload';
 import { useLoad } from '../hooks/useLoad';
+import { useSubmit } from '../hooks/useSubmit';
 import { CategoryBadge, ClassificationBadge, SubmittedBadge } from './Badges';
 import { fileSize } from './PacketRegister';
 
@@ -41,6 +41,48 @@ function lockReason(blocked: string | null, classification: Classification, incl
   if (blocked) return blocked;
   if (classification === 'internal' && !includeInternal) return '内部信息：先勾选下方“包含内部信息”才能选择';
   return null;
+}
+
+interface Candidate {
+  id: number;
+  title: string;
+  blocked: string | null;
+  classification: Classification;
+}
+
+/** One tab of candidates: a scrolling list of rows, or why there is none. */
+function CandidateList<T extends Candidate>(props: {
+  items: T[] | undefined;
+  empty: string;
+  testid: string;
+  picked: Map<number, T>;
+  includeInternal: boolean;
+  onToggle: (item: T) => void;
+  detail: (item: T) => ReactNode;
+  badges: (item: T) => ReactNode;
+}) {
+  return (
+    <ScrollArea h={300} offsetScrollbars>
+      {props.items && props.items.length === 0 && (
+        <Text size="sm" c="dimmed" p="sm">
+          {props.empty}
+        </Text>
+      )}
+      {props.items?.map((item) => (
+        <Row
+          key={item.id}
+          id={item.id}
+          testid={props.testid}
+          checked={props.picked.has(item.id)}
+          reason={lockReason(item.blocked, item.classification, props.includeInternal)}
+          onToggle={() => props.onToggle(item)}
+          title={item.title}
+          detail={props.detail(item)}
+          badges={props.badges(item)}
+        />
+      ))}
+    </ScrollArea>
+  );
 }
 
 function Row(props: { id: number; testid: string; checked: boolean; reason: string | null; onToggle: () => void; title: string; detail: ReactNode; badges: ReactNode }) {
@@ -101,8 +143,7 @@ function ExportForm({ onClose, onExported, onVerify }: Omit<PacketExportDialogPr
   const [includeInternal, setIncludeInternal] = useState(false);
   const [out, setOut] = useState(rememberedFolder);
   const [by, setBy] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, submit } = useSubmit();
   const [result, setResult] = useState<PacketExportResult | null>(null);
 
   const toggle = <T extends { id: number }>(set: (f: (m: Map<number, T>) => Map<number, T>) => void, item: T) =>
@@ -123,10 +164,8 @@ function ExportForm({ onClose, onExported, onVerify }: Omit<PacketExportDialogPr
   };
 
   const files = issues.size + articles.size;
-  const exportNow = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const exportNow = () =>
+    submit(async () => {
       const r = await api.call('packetExport', {
         ...(issues.size ? { issueIds: [...issues.keys()] } : {}),
         ...(articles.size ? { articleIds: [...articles.keys()] } : {}),
@@ -137,12 +176,7 @@ function ExportForm({ onClose, onExported, onVerify }: Omit<PacketExportDialogPr
       remember(out.trim());
       setResult(r);
       onExported(r);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   if (result) {
     return (
@@ -192,59 +226,39 @@ function ExportForm({ onClose, onExported, onVerify }: Omit<PacketExportDialogPr
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="issues">
-          <ScrollArea h={300} offsetScrollbars>
-            {data && data.issues.length === 0 && (
-              <Text size="sm" c="dimmed" p="sm">
-                {text ? '没有符合条件的已签发期次。' : '还没有已签发的期次。只有签发后的期次才能上报。'}
-              </Text>
+          <CandidateList
+            items={data?.issues}
+            empty={text ? '没有符合条件的已签发期次。' : '还没有已签发的期次。只有签发后的期次才能上报。'}
+            testid="packet-issue"
+            picked={issues}
+            includeInternal={includeInternal}
+            onToggle={(i) => toggle(setIssues, i)}
+            detail={(i) => `${formatDate(i.date)} · ${i.articleCount} 条`}
+            badges={(i) => (
+              <>
+                <SubmittedBadge mark={i.submitted} />
+                <ClassificationBadge classification={i.classification} />
+              </>
             )}
-            {data?.issues.map((i) => (
-              <Row
-                key={i.id}
-                id={i.id}
-                testid="packet-issue"
-                checked={issues.has(i.id)}
-                reason={lockReason(i.blocked, i.classification, includeInternal)}
-                onToggle={() => toggle(setIssues, i)}
-                title={i.title}
-                detail={`${formatDate(i.date)} · ${i.articleCount} 条`}
-                badges={
-                  <>
-                    <SubmittedBadge mark={i.submitted} />
-                    <ClassificationBadge classification={i.classification} />
-                  </>
-                }
-              />
-            ))}
-          </ScrollArea>
+          />
         </Tabs.Panel>
         <Tabs.Panel value="articles">
-          <ScrollArea h={300} offsetScrollbars>
-            {data && data.articles.length === 0 && (
-              <Text size="sm" c="dimmed" p="sm">
-                没有符合条件的信息。
-              </Text>
+          <CandidateList
+            items={data?.articles}
+            empty="没有符合条件的信息。"
+            testid="packet-article"
+            picked={articles}
+            includeInternal={includeInternal}
+            onToggle={(a) => toggle(setArticles, a)}
+            detail={(a) => `${a.unit ?? '无单位'} · ${a.chars}字${a.issueTitle ? ` · 已刊${a.issueTitle}` : ''}`}
+            badges={(a) => (
+              <>
+                <SubmittedBadge mark={a.submitted} />
+                <CategoryBadge category={a.category} />
+                <ClassificationBadge classification={a.classification} />
+              </>
             )}
-            {data?.articles.map((a) => (
-              <Row
-                key={a.id}
-                id={a.id}
-                testid="packet-article"
-                checked={articles.has(a.id)}
-                reason={lockReason(a.blocked, a.classification, includeInternal)}
-                onToggle={() => toggle(setArticles, a)}
-                title={a.title}
-                detail={`${a.unit ?? '无单位'} · ${a.chars}字${a.issueTitle ? ` · 已刊${a.issueTitle}` : ''}`}
-                badges={
-                  <>
-                    <SubmittedBadge mark={a.submitted} />
-                    <CategoryBadge category={a.category} />
-                    <ClassificationBadge classification={a.classification} />
-                  </>
-                }
-              />
-            ))}
-          </ScrollArea>
+          />
         </Tabs.Panel>
       </Tabs>
       <Checkbox

@@ -1,9 +1,11 @@
 /** 报送单位: who sends packets upward, printed on every packet so the city office can call back. */
-import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { SenderSettings } from '../../src-main/api/ops/packets';
 import { useApi } from '../api/context';
-import { errorMessage, notifyOk } from '../api/notify';
+import { notifyOk } from '../api/notify';
+import { useSubmit } from '../hooks/useSubmit';
+import { DialogFooter } from './DialogFooter';
 
 export interface SenderDialogProps {
   sender: SenderSettings | null;
@@ -22,8 +24,7 @@ export function SenderDialog({ sender, onClose, onSaved }: SenderDialogProps) {
 function SenderForm({ sender, onClose, onSaved }: { sender: SenderSettings; onClose: () => void; onSaved: (s: SenderSettings) => void }) {
   const api = useApi();
   const [form, setForm] = useState<SenderSettings>(sender);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, submit } = useSubmit();
   const field = (key: keyof SenderSettings) => ({
     value: form[key],
     onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
@@ -32,19 +33,12 @@ function SenderForm({ sender, onClose, onSaved }: { sender: SenderSettings; onCl
     },
   });
 
-  const save = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const save = () =>
+    submit(async () => {
       const saved = await api.call('settingsSet', { sender: form });
       notifyOk('以后生成的上报包都会写明这些信息。', '已保存报送单位');
       onSaved(saved.sender);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Stack gap="sm">
@@ -63,19 +57,13 @@ function SenderForm({ sender, onClose, onSaved }: { sender: SenderSettings; onCl
       <Text size="xs" c="dimmed">
         这些信息写入每个上报包的清单（manifest.json）、报送清单和每条信息的页脚。
       </Text>
-      {error && (
-        <Alert color="red" title="未能保存" data-testid="sender-error">
-          {error}
-        </Alert>
-      )}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onClose}>
-          取消
-        </Button>
-        <Button onClick={() => void save()} loading={busy} data-testid="sender-save">
-          保存
-        </Button>
-      </Group>
+      <DialogFooter
+        error={error}
+        errorTitle="未能保存"
+        errorTestId="sender-error"
+        onCancel={onClose}
+        confirm={{ label: '保存', onClick: () => void save(), busy, testId: 'sender-save' }}
+      />
     </Stack>
   );
 }

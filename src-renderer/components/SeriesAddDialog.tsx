@@ -1,9 +1,11 @@
 /** 新建刊物: a series and where its numbering starts (e.g. a paper series now at 第433期). */
-import { Alert, Button, Group, Modal, NumberInput, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Modal, NumberInput, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { Series } from '../../src-main/api/types';
 import { useApi } from '../api/context';
-import { errorMessage, notifyOk } from '../api/notify';
+import { notifyOk } from '../api/notify';
+import { useSubmit } from '../hooks/useSubmit';
+import { DialogFooter } from './DialogFooter';
 
 export function SeriesAddDialog({ opened, onClose, onAdded }: { opened: boolean; onClose: () => void; onAdded: (s: Series) => void }) {
   return (
@@ -20,13 +22,10 @@ function SeriesAddForm({ onClose, onAdded }: { onClose: () => void; onAdded: (s:
   const [firstNumber, setFirstNumber] = useState<number | string>(1);
   const [firstTotal, setFirstTotal] = useState<number | string>(1);
   const [continuous, setContinuous] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, submit } = useSubmit();
 
-  const add = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const add = () =>
+    submit(async () => {
       const s = await api.call('seriesAdd', {
         name,
         org,
@@ -36,12 +35,7 @@ function SeriesAddForm({ onClose, onAdded }: { onClose: () => void; onAdded: (s:
       });
       notifyOk(`已新建刊物《${s.name}》`);
       onAdded(s);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Stack gap="sm">
@@ -55,19 +49,7 @@ function SeriesAddForm({ onClose, onAdded }: { onClose: () => void; onAdded: (s:
         纸质刊物已出过若干期的，请填写下一期应有的期号，例如今年已出到第432期、总第2044期，就填 433 和 2045。一期签发后这两个数不能再改。
       </Text>
       <Switch label="跨年连续编号（关闭时每年1月1日起从第1期重新编号）" checked={continuous} onChange={(e) => setContinuous(e.currentTarget.checked)} />
-      {error && (
-        <Alert color="red" title="未能新建">
-          {error}
-        </Alert>
-      )}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onClose}>
-          取消
-        </Button>
-        <Button onClick={() => void add()} loading={busy} data-testid="series-add-confirm">
-          新建刊物
-        </Button>
-      </Group>
+      <DialogFooter error={error} errorTitle="未能新建" onCancel={onClose} confirm={{ label: '新建刊物', onClick: () => void add(), busy, testId: 'series-add-confirm' }} />
     </Stack>
   );
 }

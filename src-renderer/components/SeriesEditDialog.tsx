@@ -3,12 +3,14 @@
  * changed is sent, so untouched fields keep following their defaults (e.g. the masthead
  * follows the series name until it is set on its own).
  */
-import { Alert, Button, Divider, Group, Modal, NumberInput, ScrollArea, Select, SimpleGrid, Stack, Switch, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Divider, Group, Modal, NumberInput, ScrollArea, Select, SimpleGrid, Stack, Switch, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { OpInput } from '../../src-main/api/contract';
 import type { PrintSettings, Series } from '../../src-main/api/types';
 import { useApi } from '../api/context';
-import { errorMessage, notifyOk } from '../api/notify';
+import { notifyOk } from '../api/notify';
+import { useSubmit } from '../hooks/useSubmit';
+import { DialogFooter } from './DialogFooter';
 
 const INTERNAL_MARK = '内部资料 注意保存';
 
@@ -103,25 +105,17 @@ export function SeriesEditDialog({ series, onClose, onSaved }: { series: Series 
 function SeriesEditForm({ series, onClose, onSaved }: { series: Series; onClose: () => void; onSaved: (s: Series) => void }) {
   const api = useApi();
   const [f, setF] = useState<Form>(() => formOf(series));
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, submit } = useSubmit();
   const set = <K extends keyof Form>(k: K, v: Form[K]) => setF((x) => ({ ...x, [k]: v }));
   const patch = patchOf(series, f);
   const dirty = Object.keys(patch).length > 1;
 
-  const save = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const save = () =>
+    submit(async () => {
       const s = await api.call('seriesUpdate', patch);
       notifyOk(`《${s.name}》的设置已保存`);
       onSaved(s);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const numberingLocked = series.numbered;
   return (
@@ -213,19 +207,7 @@ function SeriesEditForm({ series, onClose, onSaved }: { series: Series; onClose:
         </Stack>
       </SimpleGrid>
 
-      {error && (
-        <Alert color="red" title="未能保存">
-          {error}
-        </Alert>
-      )}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onClose}>
-          取消
-        </Button>
-        <Button onClick={() => void save()} loading={busy} disabled={!dirty} data-testid="series-save">
-          保存设置
-        </Button>
-      </Group>
+      <DialogFooter error={error} errorTitle="未能保存" onCancel={onClose} confirm={{ label: '保存设置', onClick: () => void save(), busy, disabled: !dirty, testId: 'series-save' }} />
     </Stack>
   );
 }

@@ -3,7 +3,7 @@
  * chosen date), takes the signer's name, and warns that signing cannot be undone. The number
  * actually given is the one issueSign answers, and that is the one announced.
  */
-import { Alert, Button, Group, Loader, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Group, Loader, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
@@ -11,6 +11,8 @@ import type { Issue, NextNumber } from '../../src-main/api/types';
 import { useApi } from '../api/context';
 import { errorMessage, notifyOk } from '../api/notify';
 import { formatDate, isCompleteDate, issueLabel, issueShortLabel, nextNumberLabel } from '../format';
+import { useSubmit } from '../hooks/useSubmit';
+import { DialogFooter } from './DialogFooter';
 
 const SIGNER_KEY = 'bulletin.lastSigner';
 
@@ -43,9 +45,8 @@ function SignForm({ issue, onClose, onSigned }: Omit<SignDialogProps, 'opened'>)
   const [date, setDate] = useState(issue.date);
   const [next, setNext] = useState<NextNumber | null>(null);
   const [nextError, setNextError] = useState<string | null>(null);
-  const [signError, setSignError] = useState<string | null>(null);
   const [signerMissing, setSignerMissing] = useState(false);
-  const [signing, setSigning] = useState(false);
+  const { busy: signing, error: signError, submit } = useSubmit();
 
   const [queryDate] = useDebouncedValue(date, 300);
 
@@ -68,9 +69,7 @@ function SignForm({ issue, onClose, onSigned }: Omit<SignDialogProps, 'opened'>)
       setSignerMissing(true);
       return;
     }
-    setSigning(true);
-    setSignError(null);
-    try {
+    await submit(async () => {
       const signed = await api.call('issueSign', { id: issue.id, signedBy: signer, date });
       try {
         localStorage.setItem(SIGNER_KEY, signer.trim());
@@ -79,11 +78,7 @@ function SignForm({ issue, onClose, onSigned }: Omit<SignDialogProps, 'opened'>)
       }
       notifyOk(`${issueLabel(signed)}，签发人：${signed.signedBy ?? signer}`, `已签发：${issueShortLabel(signed)}`);
       onSigned(signed);
-    } catch (e) {
-      setSignError(errorMessage(e));
-    } finally {
-      setSigning(false);
-    }
+    });
   };
 
   return (
@@ -135,19 +130,13 @@ function SignForm({ issue, onClose, onSigned }: Omit<SignDialogProps, 'opened'>)
       <Alert color="orange" icon={<IconAlertTriangle size={18} />} title="签发后不可修改">
         签发即给本期编号并存档。签发后本期内容和期号都不能再改；如发现错误，只能作废本期（期号保留、不再使用）或在新的一期中刊发更正。
       </Alert>
-      {signError && (
-        <Alert color="red" title="未能签发" data-testid="sign-error">
-          {signError}
-        </Alert>
-      )}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onClose}>
-          取消
-        </Button>
-        <Button color="green" onClick={() => void sign()} loading={signing} data-testid="sign-confirm">
-          确认签发
-        </Button>
-      </Group>
+      <DialogFooter
+        error={signError}
+        errorTitle="未能签发"
+        errorTestId="sign-error"
+        onCancel={onClose}
+        confirm={{ label: '确认签发', onClick: () => void sign(), busy: signing, color: 'green', testId: 'sign-confirm' }}
+      />
     </Stack>
   );
 }

@@ -1,12 +1,13 @@
 /** 登记来稿: a draft that came on paper, by phone or in an e-mail body, typed into the register. */
-import { Alert, Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { Submission } from '../../src-main/api/ops/submissions';
 import type { Unit } from '../../src-main/api/types';
 import { ApiCallError } from '../api/client';
 import { useApi } from '../api/context';
-import { errorMessage } from '../api/notify';
 import { todayIso } from '../format';
+import { useSubmit } from '../hooks/useSubmit';
+import { DialogFooter } from './DialogFooter';
 
 export interface SubmissionAddDialogProps {
   opened: boolean;
@@ -31,24 +32,18 @@ function AddForm({ units, onClose, onAdded }: Omit<SubmissionAddDialogProps, 'op
   const [liaisonName, setLiaisonName] = useState('');
   const [liaisonPhone, setLiaisonPhone] = useState('');
   const [receivedDate, setReceivedDate] = useState(todayIso());
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, submit } = useSubmit();
   // Shown only after the register has said this draft repeats another.
   const [repeat, setRepeat] = useState(false);
   const [allowDuplicate, setAllowDuplicate] = useState(false);
-  const [busy, setBusy] = useState(false);
 
-  const add = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      onAdded(await api.call('submissionAdd', { title, body, unit, liaisonName, liaisonPhone, receivedDate, allowDuplicate }));
-    } catch (e) {
-      setError(errorMessage(e));
-      if (e instanceof ApiCallError && e.code === 'CONFLICT') setRepeat(true);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const add = () =>
+    submit(
+      async () => onAdded(await api.call('submissionAdd', { title, body, unit, liaisonName, liaisonPhone, receivedDate, allowDuplicate })),
+      (e) => {
+        if (e instanceof ApiCallError && e.code === 'CONFLICT') setRepeat(true);
+      },
+    );
 
   return (
     <Stack gap="sm">
@@ -79,22 +74,18 @@ function AddForm({ units, onClose, onAdded }: Omit<SubmissionAddDialogProps, 'op
         onChange={(e) => setBody(e.currentTarget.value)}
         data-testid="add-body"
       />
-      {error && (
-        <Alert color={repeat ? 'yellow' : 'red'} title={repeat ? '可能重复' : '未能登记'} data-testid="add-error">
-          {error}
-        </Alert>
-      )}
-      {repeat && (
-        <Checkbox label="我已核对，重复也登记（标明重复）" checked={allowDuplicate} onChange={(e) => setAllowDuplicate(e.currentTarget.checked)} data-testid="add-allow-duplicate" />
-      )}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onClose}>
-          取消
-        </Button>
-        <Button onClick={() => void add()} loading={busy} data-testid="add-confirm">
-          登记
-        </Button>
-      </Group>
+      <DialogFooter
+        error={error}
+        errorTitle={repeat ? '可能重复' : '未能登记'}
+        errorColor={repeat ? 'yellow' : 'red'}
+        errorTestId="add-error"
+        onCancel={onClose}
+        confirm={{ label: '登记', onClick: () => void add(), busy, testId: 'add-confirm' }}
+      >
+        {repeat && (
+          <Checkbox label="我已核对，重复也登记（标明重复）" checked={allowDuplicate} onChange={(e) => setAllowDuplicate(e.currentTarget.checked)} data-testid="add-allow-duplicate" />
+        )}
+      </DialogFooter>
     </Stack>
   );
 }

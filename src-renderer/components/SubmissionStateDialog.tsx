@@ -1,9 +1,10 @@
 /** 标记未采用 (a reason is required and kept) or 标记已上报 (where it went, optional). */
-import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import type { Submission, SubmissionSummary } from '../../src-main/api/ops/submissions';
 import { useApi } from '../api/context';
-import { errorMessage } from '../api/notify';
+import { useSubmit } from '../hooks/useSubmit';
+import { DialogFooter } from './DialogFooter';
 
 export type StateAction = { submission: SubmissionSummary; state: 'unused' | 'forwarded' };
 
@@ -21,23 +22,14 @@ function StateForm({ action, onClose, onDone }: { action: StateAction; onClose: 
   const unused = action.state === 'unused';
   const [reason, setReason] = useState(unused ? '' : '报市政府办公室');
   const [missing, setMissing] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, submit } = useSubmit();
 
   const save = async () => {
     if (unused && !reason.trim()) {
       setMissing(true);
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await api.call('submissionSetState', { id: action.submission.id, state: action.state, reason }));
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    await submit(async () => onDone(await api.call('submissionSetState', { id: action.submission.id, state: action.state, reason })));
   };
 
   return (
@@ -60,19 +52,13 @@ function StateForm({ action, onClose, onDone }: { action: StateAction; onClose: 
         data-autofocus
         data-testid="state-reason"
       />
-      {error && (
-        <Alert color="red" title="未能修改状态" data-testid="state-error">
-          {error}
-        </Alert>
-      )}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onClose}>
-          取消
-        </Button>
-        <Button onClick={() => void save()} loading={busy} color={unused ? 'gray' : 'violet'} data-testid="state-confirm">
-          {unused ? '标记未采用' : '标记已上报'}
-        </Button>
-      </Group>
+      <DialogFooter
+        error={error}
+        errorTitle="未能修改状态"
+        errorTestId="state-error"
+        onCancel={onClose}
+        confirm={{ label: unused ? '标记未采用' : '标记已上报', onClick: () => void save(), busy, color: unused ? 'gray' : 'violet', testId: 'state-confirm' }}
+      />
     </Stack>
   );
 }

@@ -2,13 +2,15 @@
  * 作废: a signed issue is withdrawn, with a reason that stays in the register. The number is
  * kept and never used again, so the user states the reason and confirms they understand.
  */
-import { Alert, Button, Checkbox, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Checkbox, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Issue } from '../../src-main/api/types';
 import { useApi } from '../api/context';
-import { errorMessage, notifyOk } from '../api/notify';
+import { notifyOk } from '../api/notify';
 import { issueLabel, issueShortLabel } from '../format';
+import { useSubmit } from '../hooks/useSubmit';
+import { DialogFooter } from './DialogFooter';
 
 export interface VoidDialogProps {
   issue: Issue;
@@ -30,25 +32,18 @@ function VoidForm({ issue, onClose, onVoided }: Omit<VoidDialogProps, 'opened'>)
   const [reason, setReason] = useState('');
   const [understood, setUnderstood] = useState(false);
   const [reasonMissing, setReasonMissing] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, submit } = useSubmit();
 
   const confirm = async () => {
     if (!reason.trim()) {
       setReasonMissing(true);
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await submit(async () => {
       const voided = await api.call('issueVoid', { id: issue.id, reason });
       notifyOk(`作废原因：${voided.voidReason ?? reason}`, `已作废：${issueShortLabel(voided)}`);
       onVoided(voided);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -77,19 +72,13 @@ function VoidForm({ issue, onClose, onVoided }: Omit<VoidDialogProps, 'opened'>)
         label={<Text size="sm">我已确认：作废后{issueShortLabel(issue)}的期号保留、不再使用，且不能恢复。</Text>}
         data-testid="void-understood"
       />
-      {error && (
-        <Alert color="red" title="未能作废" data-testid="void-error">
-          {error}
-        </Alert>
-      )}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onClose}>
-          取消
-        </Button>
-        <Button color="red" disabled={!understood} onClick={() => void confirm()} loading={busy} data-testid="void-confirm">
-          确认作废
-        </Button>
-      </Group>
+      <DialogFooter
+        error={error}
+        errorTitle="未能作废"
+        errorTestId="void-error"
+        onCancel={onClose}
+        confirm={{ label: '确认作废', onClick: () => void confirm(), busy, disabled: !understood, color: 'red', testId: 'void-confirm' }}
+      />
     </Stack>
   );
 }

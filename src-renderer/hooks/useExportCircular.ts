@@ -5,28 +5,9 @@
  */
 import { useState } from 'react';
 import { useApi } from '../api/context';
+import { downloadBase64 } from '../api/download';
 import { notifyError, notifyOk } from '../api/notify';
 import type { PeriodQuery } from '../components/stats/PeriodPicker';
-
-const MIME: Record<string, string> = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
-
-function download(base64: string, fileName: string): void {
-  const bin = atob(base64);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type: MIME[fileName.split('.').pop() ?? ''] ?? 'application/octet-stream' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function useExportCircular() {
   const api = useApi();
@@ -49,7 +30,7 @@ export function useExportCircular() {
         return;
       }
       const files = await api.call('circularFiles', query);
-      for (const f of files) download(f.base64, f.fileName);
+      for (const f of files) downloadBase64(f.base64, f.fileName);
       notifyOk(`已下载：${files.map((f) => f.fileName).join('、')}`, '已导出通报');
     } catch (e) {
       notifyError(e, '未能导出通报');

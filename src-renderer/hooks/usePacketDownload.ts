@@ -6,22 +6,8 @@
 import { useState } from 'react';
 import type { PacketSummary } from '../../src-main/api/ops/packets';
 import { useApi } from '../api/context';
+import { downloadBase64 } from '../api/download';
 import { notifyError, notifyOk } from '../api/notify';
-
-function saveBytes(base64: string, fileName: string): void {
-  const bin = atob(base64);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/zip' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function usePacketDownload() {
   const api = useApi();
@@ -33,7 +19,7 @@ export function usePacketDownload() {
         await api.showInFolder(p.path);
       } else {
         const file = await api.call('packetFile', { id: p.id });
-        saveBytes(file.base64, file.fileName);
+        downloadBase64(file.base64, file.fileName);
         notifyOk(`已下载：${file.fileName}`);
       }
     } catch (e) {

@@ -6,11 +6,10 @@ import { Accordion, Alert, Badge, Button, Group, Loader, Stack, Table, Text, Tit
 import { IconFileWord } from '@tabler/icons-react';
 import type { IssueSummary } from '../../src-main/api/types';
 import { useApi } from '../api/context';
-import { StatusBadge } from '../components/Badges';
 import { EmptyHint } from '../components/EmptyHint';
+import { IssueCells, IssueHeadCells } from '../components/IssueCells';
 import { IssueWorkspace } from '../components/IssueWorkspace';
 import { PageHeader } from '../components/PageHeader';
-import { formatDate, issueLabel } from '../format';
 import { useExportIssue } from '../hooks/useExportIssue';
 import { useLoad } from '../hooks/useLoad';
 import { useNav } from '../nav';
@@ -83,13 +82,7 @@ export function ArchivePage() {
                     <Table highlightOnHover layout="fixed" verticalSpacing={4}>
                       <Table.Thead>
                         <Table.Tr>
-                          <Table.Th>期号</Table.Th>
-                          <Table.Th w={140}>日期</Table.Th>
-                          <Table.Th w={90}>状态</Table.Th>
-                          <Table.Th w={60} ta="right">
-                            条数
-                          </Table.Th>
-                          <Table.Th w={100}>签发人</Table.Th>
+                          <IssueHeadCells compact />
                           <Table.Th w={220}>作废原因</Table.Th>
                           <Table.Th w={150} />
                         </Table.Tr>
@@ -97,25 +90,7 @@ export function ArchivePage() {
                       <Table.Tbody>
                         {y.issues.map((i) => (
                           <Table.Tr key={i.id} style={{ cursor: 'pointer' }} onClick={() => go({ page: 'archive', issueId: i.id })} data-testid="archive-row" data-id={i.id}>
-                            <Table.Td>
-                              <Text size="sm" fw={600} className={i.status === 'voided' ? 'bd-voided' : undefined} truncate>
-                                {issueLabel(i)}
-                              </Text>
-                            </Table.Td>
-                            <Table.Td>
-                              <Text size="sm">{formatDate(i.date)}</Text>
-                            </Table.Td>
-                            <Table.Td>
-                              <StatusBadge status={i.status} />
-                            </Table.Td>
-                            <Table.Td ta="right">
-                              <Text size="sm">{i.articleCount}</Text>
-                            </Table.Td>
-                            <Table.Td>
-                              <Text size="sm" truncate>
-                                {i.signedBy ?? '—'}
-                              </Text>
-                            </Table.Td>
+                            <IssueCells issue={i} />
                             <Table.Td>
                               <Text size="sm" c="red" truncate title={i.voidReason ?? undefined}>
                                 {i.voidReason ?? ''}

@@ -1,5 +1,5 @@
 /** 稿件: every item with its filters; opening one (or 新建稿件) shows the editor in its place. */
-import { Alert, Button, Group, Loader, Table, Text } from '@mantine/core';
+import { Button, Group, Table, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -10,12 +10,12 @@ import { ArticleFilters, NO_FILTERS, hasFilters, type ArticleFilterValues } from
 import { CategoryBadge, ClassificationBadge, SubmittedBadge } from '../components/Badges';
 import { EmptyHint } from '../components/EmptyHint';
 import { IssueRefLink } from '../components/IssueRefLink';
+import { ListMore, ListStates } from '../components/ListStates';
 import { PageHeader } from '../components/PageHeader';
 import { formatShortTimestamp, formatTimestamp, isCompleteDate } from '../format';
+import { useListLimit } from '../hooks/useListLimit';
 import { useLoad } from '../hooks/useLoad';
 import { useNav } from '../nav';
-
-const PAGE = 200;
 
 function toQuery(f: ArticleFilterValues, limit: number): OpInput<'articleList'> {
   const q: OpInput<'articleList'> = { limit };
@@ -33,7 +33,8 @@ export function ArticlesPage() {
   const api = useApi();
   const { route, go, seq } = useNav();
   const [filters, setFilters] = useState<ArticleFilterValues>(NO_FILTERS);
-  const [limit, setLimit] = useState(PAGE);
+  const paging = useListLimit();
+  const { limit } = paging;
   const [debounced] = useDebouncedValue(filters, 250);
   const units = useLoad(() => api.call('unitList', { includeInactive: true }), [api]);
   const list = useLoad(() => api.call('articleList', toQuery(debounced, limit)), [api, debounced, limit]);
@@ -58,6 +59,11 @@ export function ArticlesPage() {
   }
 
   const rows = list.data ?? [];
+  const firstAction = (
+    <Button leftSection={<IconPlus size={16} />} onClick={() => go({ page: 'articles', articleId: 'new' })}>
+      新建稿件
+    </Button>
+  );
   return (
     <>
       <PageHeader title="稿件" hint="各单位报送的信息稿件，按最近修改排列">
@@ -65,29 +71,13 @@ export function ArticlesPage() {
           新建稿件
         </Button>
       </PageHeader>
-      <ArticleFilters value={filters} onChange={(f) => { setFilters(f); setLimit(PAGE); }} units={units.data ?? []} />
+      <ArticleFilters value={filters} onChange={(f) => { setFilters(f); paging.reset(); }} units={units.data ?? []} />
 
-      {list.error && (
-        <Alert color="red" mt="md" title="稿件列表没有载入">
-          {list.error}
-        </Alert>
-      )}
-      {list.loading && !list.data && <Loader m="xl" />}
-      {list.data && rows.length === 0 && !hasFilters(filters) && (
-        <EmptyHint
-          title="还没有稿件"
-          action={
-            <Button leftSection={<IconPlus size={16} />} onClick={() => go({ page: 'articles', articleId: 'new' })}>
-              新建稿件
-            </Button>
-          }
-        >
+      <ListStates list={list} rows={rows.length} errorTitle="稿件列表没有载入" filtered={hasFilters(filters)} noun="稿件">
+        <EmptyHint title="还没有稿件" action={firstAction}>
           点击“新建稿件”（或按 Ctrl+N）录入第一条信息。报送单位列表请先到“设置 → 报送单位”中添加。
         </EmptyHint>
-      )}
-      {list.data && rows.length === 0 && hasFilters(filters) && (
-        <EmptyHint title="没有符合条件的稿件">请放宽筛选条件，或点“清除筛选”。</EmptyHint>
-      )}
+      </ListStates>
       {rows.length > 0 && (
         <Table highlightOnHover layout="fixed" mt="md" verticalSpacing={6} data-testid="article-table">
           <Table.Thead>
@@ -147,22 +137,7 @@ export function ArticlesPage() {
           </Table.Tbody>
         </Table>
       )}
-      {rows.length >= limit && (
-        <Group justify="center" my="md">
-          <Text size="sm" c="dimmed">
-            已显示 {rows.length} 条。
-          </Text>
-          {limit < 1000 ? (
-            <Button variant="default" size="xs" onClick={() => setLimit((l) => Math.min(l + PAGE, 1000))}>
-              显示更多
-            </Button>
-          ) : (
-            <Text size="sm" c="dimmed">
-              请用筛选条件缩小范围。
-            </Text>
-          )}
-        </Group>
-      )}
+      <ListMore rows={rows.length} paging={paging} counter="条" />
     </>
   );
 }

@@ -3,7 +3,7 @@
  * copies in the data folder, and restoring one. The app makes a copy by itself once a day at
  * start; this page is for the copy that leaves the PC, and for the day something went wrong.
  */
-import { Alert, Badge, Button, Card, Group, Loader, Progress, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Loader, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconDatabaseExport, IconRestore, IconShieldCheck, IconUsb } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import type { BackupCreated, BackupInfo, BackupRestored } from '../../src-main/api/ops/backups';
@@ -11,6 +11,7 @@ import { useApi } from '../api/context';
 import { notifyError, notifyOk } from '../api/notify';
 import { EmptyHint } from '../components/EmptyHint';
 import { PageHeader } from '../components/PageHeader';
+import { PathField } from '../components/PathField';
 import { RestoreDialog, type RestoreTarget } from '../components/backups/RestoreDialog';
 import { formatAge, formatSize, HEALTH_LABELS, REASON_LABELS } from '../components/backups/format';
 import { formatTimestamp } from '../format';
@@ -61,6 +62,11 @@ export function BackupsPage() {
       r.fromVersion < r.schemaVersion ? `已恢复（并从数据版本 ${r.fromVersion} 升级）` : '已从备份恢复',
     );
     reload();
+  };
+
+  const restoreOther = () => {
+    const path = otherFile.trim();
+    setRestoring({ path, name: path.split(/[\\/]/).pop() ?? otherFile, when: null });
   };
 
   const s = status.data;
@@ -125,25 +131,11 @@ export function BackupsPage() {
               {s.externalWarning}
             </Text>
           )}
-          <Group mt="sm" align="flex-end" wrap="nowrap">
-            <TextInput
-              style={{ flex: 1 }}
-              label="U盘上的文件夹"
-              placeholder="例如 E:\编印台备份"
-              value={folder}
-              onChange={(e) => setFolder(e.currentTarget.value)}
-              data-testid="backup-folder"
-            />
-            <Button
-              leftSection={<IconUsb size={16} />}
-              variant="light"
-              disabled={!folder.trim() || busy}
-              onClick={() => void backUp(folder.trim())}
-              data-testid="backup-to-folder"
-            >
+          <PathField mt="sm" label="U盘上的文件夹" placeholder="例如 E:\编印台备份" value={folder} onChange={setFolder} data-testid="backup-folder">
+            <Button leftSection={<IconUsb size={16} />} variant="light" disabled={!folder.trim() || busy} onClick={() => void backUp(folder.trim())} data-testid="backup-to-folder">
               备份到U盘…
             </Button>
-          </Group>
+          </PathField>
         </Card>
       </SimpleGrid>
 
@@ -197,26 +189,11 @@ export function BackupsPage() {
         <Title order={5} mb={6}>
           从其他备份文件恢复
         </Title>
-        <Group align="flex-end" wrap="nowrap">
-          <TextInput
-            style={{ flex: 1 }}
-            label="备份文件的位置"
-            placeholder="例如 E:\编印台备份\bulletin-20261120-170500-manual.db"
-            value={otherFile}
-            onChange={(e) => setOtherFile(e.currentTarget.value)}
-            data-testid="restore-file"
-          />
-          <Button
-            color="red"
-            variant="light"
-            leftSection={<IconRestore size={16} />}
-            disabled={!otherFile.trim()}
-            onClick={() => setRestoring({ path: otherFile.trim(), name: otherFile.trim().split(/[\\/]/).pop() ?? otherFile, when: null })}
-            data-testid="restore-file-open"
-          >
+        <PathField label="备份文件的位置" placeholder="例如 E:\编印台备份\bulletin-20261120-170500-manual.db" value={otherFile} onChange={setOtherFile} data-testid="restore-file">
+          <Button color="red" variant="light" leftSection={<IconRestore size={16} />} disabled={!otherFile.trim()} onClick={restoreOther} data-testid="restore-file-open">
             恢复…
           </Button>
-        </Group>
+        </PathField>
       </Card>
 
       <RestoreDialog target={restoring} onClose={() => setRestoring(null)} onRestored={restored} />

@@ -3,7 +3,7 @@
  * 登记来稿 for a typed-in one, 导入文件夹… for a USB drive's worth; a row (or the route's
  * submissionId) opens the draft.
  */
-import { Alert, Button, Group, Loader, Table, Text } from '@mantine/core';
+import { Button, Group, Table, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFolderOpen, IconPlus } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -15,6 +15,7 @@ import { EmptyHint } from '../components/EmptyHint';
 import { IntakeFilters, NO_INTAKE_FILTERS, hasIntakeFilters, type IntakeFilterValues } from '../components/IntakeFilters';
 import { IntakeImportDialog } from '../components/IntakeImportDialog';
 import { IssueRefLink } from '../components/IssueRefLink';
+import { ListMore, ListStates } from '../components/ListStates';
 import { PageHeader } from '../components/PageHeader';
 import { SubmissionActions } from '../components/SubmissionActions';
 import { SubmissionAddDialog } from '../components/SubmissionAddDialog';
@@ -22,10 +23,9 @@ import { DuplicateBadge, FormatBadge, SubmissionStateBadge } from '../components
 import { SubmissionDrawer } from '../components/SubmissionDrawer';
 import { SubmissionStateDialog, type StateAction } from '../components/SubmissionStateDialog';
 import { formatDate, isCompleteDate } from '../format';
+import { useListLimit } from '../hooks/useListLimit';
 import { useLoad } from '../hooks/useLoad';
 import { useNav } from '../nav';
-
-const PAGE = 200;
 
 function toQuery(f: IntakeFilterValues, limit: number): OpInput<'submissionList'> {
   const q: OpInput<'submissionList'> = { limit };
@@ -58,7 +58,8 @@ function StateCell({ s }: { s: SubmissionSummary }) {
 export function IntakePage() {
   const api = useApi();
   const [filters, setFilters] = useState<IntakeFilterValues>(NO_INTAKE_FILTERS);
-  const [limit, setLimit] = useState(PAGE);
+  const paging = useListLimit();
+  const { limit } = paging;
   const [debounced] = useDebouncedValue(filters, 250);
   const [version, setVersion] = useState(0);
   const units = useLoad(() => api.call('unitList', { includeInactive: true }), [api]);
@@ -77,6 +78,11 @@ export function IntakePage() {
   const changed = () => setVersion((v) => v + 1);
   const activeUnits = (units.data ?? []).filter((u) => u.active);
   const rows = list.data ?? [];
+  const firstAction = (
+    <Button leftSection={<IconFolderOpen size={16} />} onClick={() => setImporting(true)}>
+      导入文件夹…
+    </Button>
+  );
 
   return (
     <>
@@ -92,30 +98,16 @@ export function IntakePage() {
         value={filters}
         onChange={(f) => {
           setFilters(f);
-          setLimit(PAGE);
+          paging.reset();
         }}
         units={units.data ?? []}
       />
 
-      {list.error && (
-        <Alert color="red" mt="md" title="来稿登记没有载入">
-          {list.error}
-        </Alert>
-      )}
-      {list.loading && !list.data && <Loader m="xl" />}
-      {list.data && rows.length === 0 && !hasIntakeFilters(filters) && (
-        <EmptyHint
-          title="还没有登记来稿"
-          action={
-            <Button leftSection={<IconFolderOpen size={16} />} onClick={() => setImporting(true)}>
-              导入文件夹…
-            </Button>
-          }
-        >
+      <ListStates list={list} rows={rows.length} errorTitle="来稿登记没有载入" filtered={hasIntakeFilters(filters)} noun="来稿">
+        <EmptyHint title="还没有登记来稿" action={firstAction}>
           把 U 盘上各单位的 Word 稿件导入进来，或点“登记来稿”手工录入。文件名以单位开头（如“城关镇-关于….docx”）时会自动识别报送单位。
         </EmptyHint>
-      )}
-      {list.data && rows.length === 0 && hasIntakeFilters(filters) && <EmptyHint title="没有符合条件的来稿">请放宽筛选条件，或点“清除筛选”。</EmptyHint>}
+      </ListStates>
       {rows.length > 0 && (
         <Table highlightOnHover layout="fixed" mt="md" verticalSpacing={6} data-testid="intake-table">
           <Table.Thead>
@@ -165,22 +157,7 @@ export function IntakePage() {
           </Table.Tbody>
         </Table>
       )}
-      {rows.length >= limit && (
-        <Group justify="center" my="md">
-          <Text size="sm" c="dimmed">
-            已显示 {rows.length} 件。
-          </Text>
-          {limit < 1000 ? (
-            <Button variant="default" size="xs" onClick={() => setLimit((l) => Math.min(l + PAGE, 1000))}>
-              显示更多
-            </Button>
-          ) : (
-            <Text size="sm" c="dimmed">
-              请用筛选条件缩小范围。
-            </Text>
-          )}
-        </Group>
-      )}
+      <ListMore rows={rows.length} paging={paging} counter="件" />
 
       <SubmissionAddDialog
         opened={adding}

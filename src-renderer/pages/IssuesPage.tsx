@@ -4,12 +4,12 @@ import { IconPlus } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import type { IssueSummary } from '../../src-main/api/types';
 import { useApi } from '../api/context';
-import { StatusBadge } from '../components/Badges';
 import { EmptyHint } from '../components/EmptyHint';
+import { IssueCells, IssueHeadCells } from '../components/IssueCells';
 import { IssueWorkspace } from '../components/IssueWorkspace';
 import { NewIssueDialog } from '../components/NewIssueDialog';
 import { PageHeader } from '../components/PageHeader';
-import { formatDate, formatTimestamp, issueLabel } from '../format';
+import { formatTimestamp } from '../format';
 import { useLoad } from '../hooks/useLoad';
 import { useNav } from '../nav';
 
@@ -123,38 +123,14 @@ export function IssuesPage() {
         <Table highlightOnHover layout="fixed" verticalSpacing={6} data-testid="issue-table">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>期号</Table.Th>
-              <Table.Th w={150}>日期</Table.Th>
-              <Table.Th w={90}>状态</Table.Th>
-              <Table.Th w={70} ta="right">
-                条数
-              </Table.Th>
-              <Table.Th w={110}>签发人</Table.Th>
+              <IssueHeadCells />
               <Table.Th w={300}>签发时间 / 作废原因</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {rows.map((i) => (
               <Table.Tr key={i.id} style={{ cursor: 'pointer' }} onClick={() => go({ page: 'issues', issueId: i.id })} data-testid="issue-row" data-id={i.id} data-status={i.status}>
-                <Table.Td>
-                  <Text size="sm" fw={i.number === null ? 400 : 600} className={i.status === 'voided' ? 'bd-voided' : undefined} truncate>
-                    {issueLabel(i)}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{formatDate(i.date)}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <StatusBadge status={i.status} />
-                </Table.Td>
-                <Table.Td ta="right">
-                  <Text size="sm">{i.articleCount}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" truncate>
-                    {i.signedBy ?? '—'}
-                  </Text>
-                </Table.Td>
+                <IssueCells issue={i} />
                 <Table.Td>
                   <Text size="sm" c={i.status === 'voided' ? 'red' : 'dimmed'} truncate title={i.voidReason ?? undefined}>
                     {i.status === 'voided' ? `作废：${i.voidReason ?? ''}` : formatTimestamp(i.signedAt) || '—'}

@@ -3,12 +3,13 @@
  * made is not in it, so the user reads what will happen and types 恢复 before the button works.
  * The current database is kept as a before-restore copy, which the notice names.
  */
-import { Alert, Button, Code, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Code, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { BackupRestored } from '../../../src-main/api/ops/backups';
 import { useApi } from '../../api/context';
-import { errorMessage } from '../../api/notify';
+import { useSubmit } from '../../hooks/useSubmit';
+import { DialogFooter } from '../DialogFooter';
 
 export interface RestoreTarget {
   path: string;
@@ -36,20 +37,9 @@ export function RestoreDialog({ target, onClose, onRestored }: RestoreDialogProp
 function RestoreForm({ target, onClose, onRestored }: { target: RestoreTarget } & Omit<RestoreDialogProps, 'target'>) {
   const api = useApi();
   const [typed, setTyped] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, submit } = useSubmit();
 
-  const restore = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      onRestored(await api.call('backupRestore', { file: target.path, confirm: true }));
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const restore = () => submit(async () => onRestored(await api.call('backupRestore', { file: target.path, confirm: true })));
 
   return (
     <Stack gap="md">
@@ -71,19 +61,14 @@ function RestoreForm({ target, onClose, onRestored }: { target: RestoreTarget } 
         data-autofocus
         data-testid="restore-confirm-text"
       />
-      {error && (
-        <Alert color="red" title="没有恢复" data-testid="restore-error">
-          {error}
-        </Alert>
-      )}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onClose} disabled={busy}>
-          取消
-        </Button>
-        <Button color="red" disabled={typed.trim() !== WORD} loading={busy} onClick={() => void restore()} data-testid="restore-confirm">
-          用这份备份恢复
-        </Button>
-      </Group>
+      <DialogFooter
+        error={error}
+        errorTitle="没有恢复"
+        errorTestId="restore-error"
+        onCancel={onClose}
+        cancelDisabled={busy}
+        confirm={{ label: '用这份备份恢复', onClick: () => void restore(), busy, disabled: typed.trim() !== WORD, color: 'red', testId: 'restore-confirm' }}
+      />
     </Stack>
   );
 }

@@ -2,15 +2,15 @@
  * 扣分与月度任务: deductions entered by hand (the amounts the rules suggest are offered as
  * presets) and each unit's monthly submission target, which applies from a month on.
  */
-import { ActionIcon, Button, Group, Loader, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { modals } from '@mantine/modals';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { Button, Group, Loader, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { LEVELS, LEVEL_LABELS, type ScoreRules } from '../../../src-main/api/ops/scoring';
 import { useApi } from '../../api/context';
 import { attempt, notifyOk } from '../../api/notify';
 import { formatDate, todayIso } from '../../format';
 import { useLoad } from '../../hooks/useLoad';
+import { DeleteRecordButton } from '../DeleteRecordButton';
 
 /** Reasons the published rules name, with the points they deduct. */
 function presets(r: ScoreRules): { value: string; label: string; points: number }[] {
@@ -65,19 +65,10 @@ function Deductions({ range, onChanged }: { range: { from: string; to: string };
     list.reload();
     onChanged();
   };
-  const remove = (id: number, label: string) =>
-    modals.openConfirmModal({
-      title: '删除扣分记录',
-      children: <Text size="sm">确定删除“{label}”吗？只应删除登记错的记录。</Text>,
-      labels: { confirm: '删除', cancel: '取消' },
-      confirmProps: { color: 'red' },
-      onConfirm: async () => {
-        if (await attempt(() => api.call('deductionDelete', { id }), '未能删除')) {
-          list.reload();
-          onChanged();
-        }
-      },
-    });
+  const removed = () => {
+    list.reload();
+    onChanged();
+  };
 
   return (
     <Paper withBorder p="sm" data-testid="deductions-panel">
@@ -110,9 +101,7 @@ function Deductions({ range, onChanged }: { range: { from: string; to: string };
                 −{d.points}
               </Table.Td>
               <Table.Td w={40}>
-                <ActionIcon variant="subtle" color="red" onClick={() => remove(d.id, `${d.unit} ${d.reason}`)} aria-label="删除">
-                  <IconTrash size={14} />
-                </ActionIcon>
+                <DeleteRecordButton title="删除扣分记录" what={`${d.unit} ${d.reason}`} remove={() => api.call('deductionDelete', { id: d.id })} onDeleted={removed} />
               </Table.Td>
             </Table.Tr>
           ))}

@@ -1,8 +1,20 @@
 /** 最终得分 by unit (bars) and the county's month-by-month figures (lines) for the period. */
-import { BarChart, LineChart } from '@mantine/charts';
+import { BarChart, LineChart, type LineChartSeries } from '@mantine/charts';
 import '@mantine/charts/styles.css';
 import { Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import type { ScoreReport } from '../../../src-main/api/ops/scoring';
+
+function ChartCard({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Paper withBorder p="sm">
+      <Text fw={600} size="sm" mb="xs">
+        {title}
+      </Text>
+      {children}
+    </Paper>
+  );
+}
 
 export function ScoreCharts({ report }: { report: ScoreReport }) {
   const bars = report.rows.map((r) => ({ unit: r.unit, 最终得分: r.net }));
@@ -14,14 +26,14 @@ export function ScoreCharts({ report }: { report: ScoreReport }) {
     报送: m.sent,
     采用: m.adoptions,
   }));
+  const monthly = (h: number, series: LineChartSeries[], testid: string) => (
+    <LineChart h={h} data={months} dataKey="month" withLegend curveType="linear" series={series} data-testid={testid} />
+  );
   // One bar per unit, laid sideways so sixty names stay readable.
   const barHeight = Math.max(180, bars.length * 22 + 40);
   return (
     <SimpleGrid cols={2} spacing="md" data-testid="score-charts">
-      <Paper withBorder p="sm">
-        <Text fw={600} size="sm" mb="xs">
-          各单位最终得分
-        </Text>
+      <ChartCard title="各单位最终得分">
         <BarChart
           h={barHeight}
           data={bars}
@@ -34,46 +46,32 @@ export function ScoreCharts({ report }: { report: ScoreReport }) {
           withBarValueLabel
           data-testid="chart-net"
         />
-      </Paper>
+      </ChartCard>
       <Stack gap="md">
-        <Paper withBorder p="sm">
-          <Text fw={600} size="sm" mb="xs">
-            逐月得分与扣分（全县）
-          </Text>
-          <LineChart
-            h={200}
-            data={months}
-            dataKey="month"
-            withLegend
-            curveType="linear"
-            series={[
+        <ChartCard title="逐月得分与扣分（全县）">
+          {monthly(
+            200,
+            [
               { name: '得分', color: 'indigo.6' },
               { name: '扣分', color: 'red.6' },
               { name: '最终得分', color: 'teal.7' },
-            ]}
-            data-testid="chart-trend"
-          />
-        </Paper>
-        <Paper withBorder p="sm">
-          <Text fw={600} size="sm" mb="xs">
-            逐月报送与采用（篇）
-          </Text>
-          <LineChart
-            h={160}
-            data={months}
-            dataKey="month"
-            withLegend
-            curveType="linear"
-            series={[
+            ],
+            'chart-trend',
+          )}
+        </ChartCard>
+        <ChartCard title="逐月报送与采用（篇）">
+          {monthly(
+            160,
+            [
               { name: '报送', color: 'gray.6' },
               { name: '采用', color: 'orange.6' },
-            ]}
-            data-testid="chart-counts"
-          />
+            ],
+            'chart-counts',
+          )}
           <Text size="xs" c="dimmed" mt={4}>
             月度任务在一个月全部结束后才计入得分或扣分。
           </Text>
-        </Paper>
+        </ChartCard>
       </Stack>
     </SimpleGrid>
   );
