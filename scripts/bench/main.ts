@@ -13,22 +13,24 @@ import { benchScores } from './scores';
 import { benchIntake } from './intake';
 import { benchBackup } from './backup';
 
+/** In the order they print; each returns its lines. */
+const SECTIONS: [string, (dir: string, quick: boolean) => Promise<string[]>][] = [
+  ['Word output', benchWord],
+  ['Search', benchSearch],
+  ['Scores', benchScores],
+  ['Packets', benchPackets],
+  ['Intake', benchIntake],
+  ['Backups and checks', benchBackup],
+];
+
 const quick = process.argv.includes('--quick');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-bench-'));
 console.log(`Bulletin Desk benchmark${quick ? ' (--quick)' : ''} — Node ${process.version}, ${os.cpus().length} cores`);
 try {
-  console.log('\n[Word output]');
-  for (const line of await benchWord(dir, quick)) console.log(line);
-  console.log('\n[Search]');
-  for (const line of await benchSearch(dir, quick)) console.log(line);
-  console.log('\n[Scores]');
-  for (const line of await benchScores(dir, quick)) console.log(line);
-  console.log('\n[Packets]');
-  for (const line of await benchPackets(dir, quick)) console.log(line);
-  console.log('\n[Intake]');
-  for (const line of await benchIntake(dir, quick)) console.log(line);
-  console.log('\n[Backups and checks]');
-  for (const line of await benchBackup(dir, quick)) console.log(line);
+  for (const [title, bench] of SECTIONS) {
+    console.log(`\n[${title}]`);
+    for (const line of await bench(dir, quick)) console.log(line);
+  }
   console.log(`\npeak memory (RSS): ${peakRssMb().toFixed(0)} MB`);
 } finally {
   if (!process.env.BENCH_KEEP) fs.rmSync(dir, { recursive: true, force: true });

@@ -91,10 +91,13 @@ export const ISSUE_STATUS_LABELS: Record<IssueStatus, string> = {
   voided: '已作废',
 };
 
-const enumOf = <T extends readonly [string, ...string[]]>(values: T, labels: Record<T[number], string>, what: string) =>
-  z.enum(values, {
-    error: `${what}只能是：${values.map((v) => `${v}（${labels[v as T[number]]}）`).join('、')}`,
-  });
+/** `county（县级）、city（市级）`: the values a user may give, each with its Chinese label. */
+export const choices = <T extends string>(values: readonly T[], labels: Record<T, string>) =>
+  values.map((v) => `${v}（${labels[v]}）`).join('、');
+
+/** A choice among fixed values; the message lists them all. */
+export const enumOf = <T extends readonly [string, ...string[]]>(values: T, labels: Record<T[number], string>, what: string) =>
+  z.enum(values, { error: `${what}只能是：${choices(values, labels)}` });
 
 export const category = enumOf(CATEGORIES, CATEGORY_LABELS, '分类');
 export const classification = enumOf(CLASSIFICATIONS, CLASSIFICATION_LABELS, '密级');
@@ -104,6 +107,18 @@ export const issueStatus = enumOf(ISSUE_STATUSES, ISSUE_STATUS_LABELS, '状态')
 /** A reference by id or by exact name: the CLI passes names, the UI ids. */
 export const ref = (what: string) =>
   z.union([id(what), line(`${what}名称`, LIMITS.name)], { error: `请给出${what}的编号或名称` });
+
+/** A filter on dates, both ends included. */
+export const dateRange = { from: isoDate('起始日期').optional(), to: isoDate('截止日期').optional() };
+
+export const listLimit = z.number().int().min(1).max(LIMITS.listLimit).optional();
+export const paging = { limit: listLimit, offset: z.number().int().min(0).optional() };
+
+/** Words a listed row's title must contain. */
+export const titleWords = optionalLine('标题关键字', LIMITS.title).optional();
+
+/** What a register list takes after its own filters: dates, words in the title, and paging. */
+export const listQuery = { ...dateRange, text: titleWords, ...paging };
 
 export const paragraph = z.object({
   level: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4)], {

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { localTimeLabel } from '../api/display';
 import { APPLICATION_ID } from '../store/identity';
 import { SCHEMA_VERSION } from '../store/migrations';
 import { parseBackupName, type ParsedName } from './names';
@@ -20,11 +21,6 @@ export interface Inspection {
   checked: CheckDepth;
   /** What is wrong, in words for the user; null when healthy. */
   problem: string | null;
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-export function localTimeLabel(d: Date): string {
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
 export function openUntrusted(file: string): Database.Database {

@@ -1,8 +1,15 @@
 /** Plain-text rendering of API results for people at a terminal. */
 import { CATEGORY_LABELS, CLASSIFICATION_LABELS, ISSUE_STATUS_LABELS, UNIT_KIND_LABELS } from '../api/schemas';
+import type { Paragraph } from '../api/text';
 import type { Article, ArticleSummary, Issue, IssueSummary, NextNumber, Series, Unit } from '../api/types';
 
 const HEADING_MARK = ['', '【一级标题】', '【二级标题】', '【三级标题】', '【四级标题】'];
+
+/** Body text one paragraph a line, headings marked with their level since a terminal has no bold. */
+export const bodyLines = (paragraphs: readonly Paragraph[]) => paragraphs.map((p) => `${HEADING_MARK[p.level]}${p.text}`);
+
+/** One line per entry, or what to say when there are none. */
+export const listText = <T>(list: readonly T[], line: (x: T) => string, empty: string) => (list.length ? list.map(line).join('\n') : empty);
 
 export function issueName(i: Pick<IssueSummary, 'series' | 'year' | 'number' | 'supplement' | 'totalNumber' | 'id'>): string {
   if (i.number === null) return `《${i.series}》草稿 #${i.id}`;
@@ -13,15 +20,15 @@ export function issueName(i: Pick<IssueSummary, 'series' | 'year' | 'number' | '
 export const fmt = {
   series: (s: Series) =>
     `#${s.id} 《${s.name}》 编印：${s.org || '（未设）'}  起始：第${s.firstNumber}期/总第${s.firstTotal}期  ${s.continuous ? '跨年连续编号' : '每年从第1期起'}`,
-  seriesList: (list: Series[]) => (list.length ? list.map(fmt.series).join('\n') : '还没有刊物。用 bulletin series add --name 名称 新建。'),
+  seriesList: (list: Series[]) => listText(list, fmt.series, '还没有刊物。用 bulletin series add --name 名称 新建。'),
   unit: (u: Unit) => `#${u.id} ${u.name}（${UNIT_KIND_LABELS[u.kind]}）${u.active ? '' : ' [停用]'}`,
-  unitList: (list: Unit[]) => (list.length ? list.map(fmt.unit).join('\n') : '还没有报送单位。用 bulletin unit add --name 名称 添加。'),
+  unitList: (list: Unit[]) => listText(list, fmt.unit, '还没有报送单位。用 bulletin unit add --name 名称 添加。'),
   articleLine: (a: ArticleSummary) =>
     `#${a.id} ${a.title}  [${CATEGORY_LABELS[a.category]}·${CLASSIFICATION_LABELS[a.classification]}] ${a.unit ?? '（无单位）'} ${a.chars}字` +
     (a.issue ? `  → ${issueName({ ...a.issue, supplement: false, totalNumber: null, id: a.issue.issueId })}` : ''),
   article: (a: Article) =>
-    [fmt.articleLine(a), '', ...a.paragraphs.map((p) => `${HEADING_MARK[p.level]}${p.text}`)].join('\n'),
-  articleList: (list: ArticleSummary[]) => (list.length ? list.map(fmt.articleLine).join('\n') : '没有符合条件的信息。'),
+    [fmt.articleLine(a), '', ...bodyLines(a.paragraphs)].join('\n'),
+  articleList: (list: ArticleSummary[]) => listText(list, fmt.articleLine, '没有符合条件的信息。'),
   issueLine: (i: IssueSummary) =>
     `#${i.id} ${issueName(i)}  ${i.date}  ${ISSUE_STATUS_LABELS[i.status]}  ${i.articleCount}条` +
     (i.signedBy ? `  签发：${i.signedBy}` : '') +
@@ -31,7 +38,7 @@ export const fmt = {
       fmt.issueLine({ ...i, articleCount: i.articles.length }),
       ...i.articles.map((a) => `  ${a.position}. #${a.id} ${a.title}${a.unit ? `（${a.unit}）` : ''}`),
     ].join('\n'),
-  issueList: (list: IssueSummary[]) => (list.length ? list.map(fmt.issueLine).join('\n') : '没有符合条件的期次。'),
+  issueList: (list: IssueSummary[]) => listText(list, fmt.issueLine, '没有符合条件的期次。'),
   nextNumber: (n: NextNumber) =>
     `签发后将是 ${n.year}年${n.supplement ? '增刊' : ''}第${n.number}期${n.totalNumber ? `（总第${n.totalNumber}期）` : ''}`,
   deleted: (r: { id: number }) => `已删除 #${r.id}`,

@@ -5,7 +5,8 @@
  */
 import { dialog } from 'electron';
 import { toApiError } from '../api/dispatch';
-import { localTimeLabel, newestGoodBackup } from '../backup/inspect';
+import { localTimeLabel } from '../api/display';
+import { newestGoodBackup } from '../backup/inspect';
 import { backupDirFor } from '../backup/names';
 import type { Logger } from '../log/logger';
 import { restoreUnopened } from '../services/backups';

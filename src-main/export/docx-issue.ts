@@ -3,78 +3,15 @@
  * house style). The same model always gives the same bytes: the archive keeps a signed issue's
  * SHA-256 and checks reprints against it.
  */
-import { Document, DocumentGridType, Packer, Paragraph, Table, type ISectionOptions } from 'docx';
+import { Paragraph, type Table } from 'docx';
 import type { IssueDocArticle, IssueDocModel } from './model';
-import {
-  articleParagraphs,
-  border,
-  buildStyles,
-  exact,
-  externalStylesXml,
-  pageNumberFooter,
-  run,
-  safeLine,
-  STYLE,
-} from './docx-blocks';
+import { articleParagraphs, border, exact, run, safeLine, STYLE } from './docx-blocks';
+import { packDocument } from './docx-document';
 import { colophonTable, contentsParagraphs, issueNumberText, mastheadParagraphs } from './docx-frontback';
-import { coreXml, fixZipTimestamps } from './docx-zip';
 import { LAYOUT_PROFILE, type LayoutProfile } from './layout-profile';
 
 export { balanceTitle } from './docx-title';
 export { formatDate, issueNumberText, mastheadNameSize } from './docx-frontback';
-
-function section(profile: LayoutProfile, children: Array<Paragraph | Table>): ISectionOptions {
-  const { page, margins, grid } = profile;
-  return {
-    properties: {
-      page: {
-        size: { width: page.width, height: page.height },
-        margin: {
-          top: margins.top,
-          bottom: margins.bottom,
-          left: margins.left,
-          right: margins.right,
-          header: margins.header,
-          footer: margins.footer,
-          gutter: 0,
-        },
-      },
-      grid: { type: DocumentGridType.LINES, linePitch: grid.linePitch },
-    },
-    // Odd pages use the default footer, even pages the even one; settings.xml gets
-    // w:evenAndOddHeaders from the Document option below.
-    footers: { default: pageNumberFooter(profile, 'odd'), even: pageNumberFooter(profile, 'even') },
-    children,
-  };
-}
-
-async function pack(
-  profile: LayoutProfile,
-  title: string,
-  date: string,
-  children: Array<Paragraph | Table>,
-): Promise<Buffer> {
-  const creator = profile.documentInfo.creator;
-  const doc = new Document({
-    creator,
-    lastModifiedBy: creator,
-    title,
-    revision: 1,
-    evenAndOddHeaderAndFooters: true,
-    externalStyles: externalStylesXml(),
-    styles: buildStyles(profile),
-    // The theme names the office fonts too, so nothing in the file points at Calibri/等线.
-    theme: {
-      fonts: {
-        body: { latin: profile.fonts.body.ascii, eastAsia: profile.fonts.body.eastAsia },
-        headings: { latin: profile.fonts.title.ascii, eastAsia: profile.fonts.title.eastAsia },
-      },
-    },
-    sections: [section(profile, children)],
-  });
-  const zip = await Packer.toBuffer(doc, false, [coreXml({ title, creator, date })]);
-  return fixZipTimestamps(Buffer.from(zip));
-}
 
 /**
  * Word needs a paragraph after a table at the end of the body; this one also anchors the floating
@@ -92,7 +29,7 @@ export async function renderIssueDocx(model: IssueDocModel, profile: LayoutProfi
   const colophon = colophonTable(model, profile);
   if (colophon) children.push(colophon, anchorParagraph(profile));
   const title = `${safeLine(model.settings.mastheadName)} ${issueNumberText(model, profile)}`;
-  return pack(profile, title, model.date, children);
+  return packDocument(profile, title, model.date, children);
 }
 
 /**
@@ -119,5 +56,5 @@ export async function renderArticleDocx(
       }),
     );
   }
-  return pack(profile, safeLine(article.title), '', children);
+  return packDocument(profile, safeLine(article.title), '', children);
 }

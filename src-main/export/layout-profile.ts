@@ -33,6 +33,15 @@ export interface RuleSpec {
   source: string;
 }
 
+/** A ruled table's text and cells: off the line grid, each line its own exact height. */
+export interface TableSpec {
+  /** Exact line height of the table's text (twips). */
+  lineHeight: number;
+  /** Space inside each cell, above/below and left/right (twips). */
+  cellMargin: { vertical: number; horizontal: number };
+  source: string;
+}
+
 export interface LayoutProfile {
   page: { width: number; height: number; source: string };
   margins: { top: number; bottom: number; left: number; right: number; header: number; footer: number; source: string };
@@ -125,6 +134,18 @@ export interface LayoutProfile {
     sideIndent: number;
     dash: string;
     lineSpacing: number;
+    source: string;
+  };
+  tables: {
+    /** Every table's lines: single, w:sz in eighths of a point. */
+    border: { size: number; color: string };
+    contentsList: TableSpec & { headerFill: string };
+    circular: TableSpec & {
+      /** Half-points. */
+      fontSize: number;
+      /** Fixed columns in twips; the figure columns share what is left of the text block. */
+      widths: { rank: number; unit: number; reward: number };
+    };
     source: string;
   };
   documentInfo: { creator: string; source: string };
@@ -237,6 +258,25 @@ export const LAYOUT_PROFILE: LayoutProfile = {
     dash: '\u2014',
     lineSpacing: 400,
     source: 'GB/T 7.5: 一字线 either side; 单页码居右空一字，双页码居左空一字',
+  },
+  tables: {
+    border: { size: 4, color: '000000' },
+    contentsList: {
+      lineHeight: 400,
+      cellMargin: { vertical: 60, horizontal: 60 },
+      headerFill: 'F2F2F2',
+      source: 'house: 报送清单 tables in 四号 like the colophon, on their own line height so rows are not two grid lines tall',
+    },
+    circular: {
+      fontSize: 21,
+      lineHeight: 320,
+      cellMargin: { vertical: 40, horizontal: 60 },
+      widths: { rank: 700, unit: 1900, reward: 980 },
+      // Every header is two or four characters (two lines of two), a figure column holds five
+      // digits, the unit name about eight characters, and the reward column a year's sums.
+      source: 'house: the circular\'s table in 五号 (10.5 pt), as official tables often are, so eleven columns fit the 156 mm text block',
+    },
+    source: 'house: tables ruled all round and inside with ½ pt black lines',
   },
   documentInfo: { creator: '政务信息编印台', source: 'house: fixed so a re-render gives the same bytes' },
 };

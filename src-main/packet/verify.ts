@@ -8,6 +8,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
+import { localTimeText, sizeLabel } from '../api/display';
 import { CLASSIFICATION_LABELS, CLASSIFICATIONS, type Classification } from '../api/schemas';
 import {
   MANIFEST_FORMAT,
@@ -203,27 +204,16 @@ export async function verifyPacket(file: string, limits: ZipLimits = READ_LIMITS
   return report;
 }
 
-function localTime(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
-
-function size(n: number): string {
-  return n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
-}
-
 /** The report as a person reads it at a terminal (and in the CLI's refusal). */
 export function describeReport(r: VerifyReport): string {
   const lines = [r.ok ? '上报包校验通过：结构、清单和全部校验和都无误。' : `上报包校验未通过：发现 ${r.faults.length} 处问题。`];
-  lines.push(`文件：${r.path}${r.size === null ? '' : `（${size(r.size)}）`}`);
+  lines.push(`文件：${r.path}${r.size === null ? '' : `（${sizeLabel(r.size)}）`}`);
   if (r.sha256) lines.push(`SHA-256：${r.sha256}`);
   const m = r.manifest;
   if (m) {
     const contact = [m.sender.contactPerson, m.sender.phone].filter(Boolean).join(' ');
     lines.push(`报送单位：${m.sender.office}${contact ? `（联系人：${contact}）` : ''}`);
-    lines.push(`生成时间：${localTime(m.createdAt)}`);
+    lines.push(`生成时间：${localTimeText(m.createdAt)}`);
     lines.push(`内容：${m.issues.length} 期、${m.articles.length} 条信息，共 ${r.entries.length} 个文件，合计 ${m.totals.chars} 字`);
     for (const i of m.issues) lines.push(`  · ${i.title}（${i.items.length} 条）`);
     for (const a of m.articles) lines.push(`  · ${a.title}${a.unit ? `（${a.unit}）` : ''}`);

@@ -116,24 +116,36 @@ export interface ScoreEvent {
   rulesFrom: string;
 }
 
-export interface UnitScore {
+/**
+ * What is counted for each unit, in the order a row shows it: adoptions (each publication counts)
+ * by level, our own series counting as county; instructions by level; target months; late and
+ * missing answers to commissions.
+ */
+const UNIT_COUNTS = [
+  'adoptedCounty',
+  'adoptedCity',
+  'adoptedProvince',
+  'instructionsCounty',
+  'instructionsCity',
+  'instructionsProvince',
+  'targetMonthsMet',
+  'targetMonthsMissed',
+  'commissionsLate',
+  'commissionsMissing',
+] as const;
+export type UnitCounts = Record<(typeof UNIT_COUNTS)[number], number>;
+
+function countsOf(from: UnitCounts | null): UnitCounts {
+  return Object.fromEntries(UNIT_COUNTS.map((k) => [k, from ? from[k] : 0])) as UnitCounts;
+}
+
+export interface UnitScore extends UnitCounts {
   unitId: number;
   unit: string;
   active: boolean;
   sent: number;
   /** Items of this unit adopted at least once in the period. */
   adopted: number;
-  /** Adoptions (each publication counts) by level; our own series count as county. */
-  adoptedCounty: number;
-  adoptedCity: number;
-  adoptedProvince: number;
-  instructionsCounty: number;
-  instructionsCity: number;
-  instructionsProvince: number;
-  targetMonthsMet: number;
-  targetMonthsMissed: number;
-  commissionsLate: number;
-  commissionsMissing: number;
   points: number;
   deductions: number;
   net: number;
@@ -211,19 +223,9 @@ function targetAt(targets: readonly TargetRec[], date: string): number {
   return monthly;
 }
 
-interface Acc {
+interface Acc extends UnitCounts {
   sent: number;
   adoptedItems: Set<number>;
-  adoptedCounty: number;
-  adoptedCity: number;
-  adoptedProvince: number;
-  instructionsCounty: number;
-  instructionsCity: number;
-  instructionsProvince: number;
-  targetMonthsMet: number;
-  targetMonthsMissed: number;
-  commissionsLate: number;
-  commissionsMissing: number;
   points: number;
   deductions: number;
   reward: number;
@@ -231,24 +233,7 @@ interface Acc {
   touched: boolean;
 }
 
-const newAcc = (): Acc => ({
-  sent: 0,
-  adoptedItems: new Set(),
-  adoptedCounty: 0,
-  adoptedCity: 0,
-  adoptedProvince: 0,
-  instructionsCounty: 0,
-  instructionsCity: 0,
-  instructionsProvince: 0,
-  targetMonthsMet: 0,
-  targetMonthsMissed: 0,
-  commissionsLate: 0,
-  commissionsMissing: 0,
-  points: 0,
-  deductions: 0,
-  reward: 0,
-  touched: false,
-});
+const newAcc = (): Acc => ({ sent: 0, adoptedItems: new Set(), ...countsOf(null), points: 0, deductions: 0, reward: 0, touched: false });
 
 const LEVEL_KEY = { county: 'County', city: 'City', province: 'Province' } as const;
 
@@ -279,6 +264,25 @@ function tally(data: ScoreData, from: string, to: string, keepEvents: boolean): 
     events.push({ ...event, unit: names.get(event.unitId) ?? `单位 ${event.unitId}` });
   };
   const t: Tally = { accs, events, sentAll: 0, adoptedItems: new Set(), adoptions: 0, byLevel: { county: 0, city: 0, province: 0 }, instructions: 0 };
+  /** An item's award to one of its units (an adoption or an instruction), counted and put in the ledger. */
+  const credit = (
+    unitId: number,
+    counter: keyof UnitCounts,
+    award: { points: number; reward: number },
+    item: { date: string; articleId: number; title: string; rulesFrom: string },
+    what: () => { type: ScoreEventType; label: string },
+  ): Acc => {
+    const a = acc(unitId);
+    a.touched = true;
+    a[counter] += 1;
+    a.points += award.points;
+    a.reward += award.reward;
+    push(() => {
+      const { type, label } = what();
+      return { date: item.date, unitId, type, label, points: award.points, deducted: 0, reward: award.reward, articleId: item.articleId, title: item.title, rulesFrom: item.rulesFrom };
+    });
+    return a;
+  };
 
   for (const s of data.submissions) {
     if (!inRange(s.date, from, to)) continue;
@@ -301,25 +305,13 @@ function tally(data: ScoreData, from: string, to: string, keepEvents: boolean): 
     const award = combined ? version.rules.combined : adoptionAward(version.rules, ad.level, ad.kind);
     const where = `《${ad.publication}》${ad.issueRef ? ad.issueRef : ''}`;
     const what = `${LEVEL_LABELS[ad.level]}${ADOPTION_KIND_LABELS[ad.kind]}`;
+    const item = { date: ad.date, articleId: ad.articleId, title: ad.title, rulesFrom: version.validFrom };
     for (const unitId of units) {
-      const a = acc(unitId);
-      a.touched = true;
-      a.adoptedItems.add(ad.articleId);
-      a[`adopted${LEVEL_KEY[ad.level]}`] += 1;
-      a.points += award.points;
-      a.reward += award.reward;
-      push(() => ({
-        date: ad.date,
-        unitId,
+      const a = credit(unitId, `adopted${LEVEL_KEY[ad.level]}`, award, item, () => ({
         type: combined ? 'combined' : 'adoption',
         label: `${where}采用（${what}${combined ? `，${units.length}个单位合报` : ''}）`,
-        points: award.points,
-        deducted: 0,
-        reward: award.reward,
-        articleId: ad.articleId,
-        title: ad.title,
-        rulesFrom: version.validFrom,
       }));
+      a.adoptedItems.add(ad.articleId);
     }
   }
 
@@ -328,23 +320,11 @@ function tally(data: ScoreData, from: string, to: string, keepEvents: boolean): 
     t.instructions += 1;
     const version = rulesAt(data.rules, ins.date);
     const award = version.rules.instruction[ins.level];
+    const item = { date: ins.date, articleId: ins.articleId, title: ins.title, rulesFrom: version.validFrom };
     for (const unitId of data.articleUnits.get(ins.articleId) ?? []) {
-      const a = acc(unitId);
-      a.touched = true;
-      a[`instructions${LEVEL_KEY[ins.level]}`] += 1;
-      a.points += award.points;
-      a.reward += award.reward;
-      push(() => ({
-        date: ins.date,
-        unitId,
+      credit(unitId, `instructions${LEVEL_KEY[ins.level]}`, award, item, () => ({
         type: 'instruction',
         label: `${LEVEL_LABELS[ins.level]}领导批示（${ins.leader}）`,
-        points: award.points,
-        deducted: 0,
-        reward: award.reward,
-        articleId: ins.articleId,
-        title: ins.title,
-        rulesFrom: version.validFrom,
       }));
     }
   }
@@ -461,16 +441,7 @@ export function scorePeriod(data: ScoreData, from: string, to: string): PeriodSc
       active: u.active,
       sent: a.sent,
       adopted: a.adoptedItems.size,
-      adoptedCounty: a.adoptedCounty,
-      adoptedCity: a.adoptedCity,
-      adoptedProvince: a.adoptedProvince,
-      instructionsCounty: a.instructionsCounty,
-      instructionsCity: a.instructionsCity,
-      instructionsProvince: a.instructionsProvince,
-      targetMonthsMet: a.targetMonthsMet,
-      targetMonthsMissed: a.targetMonthsMissed,
-      commissionsLate: a.commissionsLate,
-      commissionsMissing: a.commissionsMissing,
+      ...countsOf(a),
       points: a.points,
       deductions: a.deductions,
       net: a.points - a.deductions,

@@ -13,6 +13,7 @@ import type { DocxFile, ExportResult, Issue } from '../api/types';
 import { renderIssueDocx } from '../export/docx-issue';
 import type { IssueDocModel } from '../export/model';
 import { stampNow, type Ctx } from './context';
+import { writeAtomically } from './output-files';
 import { findIssueRow, issueArticles, issueLabel, previewNextNumber, signIssue, type IssueRow } from './issues';
 import { findSeriesRow } from './series';
 import { effectivePrintSettings } from './print-settings';
@@ -107,20 +108,6 @@ export function safeFileName(name: string): string {
     .trim();
   const reserved = /^(con|prn|aux|nul|com\d|lpt\d)$/i.test(cleaned);
   return (reserved ? `_${cleaned}` : cleaned).slice(0, 120) || '未命名';
-}
-
-/** Writes beside the target and renames, so a full disk or a crash never leaves half a file. */
-function writeAtomically(target: string, bytes: Uint8Array): void {
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-  try {
-    fs.writeFileSync(tmp, bytes, { flag: 'wx' });
-    fs.renameSync(tmp, target);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    const err = e as NodeJS.ErrnoException;
-    const why = err.code === 'EACCES' || err.code === 'EPERM' ? '没有写入权限' : err.code === 'ENOSPC' ? '磁盘已满' : err.message;
-    throw new ApiError('INVALID_INPUT', `无法保存到“${target}”：${why}。请换一个位置。`);
-  }
 }
 
 /** The bytes an export writes: the archived original once signed, a fresh preview before. */

@@ -10,7 +10,8 @@ import { localDate, stampNow, type Ctx } from './context';
 import { submittedMarks } from './submitted-marks';
 import { findUnitRow } from './units';
 
-interface ArticleRow {
+/** An article's own columns, with its unit's name. */
+export interface ArticleColumns {
   id: number;
   title: string;
   paragraphs: string;
@@ -18,6 +19,9 @@ interface ArticleRow {
   unit: string | null;
   category: Category;
   classification: Classification;
+}
+
+interface ArticleRow extends ArticleColumns {
   created_at: string;
   updated_at: string;
   issue_id: number | null;

@@ -1,11 +1,12 @@
 import { ApiError } from '../api/errors';
 import type { OpArgs } from '../api/contract';
-import type { Category, Classification, IssueStatus } from '../api/schemas';
+import type { IssueStatus } from '../api/schemas';
 import type { Paragraph } from '../api/text';
-import type { Issue, IssueArticle, IssueSummary, NextNumber } from '../api/types';
+import type { Article, Issue, IssueArticle, IssueSummary, NextNumber } from '../api/types';
 import { writeTx } from '../store/db';
 import { Where } from '../store/where';
 import { reindex } from '../store/search-index';
+import type { ArticleColumns } from './articles';
 import { localDate, stampNow, type Ctx } from './context';
 import { assertDateInOrder, nextNumbers } from './numbering';
 import { findSeriesRow } from './series';
@@ -30,14 +31,7 @@ export interface IssueRow {
 }
 
 /** The article as it was printed: stored at signing so the archive never changes with later edits. */
-export interface ArticleSnapshot {
-  title: string;
-  paragraphs: Paragraph[];
-  unitId: number | null;
-  unit: string | null;
-  category: Category;
-  classification: Classification;
-}
+export type ArticleSnapshot = Pick<Article, 'title' | 'paragraphs' | 'unitId' | 'unit' | 'category' | 'classification'>;
 
 const SELECT = `
   SELECT i.*, s.name AS series, (SELECT count(*) FROM issue_articles ia WHERE ia.issue_id = i.id) AS article_count
@@ -84,17 +78,7 @@ export function issueArticles(ctx: Ctx, issueId: number): (IssueArticle & { para
        FROM issue_articles ia JOIN articles a ON a.id = ia.article_id LEFT JOIN units u ON u.id = a.unit_id
        WHERE ia.issue_id = ? ORDER BY ia.position`,
     )
-    .all(issueId) as {
-    id: number;
-    position: number;
-    snapshot: string | null;
-    title: string;
-    paragraphs: string;
-    unit_id: number | null;
-    unit: string | null;
-    category: Category;
-    classification: Classification;
-  }[];
+    .all(issueId) as (ArticleColumns & { position: number; snapshot: string | null })[];
   return rows.map((r) => {
     const snap: ArticleSnapshot = r.snapshot
       ? (JSON.parse(r.snapshot) as ArticleSnapshot)

@@ -22,6 +22,7 @@ import { getArticle } from './articles';
 import { archivedFile, buildIssueModel, sha256 } from './archive';
 import { localDate, type Ctx } from './context';
 import { findIssueRow, issueArticles, issueLabel } from './issues';
+import { existingFolder } from './output-files';
 import { readSender } from './settings';
 
 /** A packet file handed back through JSON (browser download) is read whole into memory. */
@@ -48,15 +49,10 @@ function requireSender(ctx: Ctx): SenderSettings {
 }
 
 function requireFolder(out: string): string {
-  const dir = path.resolve(out);
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(dir);
-  } catch {
-    throw new ApiError('INVALID_INPUT', `文件夹“${dir}”不存在。请先插入 U 盘或新建该文件夹，再重试。`);
-  }
-  if (!stat.isDirectory()) throw new ApiError('INVALID_INPUT', `“${dir}”不是文件夹。请给出保存上报包的文件夹。`);
-  return dir;
+  return existingFolder(out, {
+    missing: (dir) => `文件夹“${dir}”不存在。请先插入 U 盘或新建该文件夹，再重试。`,
+    notFolder: (dir) => `“${dir}”不是文件夹。请给出保存上报包的文件夹。`,
+  });
 }
 
 interface Problems {

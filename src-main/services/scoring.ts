@@ -2,9 +2,7 @@
  * Scores for a period and the circular (通报): the figures are computed in memory from a few
  * queries (scoring-load.ts + scoring/compute.ts) and written as Word and Excel files.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { ApiError } from '../api/errors';
 import type { OpArgs } from '../api/contract';
 import type { CircularFile, CircularPaths, ScoreReport } from '../api/ops/scoring';
 import { monthlyTrend, rulesAt, scorePeriod, type ScoreEvent, type UnitScore } from '../scoring/compute';
@@ -14,6 +12,7 @@ import { renderCircularXlsx } from '../scoring/circular-xlsx';
 import type { Period } from '../scoring/periods';
 import { localDate, type Ctx } from './context';
 import { safeFileName } from './archive';
+import { existingFolder, writeAtomically } from './output-files';
 import { loadScoreData } from './scoring-load';
 import { findUnitRow } from './units';
 
@@ -98,29 +97,13 @@ async function renderFiles(ctx: Ctx, args: { period: Period; org?: string; date?
   ] as const;
 }
 
-/** Writes beside the target and renames, so a full disk or a crash never leaves half a file. */
-function writeAtomically(target: string, bytes: Uint8Array): void {
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-  try {
-    fs.writeFileSync(tmp, bytes, { flag: 'wx' });
-    fs.renameSync(tmp, target);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    const err = e as NodeJS.ErrnoException;
-    const why = err.code === 'EACCES' || err.code === 'EPERM' ? '没有写入权限' : err.code === 'ENOSPC' ? '磁盘已满' : err.code === 'EBUSY' ? '文件正被其他程序（如 Word、WPS）打开' : err.message;
-    throw new ApiError('INVALID_INPUT', `无法保存到“${target}”：${why}。请关闭该文件或换一个位置。`);
-  }
-}
-
 export async function circularExport(ctx: Ctx, args: OpArgs<'circularExport'>): Promise<CircularPaths> {
-  const dir = path.resolve(args.out);
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-    throw new ApiError('INVALID_INPUT', `文件夹“${dir}”不存在。请给出一个已有的文件夹，通报的 Word 和 Excel 文件会保存在其中。`);
-  }
+  const missing = (dir: string) => `文件夹“${dir}”不存在。请给出一个已有的文件夹，通报的 Word 和 Excel 文件会保存在其中。`;
+  const dir = existingFolder(args.out, { missing, notFolder: missing });
   const [docx, xlsx] = await renderFiles(ctx, args);
   const paths = { docx: path.join(dir, docx.fileName), xlsx: path.join(dir, xlsx.fileName) };
-  writeAtomically(paths.docx, docx.bytes);
-  writeAtomically(paths.xlsx, xlsx.bytes);
+  writeAtomically(paths.docx, docx.bytes, { mayBeOpen: true });
+  writeAtomically(paths.xlsx, xlsx.bytes, { mayBeOpen: true });
   return paths;
 }
 

@@ -42,11 +42,7 @@ export const articleOps = {
         category: s.category.optional(),
         classification: s.classification.optional(),
         used: z.boolean().optional(),
-        from: s.isoDate('起始日期').optional(),
-        to: s.isoDate('截止日期').optional(),
-        text: s.optionalLine('标题关键字', s.LIMITS.title).optional(),
-        limit: z.number().int().min(1).max(s.LIMITS.listLimit).optional(),
-        offset: z.number().int().min(0).optional(),
+        ...s.listQuery,
       })
       .strict(),
     '列出信息 / list items',

@@ -148,10 +148,7 @@ export const packetOps = {
   ),
   packetList: op<PacketSummary[]>()(
     z
-      .object({
-        limit: z.number().int().min(1).max(s.LIMITS.listLimit).optional(),
-        offset: z.number().int().min(0).optional(),
-      })
+      .object({ ...s.paging })
       .strict(),
     '上报登记簿 / the register of exported packets',
     true,
@@ -169,8 +166,8 @@ export const packetOps = {
   packetCandidates: op<PacketCandidates>()(
     z
       .object({
-        text: s.optionalLine('标题关键字', s.LIMITS.title).optional(),
-        limit: z.number().int().min(1).max(s.LIMITS.listLimit).optional(),
+        text: s.titleWords,
+        limit: s.listLimit,
       })
       .strict(),
     '可上报的期次和信息 / signed issues and items that may go into a packet',

@@ -133,10 +133,8 @@ export interface CircularFile {
 
 // ---- input pieces ------------------------------------------------------------------------
 
-const level = z.enum(LEVELS, { error: '级别只能是：county（县级）、city（市级）、province（省级）' });
-const kind = z.enum(ADOPTION_KINDS, {
-  error: `采用类型只能是：${ADOPTION_KINDS.map((k) => `${k}（${ADOPTION_KIND_LABELS[k]}）`).join('、')}`,
-});
+const level = s.enumOf(LEVELS, LEVEL_LABELS, '级别');
+const kind = s.enumOf(ADOPTION_KINDS, ADOPTION_KIND_LABELS, '采用类型');
 
 /** Units given as a list, or as one text separated by ，、, or ;. */
 const unitRefs = (min: number) =>
@@ -165,8 +163,7 @@ const MAX_PERIOD_DAYS = 3660;
 const validDate = s.isoDate('日期');
 
 const periodFields = {
-  from: s.isoDate('起始日期').optional(),
-  to: s.isoDate('截止日期').optional(),
+  ...s.dateRange,
   period: z
     .enum(PERIOD_KINDS, { error: '期间只能是：month（月）、quarter（季度）、half（半年）、year（年）' })
     .optional(),
@@ -235,7 +232,7 @@ const adoptionInput = z
   .strict()
   .superRefine((v, ctx) => {
     if (!kindAllowed(v.level, v.kind)) {
-      const allowed = KINDS_BY_LEVEL[v.level].map((k) => `${k}（${ADOPTION_KIND_LABELS[k]}）`).join('、');
+      const allowed = s.choices(KINDS_BY_LEVEL[v.level], ADOPTION_KIND_LABELS);
       ctx.addIssue({ code: 'custom', message: `${LEVEL_LABELS[v.level]}刊物的采用类型只能是：${allowed}` });
     }
   });
@@ -261,10 +258,9 @@ const rulesInput = z
     return { validFrom: v.validFrom, rules: parsed.data };
   });
 
-const listRange = {
-  from: s.isoDate('起始日期').optional(),
-  to: s.isoDate('截止日期').optional(),
-};
+/** Filters of the record lists: by unit and dates, and the records about items by item too. */
+const unitRecordFilters = { unit: s.ref('报送单位').optional(), ...s.dateRange };
+const itemRecordFilters = { articleId: s.id('信息').optional(), ...unitRecordFilters };
 
 const circularExtra = {
   org: s.optionalLine('发文单位', s.LIMITS.name).optional(),
@@ -333,7 +329,7 @@ export const scoringOps = {
 
   adoptionAdd: op<AdoptionEntry>()(named(adoptionInput), '登记上级或其他刊物的采用 / record an adoption by a publication'),
   adoptionList: op<AdoptionEntry[]>()(
-    named(z.object({ articleId: s.id('信息').optional(), unit: s.ref('报送单位').optional(), ...listRange }).strict()),
+    named(z.object(itemRecordFilters).strict()),
     '列出采用（含本系统刊物的采用）/ list adoptions, own series included',
     true,
   ),
@@ -352,7 +348,7 @@ export const scoringOps = {
     '登记领导批示 / record a leader instruction',
   ),
   instructionList: op<InstructionEntry[]>()(
-    named(z.object({ articleId: s.id('信息').optional(), unit: s.ref('报送单位').optional(), ...listRange }).strict()),
+    named(z.object(itemRecordFilters).strict()),
     '列出领导批示 / list leader instructions',
     true,
   ),
@@ -369,7 +365,7 @@ export const scoringOps = {
     '登记单位对约稿的报送 / record a unit\'s answer to a commission',
   ),
   commissionList: op<CommissionEntry[]>()(
-    named(z.object({ unit: s.ref('报送单位').optional(), ...listRange }).strict()),
+    named(z.object(unitRecordFilters).strict()),
     '列出约稿及各单位报送情况 / list commissions and answers',
     true,
   ),
@@ -390,7 +386,7 @@ export const scoringOps = {
     '登记扣分 / record a deduction',
   ),
   deductionList: op<DeductionEntry[]>()(
-    named(z.object({ unit: s.ref('报送单位').optional(), ...listRange }).strict()),
+    named(z.object(unitRecordFilters).strict()),
     '列出扣分 / list deductions',
     true,
   ),

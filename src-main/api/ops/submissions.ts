@@ -127,9 +127,7 @@ const intakeFields = {
   allowDuplicate: z.boolean({ error: '“重复也登记”只能是是或否' }).optional(),
 };
 
-export const submissionStateEnum = z.enum(SUBMISSION_STATES, {
-  error: `状态只能是：${SUBMISSION_STATES.map((v) => `${v}（${SUBMISSION_STATE_LABELS[v]}）`).join('、')}`,
-});
+export const submissionStateEnum = s.enumOf(SUBMISSION_STATES, SUBMISSION_STATE_LABELS, '状态');
 
 export const submissionOps = {
   submissionImport: op<ImportResult>()(
@@ -167,11 +165,7 @@ export const submissionOps = {
       .object({
         unit: s.ref('报送单位').optional(),
         state: submissionStateEnum.optional(),
-        from: s.isoDate('起始日期').optional(),
-        to: s.isoDate('截止日期').optional(),
-        text: s.optionalLine('标题关键字', s.LIMITS.title).optional(),
-        limit: z.number().int().min(1).max(s.LIMITS.listLimit).optional(),
-        offset: z.number().int().min(0).optional(),
+        ...s.listQuery,
       })
       .strict(),
     '列出来稿登记 / list the intake register',

@@ -1,10 +1,11 @@
 /** `bulletin article …`: items. */
 import type { CommandSpec, OptionSpec } from '../spec';
 import { fmt } from '../format';
+import { bodyFileOption, deleteCommand, filterBy, idArg, titleOption } from '../options';
 
 const ARTICLE_OPTIONS: OptionSpec[] = [
   { flag: 'body', key: 'body', type: 'string', value: 'TEXT', zh: '正文；每行一段，以“一、”“（一）”“1.”“（1）”开头的行为各级标题', en: 'body text; one paragraph per line, heading prefixes detected' },
-  { flag: 'body-file', key: 'body', type: 'file', value: 'FILE', zh: '从 UTF-8 文本文件读取正文', en: 'read the body from a UTF-8 text file' },
+  bodyFileOption,
   { flag: 'unit', key: 'unit', type: 'ref', value: 'NAME', zh: '报送单位（名称或编号）', en: 'source unit (name or id)' },
   { flag: 'category', key: 'category', type: 'string', value: 'C', zh: '分类：news 动态 / practice 经验 / problem 问题建议 / research 调研 / followup 督查', en: 'category' },
   { flag: 'classification', key: 'classification', type: 'string', value: 'C', zh: '密级：public 公开 / internal 内部 / classified 涉密', en: 'classification' },
@@ -16,7 +17,7 @@ export const articleCommands: readonly CommandSpec[] = [
     op: 'articleAdd',
     zh: '新增一条信息',
     en: 'Add an item',
-    options: [{ flag: 'title', key: 'title', type: 'string', value: 'T', zh: '标题', en: 'title' }, ...ARTICLE_OPTIONS],
+    options: [titleOption, ...ARTICLE_OPTIONS],
     print: fmt.article,
     examples: ['bulletin article add --title "城关镇推进老旧小区改造" --body-file 稿件.txt --unit 城关镇 --category practice'],
   },
@@ -25,7 +26,7 @@ export const articleCommands: readonly CommandSpec[] = [
     op: 'articleEdit',
     zh: '修改一条信息（已刊登在签发期次中的不能修改）',
     en: 'Edit an item (refused once printed in a signed issue)',
-    positionals: [{ name: 'ID', key: 'id', type: 'int' }],
+    positionals: [idArg()],
     options: [{ flag: 'title', key: 'title', type: 'string', value: 'T', zh: '新标题', en: 'new title' }, ...ARTICLE_OPTIONS],
     print: fmt.article,
   },
@@ -34,7 +35,7 @@ export const articleCommands: readonly CommandSpec[] = [
     op: 'articleGet',
     zh: '查看一条信息',
     en: 'Show an item',
-    positionals: [{ name: 'ID', key: 'id', type: 'int' }],
+    positionals: [idArg()],
     print: fmt.article,
   },
   {
@@ -43,19 +44,12 @@ export const articleCommands: readonly CommandSpec[] = [
     zh: '列出信息',
     en: 'List items',
     options: [
-      { flag: 'unit', key: 'unit', type: 'ref', value: 'NAME', zh: '按报送单位筛选', en: 'filter by unit' },
-      { flag: 'category', key: 'category', type: 'string', value: 'C', zh: '按分类筛选', en: 'filter by category' },
+      filterBy.unit,
+      filterBy.category,
       { flag: 'classification', key: 'classification', type: 'string', value: 'C', zh: '按密级筛选', en: 'filter by classification' },
-      { flag: 'limit', key: 'limit', type: 'int', value: 'N', zh: '最多列出几条（默认200）', en: 'at most N rows (default 200)' },
+      filterBy.limit,
     ],
     print: fmt.articleList,
   },
-  {
-    path: ['article', 'delete'],
-    op: 'articleDelete',
-    zh: '删除一条尚未编入任何期次的信息',
-    en: 'Delete an item that is in no issue',
-    positionals: [{ name: 'ID', key: 'id', type: 'int' }],
-    print: fmt.deleted,
-  },
+  deleteCommand('article', 'articleDelete', '删除一条尚未编入任何期次的信息', 'Delete an item that is in no issue'),
 ];

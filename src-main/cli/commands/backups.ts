@@ -5,6 +5,7 @@
  */
 import readline from 'node:readline/promises';
 import { contract } from '../../api/contract';
+import { localTimeNumeric } from '../../api/display';
 import { dispatch } from '../../api/dispatch';
 import { ApiError } from '../../api/errors';
 import type { BackupCreated, BackupInfo, BackupList, BackupRestored, BackupStatus } from '../../api/ops/backups';
@@ -19,12 +20,6 @@ const HEALTH: Record<BackupInfo['health'], string> = { ok: '完好', damaged: '�
 
 function size(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
-
-function localTime(iso: string): string {
-  const d = new Date(iso);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
 async function withCtx<T>(dbPath: string, fn: (ctx: Ctx) => Promise<T>, db: DB = openDatabase(dbPath)): Promise<T> {
@@ -73,7 +68,7 @@ const fmtList = (r: BackupList) =>
         `备份文件夹：${r.dir}`,
         ...r.backups.map(
           (b) =>
-            `${localTime(b.createdAt)}  ${REASONS[b.reason].padEnd(4, '　')}  ${size(b.size).padStart(9)}  数据版本 ${b.schemaVersion ?? '?'}  ${HEALTH[b.health]}${b.problem ? `（${b.problem}）` : ''}  ${b.name}`,
+            `${localTimeNumeric(b.createdAt)}  ${REASONS[b.reason].padEnd(4, '　')}  ${size(b.size).padStart(9)}  数据版本 ${b.schemaVersion ?? '?'}  ${HEALTH[b.health]}${b.problem ? `（${b.problem}）` : ''}  ${b.name}`,
         ),
         r.backups.some((b) => b.checked === 'header') ? '（只检查了文件头和长度；加 --verify 做完整检查，恢复时也会完整检查。）' : '（已对每个备份做完整性检查。）',
       ].join('\n');
@@ -88,8 +83,8 @@ const fmtRestored = (r: BackupRestored) =>
 
 const fmtStatus = (s: BackupStatus) =>
   [
-    s.lastBackup ? `最近一次备份：${localTime(s.lastBackup.createdAt)}（${s.lastBackup.ageDays} 天前）${s.lastBackup.name}` : '还没有备份。',
-    s.lastExternal ? `最近一次备份到U盘：${localTime(s.lastExternal.createdAt)}（${s.lastExternal.ageDays} 天前）${s.lastExternal.path}` : '还没有备份到U盘。',
+    s.lastBackup ? `最近一次备份：${localTimeNumeric(s.lastBackup.createdAt)}（${s.lastBackup.ageDays} 天前）${s.lastBackup.name}` : '还没有备份。',
+    s.lastExternal ? `最近一次备份到U盘：${localTimeNumeric(s.lastExternal.createdAt)}（${s.lastExternal.ageDays} 天前）${s.lastExternal.path}` : '还没有备份到U盘。',
     ...(s.warning ? [`注意：${s.warning}`] : []),
     ...(s.externalWarning ? [`提示：${s.externalWarning}`] : []),
     `备份文件夹：${s.dir}`,

@@ -12,9 +12,9 @@ import {
 } from '../../api/ops/submissions';
 import { createCtx } from '../../services/context';
 import { openDatabase } from '../../store/db';
+import { bodyLines, listText } from '../format';
+import { bodyFileOption, filterBy, idArg, titleOption } from '../options';
 import type { CommandContext, CommandSpec, OptionSpec } from '../spec';
-
-const HEADING_MARK = ['', '【一级标题】', '【二级标题】', '【三级标题】', '【四级标题】'];
 
 function submissionLine(s: SubmissionSummary): string {
   const state = SUBMISSION_STATE_LABELS[s.state] + (s.stateReason ? `（${s.stateReason}）` : '');
@@ -33,7 +33,7 @@ function submissionDetail(s: Submission): string {
       ? '来源：手工录入'
       : `原件：${s.originalName}（${s.originalSize ?? 0} 字节${s.originalEncoding ? `，编码 ${s.originalEncoding}` : ''}）SHA-256 ${s.originalSha256}`,
   ];
-  return [submissionLine(s), ...facts, '', ...s.paragraphs.map((p) => `${HEADING_MARK[p.level]}${p.text}`)].join('\n');
+  return [submissionLine(s), ...facts, '', ...bodyLines(s.paragraphs)].join('\n');
 }
 
 interface ImportedFile {
@@ -147,7 +147,7 @@ const INTAKE_OPTIONS: OptionSpec[] = [
   { flag: 'allow-duplicate', key: 'allowDuplicate', type: 'bool', zh: '与已登记的来稿重复时也登记（标明重复）', en: 'register even when it repeats an earlier draft (flagged)' },
 ];
 
-const ID = [{ name: 'ID', key: 'id', type: 'int' as const }];
+const ID = [idArg()];
 
 export const intakeCommands: readonly CommandSpec[] = [
   {
@@ -167,14 +167,14 @@ export const intakeCommands: readonly CommandSpec[] = [
     zh: '列出来稿登记',
     en: 'List the intake register',
     options: [
-      { flag: 'unit', key: 'unit', type: 'ref', value: 'NAME', zh: '按报送单位筛选', en: 'filter by unit' },
+      filterBy.unit,
       { flag: 'state', key: 'state', type: 'string', value: 'S', zh: '按状态筛选：received 已收 / editing 编辑中 / used 已采用 / forwarded 已上报 / unused 未采用', en: 'filter by state' },
       { flag: 'from', key: 'from', type: 'string', value: 'D', zh: '收稿日期起', en: 'received from' },
       { flag: 'to', key: 'to', type: 'string', value: 'D', zh: '收稿日期止', en: 'received until' },
       { flag: 'text', key: 'text', type: 'string', value: 'T', zh: '标题关键字', en: 'words in the title' },
-      { flag: 'limit', key: 'limit', type: 'int', value: 'N', zh: '最多列出几条（默认200）', en: 'at most N rows (default 200)' },
+      filterBy.limit,
     ],
-    print: (list: SubmissionSummary[]) => (list.length ? list.map(submissionLine).join('\n') : '没有符合条件的来稿。'),
+    print: (list: SubmissionSummary[]) => listText(list, submissionLine, '没有符合条件的来稿。'),
   },
   {
     path: ['submission', 'show'],
@@ -190,9 +190,9 @@ export const intakeCommands: readonly CommandSpec[] = [
     zh: '登记一份手工录入的来稿',
     en: 'Register a typed-in draft',
     options: [
-      { flag: 'title', key: 'title', type: 'string', value: 'T', zh: '标题', en: 'title' },
+      titleOption,
       { flag: 'body', key: 'body', type: 'string', value: 'TEXT', zh: '正文；每行一段', en: 'body text; one paragraph per line' },
-      { flag: 'body-file', key: 'body', type: 'file', value: 'FILE', zh: '从 UTF-8 文本文件读取正文', en: 'read the body from a UTF-8 text file' },
+      bodyFileOption,
       ...INTAKE_OPTIONS,
     ],
     print: submissionDetail,

@@ -1,6 +1,17 @@
 /** `bulletin issue …`: composing, sign-off, voiding and the Word file. */
-import type { CommandSpec } from '../spec';
+import type { OpName } from '../../api/contract';
+import type { CommandSpec, PositionalSpec } from '../spec';
 import { fmt } from '../format';
+import { DATE, filterBy, idArg } from '../options';
+
+const ISSUE = idArg('ISSUE');
+/** The items of an issue, in the order they are to print. */
+const ARTICLES: PositionalSpec = { name: 'ARTICLE', key: 'articleIds', type: 'int', variadic: true };
+
+/** `bulletin issue VERB ISSUE …`: acts on one issue and shows it as it now stands. */
+function onIssue(verb: string, op: OpName, zh: string, en: string, more: Partial<CommandSpec> = {}): CommandSpec {
+  return { path: ['issue', verb], op, zh, en, positionals: [ISSUE], print: fmt.issue, ...more };
+}
 
 export const issueCommands: readonly CommandSpec[] = [
   {
@@ -10,137 +21,55 @@ export const issueCommands: readonly CommandSpec[] = [
     en: 'Create a draft issue (numbered at sign-off)',
     options: [
       { flag: 'series', key: 'series', type: 'ref', value: 'NAME|ID', zh: '刊物名称或编号', en: 'series name or id' },
-      { flag: 'date', key: 'date', type: 'string', value: 'YYYY-MM-DD', zh: '印在刊物上的日期，默认今天', en: 'printed date, default today' },
+      { flag: 'date', key: 'date', type: 'string', value: DATE, zh: '印在刊物上的日期，默认今天', en: 'printed date, default today' },
       { flag: 'supplement', key: 'supplement', type: 'bool', zh: '增刊（单独编号）', en: 'supplement (numbered on its own)' },
     ],
     print: fmt.issue,
   },
-  {
-    path: ['issue', 'add'],
-    op: 'issueAddArticles',
-    zh: '按给出的顺序把信息加到一期末尾',
-    en: 'Append items to an issue in the order given',
-    positionals: [
-      { name: 'ISSUE', key: 'id', type: 'int' },
-      { name: 'ARTICLE', key: 'articleIds', type: 'int', variadic: true },
-    ],
-    print: fmt.issue,
-  },
-  {
-    path: ['issue', 'remove'],
-    op: 'issueRemoveArticle',
-    zh: '从一期中移出一条信息',
-    en: 'Remove an item from an issue',
-    positionals: [
-      { name: 'ISSUE', key: 'id', type: 'int' },
-      { name: 'ARTICLE', key: 'articleId', type: 'int' },
-    ],
-    print: fmt.issue,
-  },
-  {
-    path: ['issue', 'order'],
-    op: 'issueReorder',
-    zh: '按给出的顺序重排一期中的全部信息',
-    en: 'Put all items of an issue in the order given',
-    positionals: [
-      { name: 'ISSUE', key: 'id', type: 'int' },
-      { name: 'ARTICLE', key: 'articleIds', type: 'int', variadic: true },
-    ],
-    print: fmt.issue,
-  },
-  {
-    path: ['issue', 'date'],
-    op: 'issueSetDate',
-    zh: '修改尚未签发的一期的日期',
-    en: 'Change the date of an unsigned issue',
-    positionals: [
-      { name: 'ISSUE', key: 'id', type: 'int' },
-      { name: 'YYYY-MM-DD', key: 'date', type: 'string' },
-    ],
-    print: fmt.issue,
-  },
-  {
-    path: ['issue', 'submit'],
-    op: 'issueSubmit',
-    zh: '提交审核（办公室主任审核）',
-    en: 'Submit for review',
-    positionals: [{ name: 'ISSUE', key: 'id', type: 'int' }],
-    print: fmt.issue,
-  },
-  {
-    path: ['issue', 'withdraw'],
-    op: 'issueWithdraw',
-    zh: '把待签发的一期退回修改',
-    en: 'Send an issue in review back to draft',
-    positionals: [{ name: 'ISSUE', key: 'id', type: 'int' }],
-    print: fmt.issue,
-  },
-  {
-    path: ['issue', 'next-number'],
-    op: 'issueNextNumber',
-    zh: '查看签发后这一期将得到的期号',
-    en: 'Show the number signing would give',
-    positionals: [{ name: 'ISSUE', key: 'id', type: 'int' }],
-    options: [{ flag: 'date', key: 'date', type: 'string', value: 'YYYY-MM-DD', zh: '按这个日期计算', en: 'compute for this date' }],
+  onIssue('add', 'issueAddArticles', '按给出的顺序把信息加到一期末尾', 'Append items to an issue in the order given', {
+    positionals: [ISSUE, ARTICLES],
+  }),
+  onIssue('remove', 'issueRemoveArticle', '从一期中移出一条信息', 'Remove an item from an issue', {
+    positionals: [ISSUE, { name: 'ARTICLE', key: 'articleId', type: 'int' }],
+  }),
+  onIssue('order', 'issueReorder', '按给出的顺序重排一期中的全部信息', 'Put all items of an issue in the order given', {
+    positionals: [ISSUE, ARTICLES],
+  }),
+  onIssue('date', 'issueSetDate', '修改尚未签发的一期的日期', 'Change the date of an unsigned issue', {
+    positionals: [ISSUE, { name: DATE, key: 'date', type: 'string' }],
+  }),
+  onIssue('submit', 'issueSubmit', '提交审核（办公室主任审核）', 'Submit for review'),
+  onIssue('withdraw', 'issueWithdraw', '把待签发的一期退回修改', 'Send an issue in review back to draft'),
+  onIssue('next-number', 'issueNextNumber', '查看签发后这一期将得到的期号', 'Show the number signing would give', {
+    options: [{ flag: 'date', key: 'date', type: 'string', value: DATE, zh: '按这个日期计算', en: 'compute for this date' }],
     print: fmt.nextNumber,
-  },
-  {
-    path: ['issue', 'sign'],
-    op: 'issueSign',
-    zh: '领导签发：给出期号和总期号，此后不可修改',
-    en: 'Sign off: assigns the number; the issue is frozen from then on',
-    positionals: [{ name: 'ISSUE', key: 'id', type: 'int' }],
+  }),
+  onIssue('sign', 'issueSign', '领导签发：给出期号和总期号，此后不可修改', 'Sign off: assigns the number; the issue is frozen from then on', {
     options: [
       { flag: 'by', key: 'signedBy', type: 'string', value: 'NAME', zh: '签发人姓名', en: 'name of the signing leader' },
-      { flag: 'date', key: 'date', type: 'string', value: 'YYYY-MM-DD', zh: '签发日期（印在刊物上），默认为该期原定日期', en: 'printed date, default the issue date' },
+      { flag: 'date', key: 'date', type: 'string', value: DATE, zh: '签发日期（印在刊物上），默认为该期原定日期', en: 'printed date, default the issue date' },
     ],
-    print: fmt.issue,
     examples: ['bulletin issue sign 12 --by 张某某 --date 2026-11-21'],
-  },
-  {
-    path: ['issue', 'void'],
-    op: 'issueVoid',
-    zh: '作废已签发的一期（期号保留、不再使用）',
-    en: 'Void a signed issue (its number stays used)',
-    positionals: [{ name: 'ISSUE', key: 'id', type: 'int' }],
+  }),
+  onIssue('void', 'issueVoid', '作废已签发的一期（期号保留、不再使用）', 'Void a signed issue (its number stays used)', {
     options: [{ flag: 'reason', key: 'reason', type: 'string', value: 'TEXT', zh: '作废原因', en: 'reason' }],
-    print: fmt.issue,
-  },
-  {
-    path: ['issue', 'export'],
-    op: 'issueExport',
-    zh: '导出一期的 Word 文件：已签发的导出存档原件（逐字节相同），未签发的导出送审稿',
-    en: 'Write an issue as Word: the archived bytes once signed, a 送审稿 preview before',
-    positionals: [{ name: 'ISSUE', key: 'id', type: 'int' }],
+  }),
+  onIssue('export', 'issueExport', '导出一期的 Word 文件：已签发的导出存档原件（逐字节相同），未签发的导出送审稿', 'Write an issue as Word: the archived bytes once signed, a 送审稿 preview before', {
     options: [{ flag: 'out', key: 'out', type: 'string', value: 'FILE.docx', zh: '保存到的文件（或文件夹）', en: 'file (or folder) to write' }],
     print: (r: { path: string; archived: boolean; sha256: string }) =>
       `已导出${r.archived ? '存档原件' : '送审稿'}：${r.path}\nSHA-256：${r.sha256}`,
     examples: ['bulletin issue export 12 --out 第12期.docx'],
-  },
-  {
-    path: ['issue', 'delete'],
-    op: 'issueDelete',
-    zh: '删除尚未签发的草稿',
-    en: 'Delete an unsigned draft',
-    positionals: [{ name: 'ISSUE', key: 'id', type: 'int' }],
-    print: fmt.deleted,
-  },
-  {
-    path: ['issue', 'show'],
-    op: 'issueGet',
-    zh: '查看一期',
-    en: 'Show an issue',
-    positionals: [{ name: 'ISSUE', key: 'id', type: 'int' }],
-    print: fmt.issue,
-  },
+  }),
+  onIssue('delete', 'issueDelete', '删除尚未签发的草稿', 'Delete an unsigned draft', { print: fmt.deleted }),
+  onIssue('show', 'issueGet', '查看一期', 'Show an issue'),
   {
     path: ['issue', 'list'],
     op: 'issueList',
     zh: '列出期次',
     en: 'List issues',
     options: [
-      { flag: 'series', key: 'series', type: 'ref', value: 'S', zh: '按刊物筛选', en: 'filter by series' },
-      { flag: 'year', key: 'year', type: 'int', value: 'Y', zh: '按年份筛选', en: 'filter by year' },
+      filterBy.series,
+      filterBy.year,
       { flag: 'status', key: 'status', type: 'string', value: 'S', zh: '按状态筛选：draft 编辑中 / review 待签发 / signed 已签发 / voided 已作废', en: 'filter by status' },
     ],
     print: fmt.issueList,

@@ -1,21 +1,15 @@
 /** `bulletin packet …` and `bulletin settings …`: packets for the city office and the sender they name. */
 import fs from 'node:fs';
+import { localTimeText, sizeLabel } from '../../api/display';
 import { dispatch } from '../../api/dispatch';
 import { ApiError, type ApiErrorShape } from '../../api/errors';
 import type { AppSettings, ArticleSubmission, PacketExportResult, PacketSummary, PacketVerifyResult } from '../../api/ops/packets';
 import { describeReport, verifyPacket } from '../../packet/verify';
 import { createCtx } from '../../services/context';
 import { openDatabase } from '../../store/db';
+import { listText } from '../format';
+import { idArg } from '../options';
 import type { CommandContext, CommandSpec } from '../spec';
-
-function localTime(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
-
-const kb = (n: number) => (n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
 
 /**
  * A faulty packet is a refusal (exit 2) that still carries the whole report: stderr gets it as
@@ -53,37 +47,34 @@ async function runVerify(input: Record<string, unknown>, ctx: CommandContext): P
 
 function printVerified(r: PacketVerifyResult): string {
   const text = describeReport(r);
-  return r.registered ? `${text}\n本机登记：第 ${r.registered.id} 号上报包，${localTime(r.registered.createdAt)} 导出。` : text;
+  return r.registered ? `${text}\n本机登记：第 ${r.registered.id} 号上报包，${localTimeText(r.registered.createdAt)} 导出。` : text;
 }
 
 function printExport(r: PacketExportResult): string {
   const m = r.manifest;
   return [
     `已生成上报包：${r.path}`,
-    `大小：${kb(r.size)}　SHA-256：${r.sha256}`,
+    `大小：${sizeLabel(r.size)}　SHA-256：${r.sha256}`,
     `内容：${m.issues.length} 期、${m.articles.length} 条信息，合计 ${m.totals.chars} 字；已登记为第 ${r.id} 号上报包。`,
   ].join('\n');
 }
 
-function printList(list: PacketSummary[]): string {
-  if (!list.length) return '还没有导出过上报包。用 bulletin packet export --issue ID --out 文件夹 生成。';
-  return list
-    .map((p) =>
-      [
-        `#${p.id} ${localTime(p.createdAt)}  ${p.fileName}  ${kb(p.size)}${p.createdBy ? `  经办：${p.createdBy}` : ''}${p.includeInternal ? '  [含内部信息]' : ''}`,
-        `    SHA-256：${p.sha256}`,
-        ...p.issues.map((i) => `    · ${i.title}`),
-        ...p.articles.map((a) => `    · #${a.id} ${a.title}`),
-      ].join('\n'),
-    )
-    .join('\n');
+function packetText(p: PacketSummary): string {
+  return [
+    `#${p.id} ${localTimeText(p.createdAt)}  ${p.fileName}  ${sizeLabel(p.size)}${p.createdBy ? `  经办：${p.createdBy}` : ''}${p.includeInternal ? '  [含内部信息]' : ''}`,
+    `    SHA-256：${p.sha256}`,
+    ...p.issues.map((i) => `    · ${i.title}`),
+    ...p.articles.map((a) => `    · #${a.id} ${a.title}`),
+  ].join('\n');
 }
+
+const printList = (list: PacketSummary[]) => listText(list, packetText, '还没有导出过上报包。用 bulletin packet export --issue ID --out 文件夹 生成。');
 
 function printSubmission(s: ArticleSubmission): string {
   if (!s.packets.length) return `信息 #${s.articleId} 尚未上报。`;
   return [
-    `信息 #${s.articleId} 已上报（首次 ${localTime(s.submittedAt!)}）：`,
-    ...s.packets.map((p) => `  · 第 ${p.packetId} 号上报包 ${localTime(p.createdAt)} ${p.fileName}${p.via === 'issue' ? `（随${p.issueTitle ?? `期次 ${p.issueId}`}）` : '（单条）'}`),
+    `信息 #${s.articleId} 已上报（首次 ${localTimeText(s.submittedAt!)}）：`,
+    ...s.packets.map((p) => `  · 第 ${p.packetId} 号上报包 ${localTimeText(p.createdAt)} ${p.fileName}${p.via === 'issue' ? `（随${p.issueTitle ?? `期次 ${p.issueId}`}）` : '（单条）'}`),
   ].join('\n');
 }
 
@@ -138,7 +129,7 @@ export const packetCommands: readonly CommandSpec[] = [
     op: 'packetsForArticle',
     zh: '查看一条信息何时、随哪个上报包上报过',
     en: 'When and in which packets an item went upward',
-    positionals: [{ name: 'ARTICLE', key: 'id', type: 'int' }],
+    positionals: [idArg('ARTICLE')],
     print: printSubmission,
   },
   {

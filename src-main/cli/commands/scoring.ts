@@ -1,6 +1,7 @@
 /** `bulletin adoption|instruction|commission|deduction|target|rules|score|circular …`: assessment (考核). */
 import type { CommandSpec, OptionSpec } from '../spec';
-import { fmt } from '../format';
+import { listText } from '../format';
+import { DATE, dateOption, deleteCommand, idArg } from '../options';
 import {
   ADOPTION_KIND_LABELS,
   COMMISSION_STATUS_LABELS,
@@ -19,8 +20,6 @@ import {
   type UnitScore,
 } from '../../api/ops/scoring';
 
-const DATE = 'YYYY-MM-DD';
-
 const periodOptions: OptionSpec[] = [
   { flag: 'from', key: 'from', type: 'string', value: DATE, zh: '起始日期（含）', en: 'first day (included)' },
   { flag: 'to', key: 'to', type: 'string', value: DATE, zh: '截止日期（含）', en: 'last day (included)' },
@@ -34,10 +33,14 @@ const listRangeOptions: OptionSpec[] = [
   { flag: 'to', key: 'to', type: 'string', value: DATE, zh: '只列此日及以前的', en: 'on or before this date' },
 ];
 
+const articleOption: OptionSpec = { flag: 'article', key: 'articleId', type: 'int', value: 'ID', zh: '信息编号', en: 'item id' };
+
 const unitFilter: OptionSpec = { flag: 'unit', key: 'unit', type: 'ref', value: 'NAME|ID', zh: '只列某个单位的', en: 'only this unit' };
 
+/** Filters of the lists of what happened to items (adoptions, instructions). */
+const itemFilters: OptionSpec[] = [{ flag: 'article', key: 'articleId', type: 'int', value: 'ID', zh: '只列某条信息的', en: 'only this item' }, unitFilter, ...listRangeOptions];
+
 const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
-const lines = <T>(list: T[], line: (x: T) => string, empty: string) => (list.length ? list.map(line).join('\n') : empty);
 
 const adoptionLine = (a: AdoptionEntry) =>
   `${a.id === null ? '（签发）' : `#${a.id}`} ${a.date} 信息${a.articleId}“${a.title}” ← 《${a.publication}》${a.issueRef}  ` +
@@ -107,11 +110,11 @@ export const scoringCommands: readonly CommandSpec[] = [
     zh: '登记信息被上级或其他刊物采用（本系统刊物签发时自动计入，不必登记）',
     en: 'Record an adoption by a publication (our own series count automatically when signed)',
     options: [
-      { flag: 'article', key: 'articleId', type: 'int', value: 'ID', zh: '信息编号', en: 'item id' },
+      articleOption,
       { flag: 'publication', key: 'publication', type: 'string', value: 'NAME', zh: '刊物名称，如 政务信息快报', en: 'publication name' },
       { flag: 'level', key: 'level', type: 'string', value: 'LEVEL', zh: 'county 县级 / city 市级 / province 省级', en: 'county|city|province' },
       { flag: 'kind', key: 'kind', type: 'string', value: 'KIND', zh: 'single 单条 / brief 简讯 / research 综合调研 / daily 每日要情 / web 网站', en: 'single|brief|research|daily|web' },
-      { flag: 'date', key: 'date', type: 'string', value: DATE, zh: '采用日期，默认今天', en: 'date, default today' },
+      dateOption('采用日期'),
       { flag: 'ref', key: 'issueRef', type: 'string', value: 'TEXT', zh: '刊物期号，如 2026年第15期', en: 'issue of the publication' },
     ],
     print: (a: AdoptionEntry) => `已登记：${adoptionLine(a)}`,
@@ -122,27 +125,20 @@ export const scoringCommands: readonly CommandSpec[] = [
     op: 'adoptionList',
     zh: '列出采用记录（含本系统刊物的采用）',
     en: 'List adoptions, our own series included',
-    options: [{ flag: 'article', key: 'articleId', type: 'int', value: 'ID', zh: '只列某条信息的', en: 'only this item' }, unitFilter, ...listRangeOptions],
-    print: (list: AdoptionEntry[]) => lines(list, adoptionLine, '没有采用记录。'),
+    options: itemFilters,
+    print: (list: AdoptionEntry[]) => listText(list, adoptionLine, '没有采用记录。'),
   },
-  {
-    path: ['adoption', 'delete'],
-    op: 'adoptionDelete',
-    zh: '删除登记错的采用（本系统刊物的采用只能通过作废该期撤销）',
-    en: 'Delete a hand-entered adoption',
-    positionals: [{ name: 'ID', key: 'id', type: 'int' }],
-    print: fmt.deleted,
-  },
+  deleteCommand('adoption', 'adoptionDelete', '删除登记错的采用（本系统刊物的采用只能通过作废该期撤销）', 'Delete a hand-entered adoption'),
   {
     path: ['instruction', 'add'],
     op: 'instructionAdd',
     zh: '登记领导对某条信息的批示',
     en: 'Record a leader\'s instruction on an item',
     options: [
-      { flag: 'article', key: 'articleId', type: 'int', value: 'ID', zh: '信息编号', en: 'item id' },
+      articleOption,
       { flag: 'level', key: 'level', type: 'string', value: 'LEVEL', zh: 'county 县级 / city 市级 / province 省级领导', en: 'county|city|province' },
       { flag: 'leader', key: 'leader', type: 'string', value: 'NAME', zh: '批示领导，如 县长张某某', en: 'the leader' },
-      { flag: 'date', key: 'date', type: 'string', value: DATE, zh: '批示日期，默认今天', en: 'date, default today' },
+      dateOption('批示日期'),
       { flag: 'text', key: 'text', type: 'string', value: 'TEXT', zh: '批示内容', en: 'the instruction\'s words' },
     ],
     print: (i: InstructionEntry) => `已登记：${instructionLine(i)}`,
@@ -153,17 +149,10 @@ export const scoringCommands: readonly CommandSpec[] = [
     op: 'instructionList',
     zh: '列出领导批示',
     en: 'List leader instructions',
-    options: [{ flag: 'article', key: 'articleId', type: 'int', value: 'ID', zh: '只列某条信息的', en: 'only this item' }, unitFilter, ...listRangeOptions],
-    print: (list: InstructionEntry[]) => lines(list, instructionLine, '没有批示记录。'),
+    options: itemFilters,
+    print: (list: InstructionEntry[]) => listText(list, instructionLine, '没有批示记录。'),
   },
-  {
-    path: ['instruction', 'delete'],
-    op: 'instructionDelete',
-    zh: '删除登记错的批示',
-    en: 'Delete a mistaken instruction record',
-    positionals: [{ name: 'ID', key: 'id', type: 'int' }],
-    print: fmt.deleted,
-  },
+  deleteCommand('instruction', 'instructionDelete', '删除登记错的批示', 'Delete a mistaken instruction record'),
   {
     path: ['commission', 'add'],
     op: 'commissionAdd',
@@ -182,11 +171,11 @@ export const scoringCommands: readonly CommandSpec[] = [
     op: 'commissionAnswer',
     zh: '登记某单位对约稿的报送（晚于截止日期即为迟报）',
     en: 'Record a unit\'s answer to a commission (after the deadline is late)',
-    positionals: [{ name: 'ID', key: 'id', type: 'int' }],
+    positionals: [idArg()],
     options: [
       { flag: 'unit', key: 'unit', type: 'ref', value: 'NAME|ID', zh: '报送单位', en: 'unit' },
       { flag: 'article', key: 'articleId', type: 'int', value: 'ID', zh: '报送的信息编号', en: 'the item sent' },
-      { flag: 'date', key: 'date', type: 'string', value: DATE, zh: '报送日期，默认今天', en: 'date, default today' },
+      dateOption('报送日期'),
     ],
     print: commissionText,
   },
@@ -196,7 +185,7 @@ export const scoringCommands: readonly CommandSpec[] = [
     zh: '列出约稿及各单位按时、迟报、未报情况',
     en: 'List commissions: on time, late, missing',
     options: [unitFilter, ...listRangeOptions],
-    print: (list: CommissionEntry[]) => lines(list, commissionText, '还没有约稿。'),
+    print: (list: CommissionEntry[]) => listText(list, commissionText, '还没有约稿。'),
   },
   {
     path: ['deduction', 'add'],
@@ -207,7 +196,7 @@ export const scoringCommands: readonly CommandSpec[] = [
       { flag: 'unit', key: 'unit', type: 'ref', value: 'NAME|ID', zh: '被扣分的单位', en: 'unit' },
       { flag: 'points', key: 'points', type: 'int', value: 'N', zh: '扣分数，如 50', en: 'points deducted' },
       { flag: 'reason', key: 'reason', type: 'string', value: 'TEXT', zh: '扣分原因', en: 'reason' },
-      { flag: 'date', key: 'date', type: 'string', value: DATE, zh: '扣分日期，默认今天', en: 'date, default today' },
+      dateOption('扣分日期'),
     ],
     print: (d: DeductionEntry) => `已登记：${deductionLine(d)}`,
     examples: ['bulletin deduction add --unit 县发改局 --points 50 --reason "紧急信息迟报（市级通报）" --date 2026-08-12'],
@@ -218,16 +207,9 @@ export const scoringCommands: readonly CommandSpec[] = [
     zh: '列出扣分记录',
     en: 'List deductions',
     options: [unitFilter, ...listRangeOptions],
-    print: (list: DeductionEntry[]) => lines(list, deductionLine, '没有扣分记录。'),
+    print: (list: DeductionEntry[]) => listText(list, deductionLine, '没有扣分记录。'),
   },
-  {
-    path: ['deduction', 'delete'],
-    op: 'deductionDelete',
-    zh: '删除登记错的扣分',
-    en: 'Delete a mistaken deduction',
-    positionals: [{ name: 'ID', key: 'id', type: 'int' }],
-    print: fmt.deleted,
-  },
+  deleteCommand('deduction', 'deductionDelete', '删除登记错的扣分', 'Delete a mistaken deduction'),
   {
     path: ['target', 'set'],
     op: 'targetSet',
@@ -247,7 +229,7 @@ export const scoringCommands: readonly CommandSpec[] = [
     zh: '列出月度报送任务',
     en: 'List monthly targets',
     options: [unitFilter],
-    print: (list: TargetEntry[]) => lines(list, targetLine, '还没有设置月度任务。'),
+    print: (list: TargetEntry[]) => listText(list, targetLine, '还没有设置月度任务。'),
   },
   {
     path: ['rules', 'show'],
@@ -291,7 +273,7 @@ export const scoringCommands: readonly CommandSpec[] = [
     zh: '积分明细：某期间每一分的来由',
     en: 'Where every point of a period came from',
     options: [...periodOptions, unitFilter],
-    print: (list: ScoreEvent[]) => lines(list, ledgerLine, '这个期间没有得分或扣分。'),
+    print: (list: ScoreEvent[]) => listText(list, ledgerLine, '这个期间没有得分或扣分。'),
   },
   {
     path: ['circular'],
@@ -312,7 +294,7 @@ export const scoringCommands: readonly CommandSpec[] = [
     op: 'articleSetUnits',
     zh: '设置综合信息的合报单位（每个单位按综合信息计分）；不给 --unit 则清除',
     en: 'Set the further units of a combined item; no --unit clears them',
-    positionals: [{ name: 'ARTICLE', key: 'id', type: 'int' }],
+    positionals: [idArg('ARTICLE')],
     options: [{ flag: 'unit', key: 'unitIds', type: 'ref', multiple: true, value: 'NAME', zh: '合报单位，可重复', en: 'unit (repeat)' }],
     print: articleUnitsText,
   },

@@ -1,5 +1,6 @@
 /** `bulletin search`: one query over items, drafts and issues. */
 import type { SearchHit, SearchResult } from '../../api/ops/search';
+import { filterBy } from '../options';
 import type { CommandSpec } from '../spec';
 
 const KIND_LABEL: Record<SearchHit['kind'], string> = { article: '信息', submission: '来稿', issue: '期' };
@@ -35,10 +36,10 @@ export const searchCommands: readonly CommandSpec[] = [
     options: [
       { flag: 'limit', key: 'limit', type: 'int', value: 'N', zh: '最多列出几条（默认50）', en: 'at most N hits (default 50)' },
       { flag: 'kind', key: 'kinds', type: 'string', multiple: true, value: 'K', zh: '只查某类：article 信息 / submission 来稿 / issue 期（可重复）', en: 'only this kind (repeatable)' },
-      { flag: 'series', key: 'series', type: 'ref', value: 'S', zh: '按刊物筛选', en: 'filter by series' },
-      { flag: 'year', key: 'year', type: 'int', value: 'Y', zh: '按年份筛选', en: 'filter by year' },
-      { flag: 'unit', key: 'unit', type: 'ref', value: 'NAME', zh: '按报送单位筛选', en: 'filter by unit' },
-      { flag: 'category', key: 'category', type: 'string', value: 'C', zh: '按分类筛选', en: 'filter by category' },
+      filterBy.series,
+      filterBy.year,
+      filterBy.unit,
+      filterBy.category,
       { flag: 'state', key: 'state', type: 'string', value: 'S', zh: '按状态筛选（如 used 已刊用 / unused 未用 / signed 已签发）', en: 'filter by state' },
     ],
     print: printResult,

@@ -1,0 +1,30 @@
+/** Arguments, options and commands several subjects share, so each reads the same in every help. */
+import type { OpName } from '../api/contract';
+import { fmt } from './format';
+import type { CommandSpec, OptionSpec, PositionalSpec } from './spec';
+
+export const DATE = 'YYYY-MM-DD';
+
+/** The record a command acts on, by its number; `name` is how usage shows it. */
+export const idArg = (name = 'ID'): PositionalSpec => ({ name, key: 'id', type: 'int' });
+
+export const titleOption: OptionSpec = { flag: 'title', key: 'title', type: 'string', value: 'T', zh: '标题', en: 'title' };
+
+export const bodyFileOption: OptionSpec = { flag: 'body-file', key: 'body', type: 'file', value: 'FILE', zh: '从 UTF-8 文本文件读取正文', en: 'read the body from a UTF-8 text file' };
+
+/** A date that is today unless given; `what` names it, e.g. 采用日期. */
+export const dateOption = (what: string): OptionSpec => ({ flag: 'date', key: 'date', type: 'string', value: DATE, zh: `${what}，默认今天`, en: 'date, default today' });
+
+/** Filters of the list commands. */
+export const filterBy = {
+  unit: { flag: 'unit', key: 'unit', type: 'ref', value: 'NAME', zh: '按报送单位筛选', en: 'filter by unit' },
+  category: { flag: 'category', key: 'category', type: 'string', value: 'C', zh: '按分类筛选', en: 'filter by category' },
+  series: { flag: 'series', key: 'series', type: 'ref', value: 'S', zh: '按刊物筛选', en: 'filter by series' },
+  year: { flag: 'year', key: 'year', type: 'int', value: 'Y', zh: '按年份筛选', en: 'filter by year' },
+  limit: { flag: 'limit', key: 'limit', type: 'int', value: 'N', zh: '最多列出几条（默认200）', en: 'at most N rows (default 200)' },
+} as const satisfies Record<string, OptionSpec>;
+
+/** `bulletin NOUN delete ID`: removes one record entered by mistake. */
+export function deleteCommand(noun: string, op: OpName, zh: string, en: string): CommandSpec {
+  return { path: [noun, 'delete'], op, zh, en, positionals: [idArg()], print: fmt.deleted };
+}

@@ -1,0 +1,63 @@
+/**
+ * The frame every Word file of the app shares (the issue, a single item, the packet's contents
+ * list, the circular): the A4 page and line grid of the layout profile, `— N —` page numbers,
+ * the named styles, and fixed document properties, so the same content always gives the same bytes.
+ */
+import { Document, DocumentGridType, Packer, type ISectionOptions, type Paragraph, type Table } from 'docx';
+import { buildStyles, externalStylesXml, pageNumberFooter } from './docx-blocks';
+import { coreXml, fixZipTimestamps } from './docx-zip';
+import type { LayoutProfile } from './layout-profile';
+
+function section(profile: LayoutProfile, children: Array<Paragraph | Table>): ISectionOptions {
+  const { page, margins, grid } = profile;
+  return {
+    properties: {
+      page: {
+        size: { width: page.width, height: page.height },
+        margin: {
+          top: margins.top,
+          bottom: margins.bottom,
+          left: margins.left,
+          right: margins.right,
+          header: margins.header,
+          footer: margins.footer,
+          gutter: 0,
+        },
+      },
+      grid: { type: DocumentGridType.LINES, linePitch: grid.linePitch },
+    },
+    // Odd pages use the default footer, even pages the even one; settings.xml gets
+    // w:evenAndOddHeaders from the Document option below.
+    footers: { default: pageNumberFooter(profile, 'odd'), even: pageNumberFooter(profile, 'even') },
+    children,
+  };
+}
+
+/** `date` (YYYY-MM-DD) is the file's created and modified date; '' leaves a fixed placeholder. */
+export async function packDocument(
+  profile: LayoutProfile,
+  title: string,
+  date: string,
+  children: Array<Paragraph | Table>,
+): Promise<Buffer> {
+  const creator = profile.documentInfo.creator;
+  const doc = new Document({
+    creator,
+    lastModifiedBy: creator,
+    title,
+    revision: 1,
+    evenAndOddHeaderAndFooters: true,
+    externalStyles: externalStylesXml(),
+    styles: buildStyles(profile),
+    // The theme names the office fonts too, so nothing in the file points at Calibri/等线.
+    theme: {
+      fonts: {
+        body: { latin: profile.fonts.body.ascii, eastAsia: profile.fonts.body.eastAsia },
+        headings: { latin: profile.fonts.title.ascii, eastAsia: profile.fonts.title.eastAsia },
+      },
+    },
+    sections: [section(profile, children)],
+  });
+  const zip = await Packer.toBuffer(doc, false, [coreXml({ title, creator, date })]);
+  return fixZipTimestamps(Buffer.from(zip));
+}
