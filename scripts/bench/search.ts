@@ -11,6 +11,7 @@ import type { SearchResult } from '../../src-main/api/ops/search';
 import { renderIssueDocx } from '../../src-main/export/docx-issue';
 import { buildIssueModel } from '../../src-main/services/archive';
 import { createCtx, type Ctx } from '../../src-main/services/context';
+import { gateWritesOnCheck } from '../../src-main/services/write-gate';
 import { openDatabase, type DB } from '../../src-main/store/db';
 import { reindex } from '../../src-main/store/search-index';
 import { makeText, makeVocabulary, rng, sampleWord, type Vocabulary } from './corpus';
@@ -183,13 +184,23 @@ export async function benchSearch(dir: string, quick: boolean): Promise<string[]
   }
 
   db.close();
-  const open = await time(5, () => {
-    const d = openDatabase(built.file);
+  // As the app starts: open, start the page check in the background, list the issues; the
+  // check goes on meanwhile (timed apart, and awaited before the next round).
+  const opens: number[] = [];
+  const checks: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    const d = openDatabase(built.file, { integrityCheck: 'deferred' });
     const c = createCtx(d);
-    const list = dispatch(c, 'issueList', { series: 1, year: 2026 });
-    return list.finally(() => d.close());
-  });
-  out.push(row('open the database and list this year\'s issues', open));
+    const check = gateWritesOnCheck(c, built.file);
+    await dispatch(c, 'issueList', { series: 1, year: 2026 });
+    opens.push(performance.now() - t0);
+    await check;
+    checks.push(performance.now() - t0);
+    d.close();
+  }
+  out.push(row("open the database and list this year's issues (as the app starts)", stats(opens)));
+  out.push(row('start-up check (quick_check in a worker; writes wait for it)', stats(checks)));
   const db2 = openDatabase(built.file);
   const ctx2 = createCtx(db2);
   const lastIssue = (db2.prepare('SELECT max(id) AS id FROM issues').get() as { id: number }).id;

@@ -133,6 +133,9 @@ function isPlainInput(v: unknown): boolean {
   return proto === Object.prototype || proto === null;
 }
 
+/** Restoring replaces a damaged database, so it must not wait for (or fail on) its check. */
+const UNGATED: ReadonlySet<OpName> = new Set<OpName>(['backupRestore']);
+
 export async function dispatch<K extends OpName>(ctx: Ctx, name: K, rawInput: unknown): Promise<OpResult<K>>;
 export async function dispatch(ctx: Ctx, name: string, rawInput: unknown): Promise<unknown>;
 export async function dispatch(ctx: Ctx, name: string, rawInput: unknown): Promise<unknown> {
@@ -153,6 +156,7 @@ export async function dispatch(ctx: Ctx, name: string, rawInput: unknown): Promi
     throw validationError(parsed.error);
   }
   try {
+    if (ctx.writeGate && !contract[name].readonly && !UNGATED.has(name)) await ctx.writeGate;
     const handler = handlers[name] as (ctx: Ctx, args: unknown) => unknown;
     const result = await handler(ctx, parsed.data);
     logged('ok');

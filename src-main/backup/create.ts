@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import { ApiError } from '../api/errors';
 import type { Logger } from '../log/logger';
 import type { DB } from '../store/db';
+import { checkInBackground } from '../store/integrity';
 import { APPLICATION_ID } from '../store/identity';
 import { backupFilesIn } from './inspect';
 import { backupDirFor, backupFileName, sameLocalDay, type BackupReason } from './names';
@@ -51,17 +52,19 @@ export function writeFailure(e: unknown, where: string): ApiError {
   return new ApiError('INTERNAL', `备份未完成：${(e as Error).message ?? String(e)}`);
 }
 
-/** Turns the fresh copy into one self-contained file and checks it; throws if it is not sound. */
-function sealCopy(file: string): void {
+/**
+ * Turns the fresh copy into one self-contained file and checks it, in a worker thread (a big
+ * archive takes seconds to check); throws if it is not sound.
+ */
+async function sealCopy(file: string): Promise<void> {
   const db = new Database(file, { fileMustExist: true });
   try {
     db.pragma('journal_mode = DELETE');
-    const rows = db.pragma('quick_check(1)') as { quick_check: string }[];
-    if (rows[0]?.quick_check !== 'ok') {
-      throw new ApiError('DB_DAMAGED', '当前数据库未通过完整性检查，这份备份没有保存（以免替换掉完好的旧备份）。请从最近的完好备份恢复。');
-    }
   } finally {
     db.close();
+  }
+  if (!(await checkInBackground(file, 'quick_check')).ok) {
+    throw new ApiError('DB_DAMAGED', '当前数据库未通过完整性检查，这份备份没有保存（以免替换掉完好的旧备份）。请从最近的完好备份恢复。');
   }
 }
 
@@ -99,7 +102,7 @@ export async function writeBackup(source: DB, dir: string, reason: BackupReason,
         return PAGES_PER_STEP;
       },
     });
-    sealCopy(tmp);
+    await sealCopy(tmp);
     fs.renameSync(tmp, target);
     syncDir(dir);
   } catch (e) {

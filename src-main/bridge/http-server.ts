@@ -10,8 +10,10 @@ import path from 'node:path';
 import { dispatch, toApiError } from '../api/dispatch';
 import { ApiError, type ErrorCode } from '../api/errors';
 import { API_PREFIX, TOKEN_HEADER, type Envelope } from '../api/transport';
+import { dailyBackupAtStart } from '../backup/create';
 import { loggerFor } from '../log/logger';
 import { createCtx, type Ctx } from '../services/context';
+import { gateWritesOnCheck } from '../services/write-gate';
 import { openDatabase } from '../store/db';
 import { SECURITY_HEADERS } from '../electron/security';
 import { fetchSiteAllowed, hostAllowed, isJson, newToken, originAllowed, tokenMatches } from './guards';
@@ -29,6 +31,8 @@ export interface BridgeOptions {
   staticDir?: string;
   /** Tests may fix the token; otherwise 32 random bytes, new on every start. */
   token?: string;
+  /** Make the day's backup in the background, as the desktop app does (`bulletin web`). */
+  dailyBackup?: boolean;
 }
 
 export interface Bridge {
@@ -176,8 +180,12 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const token = options.token ?? newToken();
   if (token.length < 16) throw new ApiError('INVALID_INPUT', '访问令牌至少要 16 个字符。');
   const staticDir = path.resolve(options.staticDir ?? path.join('dist', 'renderer'));
-  const ctx = createCtx(openDatabase(options.dbPath));
+  const ctx = createCtx(openDatabase(options.dbPath, { integrityCheck: 'deferred' }));
   ctx.logger = loggerFor(options.dbPath);
+  // Background work started with the door; closing waits for it, so the database closes last
+  // and cleanly (no connection left that would keep its -wal file).
+  const background: Promise<unknown>[] = [gateWritesOnCheck(ctx, options.dbPath)];
+  if (options.dailyBackup) background.push(dailyBackupAtStart(options.dbPath, ctx.logger));
   const inflight = new Set<Promise<void>>();
   let closing = false;
 
@@ -231,6 +239,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         await Promise.allSettled([...inflight]);
         server.closeAllConnections();
         await stopped;
+        await Promise.allSettled(background);
         // ctx.db, not the connection opened above: a restore may have replaced it.
         ctx.db.close();
       })();

@@ -58,7 +58,7 @@ function waitForStopSignal(): Promise<NodeJS.Signals> {
 
 export async function runWeb(input: Record<string, unknown>, ctx: CommandContext, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const port = parsePort(input.port);
-  const bridge = await startBridge({ dbPath: ctx.dbPath, port, staticDir: defaultStaticDir(env) });
+  const bridge = await startBridge({ dbPath: ctx.dbPath, port, staticDir: defaultStaticDir(env), dailyBackup: true });
   const address = `${bridge.url}#${TOKEN_FRAGMENT}=${bridge.token}`;
   if (ctx.json) {
     const started: WebStarted = { url: address, port: bridge.port, token: bridge.token };

@@ -19,6 +19,7 @@ import { contentType, lookupStatic } from '../bridge/static-files';
 import { dailyBackupAtStart } from '../backup/create';
 import { loggerFor } from '../log/logger';
 import { createCtx, type Ctx } from '../services/context';
+import { gateWritesOnCheck } from '../services/write-gate';
 import { openDatabase, type DB } from '../store/db';
 import { defaultDataDir, resolveDbPath } from '../store/paths';
 import { offerRestore } from './damaged';
@@ -147,7 +148,7 @@ async function start(): Promise<void> {
   if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) return fail('界面尚未构建', '找不到界面文件，请先运行 npm run build。');
   let db: DB;
   try {
-    db = openDatabase(DB_PATH);
+    db = openDatabase(DB_PATH, { integrityCheck: 'deferred' });
   } catch (e) {
     // DB_TOO_NEW, DB_NOT_OURS, DB_DAMAGED, BUSY: the message says what to do; nothing was changed.
     const err = toApiError(e);
@@ -162,6 +163,28 @@ async function start(): Promise<void> {
   }
   ctx = createCtx(db);
   ctx.logger = logger;
+  const opened = ctx;
+  const checkedDb = db;
+  void gateWritesOnCheck(opened, DB_PATH).then(async (r) => {
+    // A restore in the meantime replaced the file that was checked.
+    if (r.ok || opened.db !== checkedDb) return;
+    // Found while the window is open: nothing has been written, as writes waited for this answer.
+    const message = await opened.writeGate!.then(
+      () => '',
+      (e: unknown) => toApiError(e).message,
+    );
+    ctx = null;
+    opened.db.close();
+    if (!(await offerRestore(DB_PATH, message, logger))) return void app.quit();
+    try {
+      ctx = createCtx(openDatabase(DB_PATH));
+      ctx.logger = logger;
+    } catch (again) {
+      return fail('无法打开数据库', toApiError(again).message);
+    }
+    // The page may show what it read from the damaged file: load it again from the restored one.
+    win?.reload();
+  });
   logger.event('INFO', 'start', { version: app.getVersion() });
   // In the background: a big database takes seconds to copy, and the window need not wait.
   void dailyBackupAtStart(DB_PATH, logger);

@@ -11,7 +11,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ApiError } from '../api/errors';
 import type { OpArgs } from '../api/contract';
 import type { BackupCreated, BackupInfo, BackupList, BackupRestored, BackupStatus } from '../api/ops/backups';
 import { writeBackup } from '../backup/create';
@@ -22,6 +21,7 @@ import { backupDirFor } from '../backup/names';
 import { restoreDatabase } from '../backup/restore';
 import { openDatabase } from '../store/db';
 import type { Ctx } from './context';
+import { existingFolder } from './output-files';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const BACKUP_WARN_DAYS = 7;
@@ -33,15 +33,10 @@ function ageDays(at: Date, now: Date): number {
 }
 
 function chosenFolder(to: string): string {
-  const dir = path.resolve(to);
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(dir);
-  } catch {
-    throw new ApiError('INVALID_INPUT', `文件夹“${dir}”不存在。请插入U盘，并选择U盘上已有的文件夹。`);
-  }
-  if (!stat.isDirectory()) throw new ApiError('INVALID_INPUT', `“${dir}”不是文件夹，请选择一个文件夹。`);
-  return dir;
+  return existingFolder(to, {
+    missing: (dir) => `文件夹“${dir}”不存在。请插入U盘，并选择U盘上已有的文件夹。`,
+    notFolder: (dir) => `“${dir}”不是文件夹，请选择一个文件夹。`,
+  });
 }
 
 export async function createBackup(ctx: Ctx, args: OpArgs<'backupCreate'>): Promise<BackupCreated> {
@@ -94,6 +89,8 @@ export async function restoreBackup(ctx: Ctx, args: OpArgs<'backupRestore'>): Pr
   try {
     const r = await restoreDatabase({ livePath: db, source: args.file, current: ctx.db, now: ctx.now() });
     ctx.db = r.db;
+    // The restored file passed its own check before it was put in place.
+    ctx.writeGate = undefined;
     ctx.logger?.event('INFO', 'restore', { fromVersion: r.fromVersion, undo: r.undoBackup ? path.basename(r.undoBackup) : null });
     return { restoredFrom: r.restoredFrom, undoBackup: r.undoBackup, fromVersion: r.fromVersion, schemaVersion: r.schemaVersion };
   } catch (e) {

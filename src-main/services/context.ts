@@ -12,6 +12,11 @@ export interface Ctx {
   now: () => Date;
   /** Set by a door that keeps a log (log/logger.ts); dispatch() records every call in it. */
   logger?: Logger;
+  /**
+   * Set by a door whose start-up check runs in the background (services/write-gate.ts):
+   * dispatch() waits for it before any operation that may write, and refuses if it failed.
+   */
+  writeGate?: Promise<void>;
 }
 
 export function createCtx(db: DB, now: () => Date = () => new Date()): Ctx {

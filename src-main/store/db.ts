@@ -9,6 +9,7 @@ import { ApiError } from '../api/errors';
 import { damagedDatabaseMessage } from '../backup/inspect';
 import { backupDirFor, backupFileName } from '../backup/names';
 import { APPLICATION_ID } from './identity';
+import { checkNow } from './integrity';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 
 export type DB = Database.Database;
@@ -20,6 +21,12 @@ export interface OpenOptions {
   backupDir?: string;
   /** False only for a scratch copy that is itself made from a backup (see backup/restore.ts). */
   backupBeforeMigration?: boolean;
+  /**
+   * 'at-open' (the default) runs the start-up check here. 'deferred' leaves it to the door, which
+   * runs it in the background and holds every write until it passes (services/write-gate.ts):
+   * on a large archive the check takes seconds. A migration is always preceded by the check.
+   */
+  integrityCheck?: 'at-open' | 'deferred';
   /** Milliseconds to wait for another writer before giving up. */
   busyTimeoutMs?: number;
   now?: () => Date;
@@ -42,9 +49,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
     db.pragma('trusted_schema = OFF');
     checkOwnership(db, file);
     // Before anything is written (even the switch to WAL): a damaged file is left exactly as it is.
-    checkIntact(db, file, options);
-    configure(db, options.readonly ?? false);
     const version = db.pragma('user_version', { simple: true }) as number;
+    if (options.integrityCheck !== 'deferred' || version < SCHEMA_VERSION) checkIntact(db, file, options);
+    configure(db, options.readonly ?? false);
     if (version > SCHEMA_VERSION) {
       throw new ApiError(
         'DB_TOO_NEW',
@@ -93,14 +100,7 @@ function checkOwnership(db: DB, file: string): void {
 
 /** Reads every page's structure (not the index contents: that is integrity_check, too slow at every start). */
 function checkIntact(db: DB, file: string, options: OpenOptions): void {
-  let result: string;
-  try {
-    const rows = db.pragma('quick_check(1)') as { quick_check: string }[];
-    result = rows[0]?.quick_check ?? '';
-  } catch (e) {
-    result = (e as Error).message;
-  }
-  if (result !== 'ok') throw new ApiError('DB_DAMAGED', damagedDatabaseMessage(file, options.backupDir ?? backupDirFor(file)));
+  if (!checkNow(db).ok) throw new ApiError('DB_DAMAGED', damagedDatabaseMessage(file, options.backupDir ?? backupDirFor(file)));
 }
 
 /** VACUUM INTO writes a consistent copy even while the WAL holds unmerged pages. */

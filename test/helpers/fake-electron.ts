@@ -94,6 +94,9 @@ export async function runMainProcess(bundle: string, env: Record<string, string>
         fake.calls.push(['loadURL', url]);
         return Promise.resolve();
       }
+      reload() {
+        fake.calls.push(['reload']);
+      }
     },
   };
 

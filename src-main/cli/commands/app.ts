@@ -2,8 +2,6 @@
 import type { CommandSpec } from '../spec';
 import { describeDemo, runDemo, type DemoResult } from '../../demo/run';
 import { runWeb } from '../../bridge/web-command';
-import { dailyBackupAtStart } from '../../backup/create';
-import { loggerFor } from '../../log/logger';
 
 export const appCommands: readonly CommandSpec[] = [
   {
@@ -23,11 +21,7 @@ export const appCommands: readonly CommandSpec[] = [
       { flag: 'port', key: 'port', type: 'int', value: 'N', zh: '端口，默认自动选择一个空闲端口', en: 'port (default: any free port)' },
       { flag: 'open', key: 'open', type: 'bool', zh: '自动用默认浏览器打开（默认打开；--no-open 不打开）', en: 'open the default browser (default; --no-open: do not)' },
     ],
-    run: async (input, ctx) => {
-      // Browser mode is a way of running the app, so it makes the day's backup like the desktop app.
-      await dailyBackupAtStart(ctx.dbPath, loggerFor(ctx.dbPath));
-      return runWeb(input, ctx);
-    },
+    run: (input, ctx) => runWeb(input, ctx),
     print: () => '编印台网页版已停止，数据库已关闭。/ Stopped; the database is closed.',
     examples: ['bulletin web', 'bulletin web --port 8610 --no-open', 'bulletin --json web --no-open'],
   },

@@ -1,0 +1,91 @@
+/**
+ * SQLite's page checks (quick_check, integrity_check) read every page of the file: about a second
+ * per 100 MB here, so over ten seconds for an archive of 100,000 items. Run on the main thread
+ * they would freeze the window (and Electron's IPC) for that long, so a door runs them in a worker
+ * thread on a read-only connection of its own, and waits for the answer only before it writes.
+ */
+import { Worker } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+
+export type Check = 'quick_check' | 'integrity_check';
+
+export interface CheckResult {
+  ok: boolean;
+  /** SQLite's first complaint, or the error that kept the check from running. */
+  detail: string;
+}
+
+/** The check on a connection of the caller's: the synchronous way, for a database about to be written. */
+export function checkNow(db: Database.Database, check: Check = 'quick_check'): CheckResult {
+  try {
+    const rows = db.pragma(`${check}(1)`) as Record<string, string>[];
+    const first = rows[0] ? String(Object.values(rows[0])[0]) : '';
+    return { ok: first === 'ok', detail: first };
+  } catch (e) {
+    return { ok: false, detail: (e as Error).message };
+  }
+}
+
+// The worker gets the path of the driver the main thread loaded, so it finds the same native
+// module wherever the app is installed (a bundle, an asar archive, the test tree).
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+let db;
+try {
+  const Database = require(workerData.driver);
+  db = new Database(workerData.file, { readonly: true, fileMustExist: true, timeout: 10000 });
+  const rows = db.pragma(workerData.check + '(1)');
+  const first = rows[0] ? String(Object.values(rows[0])[0]) : '';
+  parentPort.postMessage({ ok: first === 'ok', detail: first });
+} catch (e) {
+  parentPort.postMessage({ ok: false, detail: String((e && e.message) || e) });
+} finally {
+  if (db) db.close();
+}
+`;
+
+function driverPath(): string | null {
+  try {
+    return require.resolve('better-sqlite3');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The check of a file in a worker thread. Where a worker cannot start (it should always can),
+ * the check runs here instead: slower for the window, never skipped.
+ */
+export function checkInBackground(file: string, check: Check = 'quick_check'): Promise<CheckResult> {
+  const driver = driverPath();
+  const inline = (): CheckResult => {
+    let db: Database.Database | undefined;
+    try {
+      db = new Database(file, { readonly: true, fileMustExist: true, timeout: 10_000 });
+      return checkNow(db, check);
+    } catch (e) {
+      return { ok: false, detail: (e as Error).message };
+    } finally {
+      db?.close();
+    }
+  };
+  if (!driver) return Promise.resolve(inline());
+  return new Promise((resolve) => {
+    let settled = false;
+    const done = (r: CheckResult) => {
+      if (!settled) {
+        settled = true;
+        resolve(r);
+      }
+    };
+    let worker: Worker;
+    try {
+      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file, check } });
+    } catch {
+      return done(inline());
+    }
+    worker.once('message', (r: CheckResult) => done(r));
+    worker.once('error', () => done(inline()));
+    worker.once('exit', () => done({ ok: false, detail: 'the check stopped without an answer' }));
+  });
+}
