@@ -2,9 +2,10 @@
 // the page it loads (src-renderer/index.html, for its CSP). Fails on any HIGH or MEDIUM finding
 // that src-main/electron/electronegativity-accepted.json does not list with a justification.
 // Lower findings and accepted ones are printed, so the whole list stays visible.
-// Writes the tool's CSV to test-output/electronegativity.csv.
-import { spawnSync } from 'node:child_process';
+// Calls the tool's programmatic API (its CLI writes its CSV with two racing writes, which a busy
+// machine garbles) and writes the findings as JSON to test-output/electronegativity.json.
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -14,39 +15,8 @@ const rootArg = process.argv.indexOf('--root');
 const root = rootArg > 0 ? path.resolve(process.argv[rootArg + 1]) : project;
 const acceptedFile = path.join(root, 'src-main', 'electron', 'electronegativity-accepted.json');
 const outDir = path.join(root, 'test-output');
-const csvOut = path.join(outDir, 'electronegativity.csv');
+const jsonOut = path.join(outDir, 'electronegativity.json');
 const FAILING = new Set(['HIGH', 'MEDIUM']);
-
-/** RFC 4180 fields: quoted ones may hold commas, quotes ("") and line breaks. */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field.trim());
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field.trim());
-      if (row.some((f) => f !== '')) rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  row.push(field.trim());
-  if (row.some((f) => f !== '')) rows.push(row);
-  return rows;
-}
 
 // The tool reads a folder: the shell's sources, and the page with its CSP meta tag.
 const stage = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-eneg-'));
@@ -59,27 +29,30 @@ try {
   fs.copyFileSync(path.join(root, 'src-renderer', 'index.html'), path.join(stage, 'renderer', 'index.html'));
 
   const electronVersion = JSON.parse(fs.readFileSync(path.join(project, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
-  const csv = path.join(stage, 'findings.csv');
-  const bin = path.join(project, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'index.js');
-  const run = spawnSync(process.execPath, [bin, '-i', stage, '-o', csv, '-r', '-e', electronVersion], { encoding: 'utf8', cwd: stage });
-  if (!fs.existsSync(csv)) {
-    console.error(`electronegativity did not run (exit ${run.status}):\n${run.stderr}\n${run.stdout}`);
+  const require = createRequire(import.meta.url);
+  const run = require(path.join(project, 'node_modules', '@doyensec', 'electronegativity'));
+  // AvailableSecurityFixesGlobalCheck downloads Electron's release list: this machine and the
+  // office PC are offline. The Electron version is chosen when packaging (see README).
+  const result = await run(
+    { input: stage, isRelative: true, isVerbose: false, customScan: [], excludeFromScan: ['availablesecurityfixesglobalcheck'], parserPlugins: [], electronVersionOverride: electronVersion },
+    false,
+  );
+  if (!result || !Array.isArray(result.issues)) {
+    console.error('electronegativity did not run.');
     process.exit(1);
   }
-  fs.mkdirSync(outDir, { recursive: true });
-  fs.copyFileSync(csv, csvOut);
-
-  const [header, ...rows] = parseCsv(fs.readFileSync(csv, 'utf8'));
-  const col = (name) => header.findIndex((h) => h.toLowerCase() === name);
-  const findings = rows.map((r) => ({
-    check: r[col('issue')],
-    severity: r[col('severity')],
-    confidence: r[col('confidence')],
-    file: r[col('filename')].replace(/\\/g, '/'),
-    location: r[col('location')],
-    sample: r[col('sample')],
-    description: r[col('description')],
+  if (result.errors?.length) console.log(`  note: the tool could not parse ${result.errors.length} file(s): ${result.errors.map((e) => e.file).join(', ')}`);
+  const findings = result.issues.map((i) => ({
+    check: i.id,
+    severity: i.severity.name,
+    confidence: i.confidence.name,
+    file: path.relative(stage, path.resolve(stage, i.file)).replace(/\\/g, '/'),
+    location: `${i.location.line}:${i.location.column}`,
+    sample: i.sample,
+    description: i.description,
   }));
+  fs.mkdirSync(outDir, { recursive: true });
+  fs.writeFileSync(jsonOut, JSON.stringify(findings, null, 2));
   const accepted = JSON.parse(fs.readFileSync(acceptedFile, 'utf8')).accepted;
   const justification = (f) => accepted.find((a) => a.check === f.check && (a.file === '*' || a.file === f.file))?.reason;
 
@@ -99,7 +72,7 @@ try {
       console.log(`  note: the accepted ${a.check} (${a.file}) was not found any more; remove it from ${path.relative(root, acceptedFile)}.`);
     }
   }
-  console.log(`CSV: ${path.relative(root, csvOut)}`);
+  console.log(`Findings: ${path.relative(root, jsonOut)}`);
   if (failing > 0) {
     console.error(`${failing} HIGH/MEDIUM finding(s) without a justification: fix them, or justify each in ${path.relative(root, acceptedFile)}.`);
     process.exit(1);
