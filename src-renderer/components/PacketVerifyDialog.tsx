@@ -1,7 +1,7 @@
 /** 校验上报包: the path of a zip (on this PC or a USB drive) and the report on it. */
 import { Button, Modal, Stack } from '@mantine/core';
 import { IconShieldCheck } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { PacketVerifyResult } from '../../src-main/api/ops/packets';
 import { useApi } from '../api/context';
 import { useSubmit } from '../hooks/useSubmit';
@@ -34,6 +34,12 @@ function VerifyForm({ initialPath, onClose }: { initialPath: string; onClose: ()
       setReport(null);
       setReport(await api.call('packetVerify', { path: file.trim() }));
     });
+
+  // Opened on a packet just made or picked in the register: check it straight away (once, for
+  // the path it opened with).
+  useEffect(() => {
+    if (initialPath.trim()) void verify();
+  }, []);
 
   return (
     <Stack gap="sm">
