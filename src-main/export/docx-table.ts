@@ -1,7 +1,6 @@
 /**
  * Ruled tables across the text block (the packet's contents list, the circular's scores): fixed
- * columns, lines all round and inside, the header row repeated on every page, and no row split
- * across pages. Text in them is set off the line grid: on it, LibreOffice would give every table
+ * columns, lines all round and inside, the header row repeated on every page. Text in them is set off the line grid: on it, LibreOffice would give every table
  * line a full body line.
  */
 import {
@@ -43,8 +42,12 @@ export function tableCell(
   });
 }
 
-/** `header` is repeated at the top of every page the table runs onto. */
-export function ruledTable(profile: LayoutProfile, widths: number[], header: TableCell[], rows: TableCell[][]): Table {
+/**
+ * `header` is repeated at the top of every page the table runs onto. A row stays on one page
+ * unless `rowsMaySplit`: a tall row (an issue with all its items) would otherwise leave most of
+ * a page blank before it.
+ */
+export function ruledTable(profile: LayoutProfile, widths: number[], header: TableCell[], rows: TableCell[][], rowsMaySplit = false): Table {
   const line = { style: BorderStyle.SINGLE, ...profile.tables.border };
   return new Table({
     width: { size: textWidth(profile), type: WidthType.DXA },
@@ -53,7 +56,7 @@ export function ruledTable(profile: LayoutProfile, widths: number[], header: Tab
     borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
     rows: [
       new TableRow({ tableHeader: true, cantSplit: true, children: header }),
-      ...rows.map((children) => new TableRow({ cantSplit: true, children })),
+      ...rows.map((children) => new TableRow({ cantSplit: !rowsMaySplit, children })),
     ],
   });
 }

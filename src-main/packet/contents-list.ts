@@ -24,6 +24,7 @@ function table(profile: LayoutProfile, widths: number[], head: string[], rows: P
     widths,
     head.map((h, i) => tableCell([cellParagraph(h, headFont, spec, 'center')], widths[i]!, spec, { fill: spec.headerFill })),
     rows.map((r) => r.map((ps, i) => tableCell(ps, widths[i]!, spec))),
+    true,
   );
 }
 
@@ -77,7 +78,7 @@ export async function renderContentsList(m: Manifest, packetFileName: string, lo
       c(String(i.chars)),
       c(CLASSIFICATION_LABELS[i.classification]),
     ]);
-    children.push(table(profile, columns(profile, [2.5, null, 8, 2.5, 3, 2.5]), ['序号', '期次与所载信息', '日期', '条数', '字数', '密级'], rows));
+    children.push(table(profile, columns(profile, [2, null, 6, 2, 3, 2.5]), ['序号', '期次与所载信息', '日期', '条数', '字数', '密级'], rows));
   }
   if (m.articles.length) {
     children.push(heading(`单条信息（${m.articles.length}条）`));
@@ -89,7 +90,7 @@ export async function renderContentsList(m: Manifest, packetFileName: string, lo
       c(String(a.chars)),
       c(CLASSIFICATION_LABELS[a.classification]),
     ]);
-    children.push(table(profile, columns(profile, [2.5, null, 6, 4, 3, 2.5]), ['序号', '标题', '来稿单位', '分类', '字数', '密级'], rows));
+    children.push(table(profile, columns(profile, [2, null, 6, 3, 3, 2.5]), ['序号', '标题', '来稿单位', '分类', '字数', '密级'], rows));
   }
   children.push(
     bodyParagraph({ level: 0, text: `合计：${m.issues.length}期、${m.articles.length}条信息，共${m.totals.chars}字。` }, profile),
