@@ -4,6 +4,8 @@
  * they would freeze the window (and Electron's IPC) for that long, so a door runs them in a worker
  * thread on a read-only connection of its own, and waits for the answer only before it writes.
  */
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 
@@ -45,11 +47,16 @@ try {
 `;
 
 function driverPath(): string | null {
-  try {
-    return require.resolve('better-sqlite3');
-  } catch {
-    return null;
+  // The app's bundles and the tests are CommonJS; an ES-module bundle (the benchmark) has no
+  // working require of its own and resolves from the working folder.
+  for (const resolve of [() => require.resolve('better-sqlite3'), () => createRequire(path.join(process.cwd(), 'index.js')).resolve('better-sqlite3')]) {
+    try {
+      return resolve();
+    } catch {
+      // try the next way
+    }
   }
+  return null;
 }
 
 /**
