@@ -355,9 +355,14 @@ describe('the start-up check', () => {
     expect(err!.message).toMatch(/不会再写入/);
     expect(fs.readFileSync(t.file).equals(bytes)).toBe(true);
 
-    const r = await cli(t.file, 'article', 'list');
+    // a command that would write is refused, naming the backup
+    const r = await cli(t.file, 'article', 'add', '--title', '不应写入', '--body', '正文');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(good.name);
+    // one that only reads skips the check, and reading the damaged pages is refused all the same
+    const read = await cli(t.file, 'article', 'list');
+    expect(read.code).toBe(2);
+    expect(read.stderr).toMatch(/损坏/);
     expect(fs.readFileSync(t.file).equals(bytes)).toBe(true);
   });
 

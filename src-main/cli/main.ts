@@ -11,6 +11,7 @@ import { createCtx } from '../services/context';
 import { openDatabase } from '../store/db';
 import { resolveDbPath } from '../store/paths';
 import { SCHEMA_VERSION } from '../store/migrations';
+import { contract } from '../api/contract';
 import { COMMANDS } from './commands';
 import { commandHelp, groupHelp, mainHelp, usageLine } from './help';
 import type { ArgType, CommandContext, CommandSpec } from './spec';
@@ -160,7 +161,9 @@ async function execute(c: CommandSpec, input: Record<string, unknown>, g: Global
     const ctx: CommandContext = { dbPath, json: g.json, stdout: io.stdout, stderr: io.stderr };
     return c.run(input, ctx);
   }
-  const ctx = createCtx(openDatabase(dbPath));
+  // A command that only reads skips the start-up check (seconds on a large archive): it cannot
+  // write to a damaged file. Every other command checks first.
+  const ctx = createCtx(openDatabase(dbPath, { integrityCheck: contract[c.op!].readonly ? 'none' : 'at-open' }));
   ctx.logger = loggerFor(dbPath);
   try {
     return await dispatch(ctx, c.op!, input);

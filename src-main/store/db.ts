@@ -24,9 +24,11 @@ export interface OpenOptions {
   /**
    * 'at-open' (the default) runs the start-up check here. 'deferred' leaves it to the door, which
    * runs it in the background and holds every write until it passes (services/write-gate.ts):
-   * on a large archive the check takes seconds. A migration is always preceded by the check.
+   * on a large archive the check takes seconds. 'none' is for a connection that will only read
+   * (a read-only command): it cannot make damage worse, and reading damaged pages still fails
+   * with DB_DAMAGED. A migration is always preceded by the check.
    */
-  integrityCheck?: 'at-open' | 'deferred';
+  integrityCheck?: 'at-open' | 'deferred' | 'none';
   /** Milliseconds to wait for another writer before giving up. */
   busyTimeoutMs?: number;
   now?: () => Date;
@@ -50,7 +52,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
     checkOwnership(db, file);
     // Before anything is written (even the switch to WAL): a damaged file is left exactly as it is.
     const version = db.pragma('user_version', { simple: true }) as number;
-    if (options.integrityCheck !== 'deferred' || version < SCHEMA_VERSION) checkIntact(db, file, options);
+    if ((options.integrityCheck ?? 'at-open') === 'at-open' || version < SCHEMA_VERSION) checkIntact(db, file, options);
     configure(db, options.readonly ?? false);
     if (version > SCHEMA_VERSION) {
       throw new ApiError(
