@@ -292,9 +292,14 @@ describe('states', () => {
 
     await t.call('issueVoid', { id: issue.id, reason: '数据有误' });
     expect(await t.call('submissionGet', { id: draft.id })).toMatchObject({ state: 'editing', issue: null });
+    expect((await t.call('submissionList', { state: 'used' })).map((s) => s.id)).toEqual([]);
+    expect((await t.call('submissionList', { state: 'editing' })).map((s) => s.id)).toEqual([draft.id]);
     // and it can be used again in a new issue
     const reissued = await publish(t, series.id, [edited.article.id], '2026-11-22');
     expect(await t.call('submissionGet', { id: draft.id })).toMatchObject({ state: 'used', issue: { issueId: reissued.id } });
+    // the list works the state out on the row (for its index); it says what the view says
+    const view = t.db.prepare('SELECT id, state FROM submission_states ORDER BY id').all();
+    expect((await t.call('submissionList', {})).map((s) => ({ id: s.id, state: s.state })).sort((a, b) => a.id - b.id)).toEqual(view);
   });
 
   it('is set to 已上报 and 未采用 (with a reason) by hand, and back to 已收', async () => {

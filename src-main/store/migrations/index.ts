@@ -25,7 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'intake register and search index', sql: m003.sql, after: reindexAll },
   { version: 4, name: 'settings and packet register', sql: m004.sql },
   { version: 5, name: 'assessment: adoptions, instructions, commissions, rules', sql: m005.sql },
-  { version: 6, name: 'intake duplicate-check indexes', sql: m006.sql },
+  { version: 6, name: 'intake duplicate-check and list indexes', sql: m006.sql },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
