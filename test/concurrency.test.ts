@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { bundleWorker } from './helpers/bundle-worker';
 import { openTestDb, type TestDb } from './helpers/db';
 
 let t: TestDb;
@@ -10,18 +10,7 @@ let worker: string;
 
 beforeAll(async () => {
   t = openTestDb();
-  // inside the project, so that the bundle's imports resolve to the project's node_modules
-  worker = path.join(__dirname, '..', 'node_modules', '.cache', 'bulletin-tests', `sign-worker-${process.pid}.mjs`);
-  await build({
-    entryPoints: [path.join(__dirname, 'helpers', 'sign-worker.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    outfile: worker,
-    logLevel: 'silent',
-  });
+  worker = await bundleWorker(path.join(__dirname, 'helpers', 'sign-worker.ts'), 'sign-worker');
 });
 afterAll(() => {
   t.close();

@@ -11,9 +11,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { reindexAll } from '../src-main/store/search-index';
+import { bundleWorker } from './helpers/bundle-worker';
 import { openTestDb, type TestDb } from './helpers/db';
 
 const KILLS = 50;
@@ -31,18 +31,7 @@ beforeAll(async () => {
   fs.mkdirSync(work);
   await t.call('seriesAdd', { name: '城关县政务信息', firstNumber: FIRST_NUMBER, firstTotal: FIRST_TOTAL });
   t.db.close(); // the workers are the only writers
-  // inside the project, so that the bundle's imports resolve to the project's node_modules
-  worker = path.join(__dirname, '..', 'node_modules', '.cache', 'bulletin-tests', `crash-worker-${process.pid}.mjs`);
-  await build({
-    entryPoints: [path.join(__dirname, 'helpers', 'crash-worker.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    outfile: worker,
-    logLevel: 'silent',
-  });
+  worker = await bundleWorker(path.join(__dirname, 'helpers', 'crash-worker.ts'), 'crash-worker');
 });
 afterAll(() => {
   // Workers still waiting for GO when a check failed.

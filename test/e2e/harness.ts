@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { runDemo } from '../../src-main/demo/run';
 import { tempDir } from '../helpers/db';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -83,4 +84,30 @@ export async function openPage(browser: Browser, url: string): Promise<{ page: P
   });
   await page.goto(url);
   return { page, errors, remote };
+}
+
+export interface DemoSession {
+  web: WebServer;
+  browser: Browser;
+  page: Page;
+  errors: string[];
+  stop(): Promise<void>;
+}
+
+/** The demo county served by `bulletin web`, open in Chromium. */
+export async function demoSession(): Promise<DemoSession> {
+  const demo = await runDemo(tempDir('bulletin-e2e-demo-'));
+  const web = await startWeb(demo.database);
+  const browser = await launchBrowser();
+  const { page, errors } = await openPage(browser, web.url);
+  return {
+    web,
+    browser,
+    page,
+    errors,
+    async stop() {
+      await browser.close();
+      await web.stop();
+    },
+  };
 }

@@ -6,16 +6,15 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { runDemo } from '../../src-main/demo/run';
 import { cli } from '../helpers/cli';
 import { tempDir } from '../helpers/db';
 import { encodeGbk, ole2File, ownWriterDocx } from '../helpers/intake-files';
-import { launchBrowser, openPage, startWeb, type WebServer } from './harness';
+import { demoSession, type DemoSession, type WebServer } from './harness';
 
+let session: DemoSession;
 let web: WebServer;
-let browser: Browser;
 let page: Page;
 let errors: string[];
 let folder: string;
@@ -39,7 +38,6 @@ const REPEATS = 5;
 const OLD = 5;
 
 beforeAll(async () => {
-  const demo = await runDemo(tempDir('bulletin-e2e-demo-'));
   folder = path.join(tempDir('bulletin-e2e-usb-'), '来稿');
   fs.mkdirSync(folder);
   for (let i = 0; i < DOCX; i++) {
@@ -57,14 +55,12 @@ beforeAll(async () => {
   for (let i = 0; i < OLD; i++) fs.writeFileSync(path.join(folder, `旧稿${i + 1}.doc`), ole2File());
   expect(fs.readdirSync(folder)).toHaveLength(200);
 
-  web = await startWeb(demo.database);
-  browser = await launchBrowser();
-  ({ page, errors } = await openPage(browser, web.url));
+  session = await demoSession();
+  ({ web, page, errors } = session);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
+  await session?.stop();
 });
 
 const tid = (id: string) => `[data-testid="${id}"]`;

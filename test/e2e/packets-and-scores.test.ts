@@ -5,30 +5,26 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { runDemo } from '../../src-main/demo/run';
 import { cli } from '../helpers/cli';
 import { tempDir } from '../helpers/db';
-import { launchBrowser, openPage, startWeb, type WebServer } from './harness';
+import { demoSession, type DemoSession, type WebServer } from './harness';
 
+let session: DemoSession;
 let web: WebServer;
-let browser: Browser;
 let page: Page;
 let errors: string[];
 let usb: string;
 
 beforeAll(async () => {
-  const demo = await runDemo(tempDir('bulletin-e2e-demo-'));
   usb = tempDir('bulletin-e2e-usb-');
-  web = await startWeb(demo.database);
-  browser = await launchBrowser();
-  ({ page, errors } = await openPage(browser, web.url));
+  session = await demoSession();
+  ({ web, page, errors } = session);
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
+  await session?.stop();
 });
 
 const tid = (id: string) => `[data-testid="${id}"]`;
