@@ -13,4 +13,6 @@ export const sql = /* sql */ `
 CREATE INDEX submissions_sha256 ON submissions(original_sha256) WHERE original_sha256 IS NOT NULL;
 CREATE INDEX submissions_dedupe ON submissions(unit_id, fingerprint, title);
 CREATE INDEX submissions_list ON submissions(received_date, id, state, article_id);
+-- Its job is done by submissions_list, which the planner would otherwise pass over for it.
+DROP INDEX submissions_received;
 `;
