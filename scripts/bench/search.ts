@@ -149,6 +149,7 @@ export async function benchSearch(dir: string, quick: boolean): Promise<string[]
   const byKind = new Map<string, number[]>();
   const likeRare: number[] = [];
   const ftsRare: number[] = [];
+  const rareLines: string[] = [];
   const likeAll = new Map<string, number[]>();
   for (const q of queries) {
     const samples: number[] = [];
@@ -169,6 +170,9 @@ export async function benchSearch(dir: string, quick: boolean): Promise<string[]
     if (rare) {
       likeRare.push(likeMs);
       ftsRare.push(stats(samples).median);
+      rareLines.push(
+        `  rare ${q.kind.padEnd(12)} in ${(fraction * 100).toFixed(2)}% of items: search ${ms(stats(samples).median)} (runs ${samples.map((x) => x.toFixed(1)).join(' ')}) vs LIKE ${ms(likeMs)} = ${(likeMs / stats(samples).median).toFixed(0)}x`,
+      );
     }
   }
   for (const [kind, samples] of byKind) {
@@ -181,6 +185,7 @@ export async function benchSearch(dir: string, quick: boolean): Promise<string[]
       `rare words (<1% of items, ${ftsRare.length} queries): search median ${ms(stats(ftsRare).median)} vs LIKE ${ms(stats(likeRare).median)}; ` +
         `speed-up min ${Math.min(...speedups).toFixed(0)}x, median ${stats(speedups).median.toFixed(0)}x`,
     );
+    out.push(...rareLines);
   }
 
   db.close();
