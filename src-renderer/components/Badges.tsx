@@ -1,7 +1,7 @@
 /** Small labels used across lists: category, sensitivity, issue status, 已上报. */
 import { Badge, Tooltip } from '@mantine/core';
 import type { SubmittedMark } from '../../src-main/api/types';
-import { formatTimestamp } from '../format';
+import { formatShortTimestamp, formatTimestamp } from '../format';
 import { CATEGORY_LABELS, CLASSIFICATION_LABELS, ISSUE_STATUS_LABELS, type Category, type Classification, type IssueStatus } from '../../src-main/api/schemas';
 
 const CATEGORY_COLORS: Record<Category, string> = { news: 'blue', practice: 'green', problem: 'orange', research: 'violet', followup: 'cyan' };
@@ -42,7 +42,8 @@ export function StatusBadge({ status }: { status: IssueStatus }) {
 /** 已上报 with the last date; the tooltip gives the first and how many times. */
 export function SubmittedBadge({ mark }: { mark: SubmittedMark | null }) {
   if (!mark) return null;
-  const day = formatTimestamp(mark.lastAt).split(' ')[0];
+  // Short (11-25, or 2025-11-25 in another year) so it fits a table cell; the tooltip says all.
+  const day = formatShortTimestamp(mark.lastAt).split(' ')[0];
   return (
     <Tooltip label={`首次上报：${formatTimestamp(mark.firstAt)}；共上报 ${mark.count} 次`} withArrow>
       <Badge size="sm" color="teal" variant="light" radius="sm" data-testid="submitted-badge">

@@ -1,5 +1,5 @@
 /** 稿件: every item with its filters; opening one (or 新建稿件) shows the editor in its place. */
-import { Button, Group, Table, Text } from '@mantine/core';
+import { Button, Stack, Table, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -122,10 +122,10 @@ export function ArticlesPage() {
                   <Text size="sm">{a.chars}</Text>
                 </Table.Td>
                 <Table.Td>
-                  <Group gap={4} wrap="nowrap">
+                  <Stack gap={2} align="flex-start">
                     <IssueRefLink issueRef={a.issue} />
                     <SubmittedBadge mark={a.submitted} />
-                  </Group>
+                  </Stack>
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm" c="dimmed" title={formatTimestamp(a.updatedAt)}>
