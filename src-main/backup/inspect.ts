@@ -8,6 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { localTimeLabel } from '../api/display';
 import { APPLICATION_ID } from '../store/identity';
+import { checkAnswer } from '../store/integrity';
 import { SCHEMA_VERSION } from '../store/migrations';
 import { parseBackupName, type ParsedName } from './names';
 
@@ -27,11 +28,6 @@ export function openUntrusted(file: string): Database.Database {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   db.pragma('trusted_schema = OFF');
   return db;
-}
-
-function firstRow(db: Database.Database, pragma: string): string {
-  const rows = db.pragma(pragma) as Record<string, unknown>[];
-  return String(Object.values(rows[0] ?? {})[0] ?? '');
 }
 
 export function inspectDatabaseFile(file: string, depth: CheckDepth): Inspection {
@@ -67,7 +63,7 @@ export function inspectDatabaseFile(file: string, depth: CheckDepth): Inspection
     if (!fs.existsSync(`${file}-wal`) && size < pages * pageSize) return damaged('文件不完整（比记录的长度短），可能复制时被中断。', version);
     db.prepare('SELECT count(*) FROM sqlite_schema').get();
     if (depth !== 'header') {
-      const result = firstRow(db, depth === 'full' ? 'integrity_check(1)' : 'quick_check(1)');
+      const result = checkAnswer(db, depth === 'full' ? 'integrity_check' : 'quick_check');
       if (result !== 'ok') return damaged('完整性检查未通过，文件已损坏。', version);
     }
     return { health: 'ok', schemaVersion: version, checked: depth, problem: null };

@@ -17,11 +17,16 @@ export interface CheckResult {
   detail: string;
 }
 
+/** SQLite's first answer to the check ('ok' when sound); throws where SQLite cannot even run it. */
+export function checkAnswer(db: Database.Database, check: Check): string {
+  const rows = db.pragma(`${check}(1)`) as Record<string, unknown>[];
+  return String(Object.values(rows[0] ?? {})[0] ?? '');
+}
+
 /** The check on a connection of the caller's: the synchronous way, for a database about to be written. */
 export function checkNow(db: Database.Database, check: Check = 'quick_check'): CheckResult {
   try {
-    const rows = db.pragma(`${check}(1)`) as Record<string, string>[];
-    const first = rows[0] ? String(Object.values(rows[0])[0]) : '';
+    const first = checkAnswer(db, check);
     return { ok: first === 'ok', detail: first };
   } catch (e) {
     return { ok: false, detail: (e as Error).message };
