@@ -57,24 +57,16 @@ interface SubmissionRow {
   updated_at: string;
 }
 
-/**
- * The state as the submission_states view gives it ('used' is derived from the signed issue,
- * never stored), written out on the row itself: through the view SQLite reads every draft's
- * row, original file and all, to filter by state; this way the list index answers (migration 6).
- */
-const STATE = `CASE WHEN EXISTS (SELECT 1 FROM issue_articles sia JOIN issues si ON si.id = sia.issue_id
-                  WHERE sia.article_id = sb.article_id AND sia.live = 1 AND si.status = 'signed')
-             THEN 'used' ELSE sb.state END`;
-
+// The state comes from the view: 'used' is derived from the signed issue, never stored.
 const SELECT = `
   SELECT sb.id, sb.unit_id, u.name AS unit, sb.liaison_name, sb.liaison_phone, sb.received_date, sb.title,
          sb.paragraphs, sb.original_name, sb.original_format, sb.original_encoding,
          length(sb.original_file) AS original_size, sb.original_sha256,
          sb.duplicate_of, d.title AS dup_title, du.name AS dup_unit, d.received_date AS dup_date,
-         ${STATE} AS state, sb.state_reason, sb.article_id,
+         sb.state, sb.state_reason, sb.article_id,
          i.id AS issue_id, i.series_id, se.name AS series, i.status AS issue_status, i.year AS issue_year,
          i.number AS issue_number, i.date AS issue_date, sb.created_at, sb.updated_at
-  FROM submissions sb
+  FROM submission_states sb
   LEFT JOIN units u ON u.id = sb.unit_id
   LEFT JOIN submissions d ON d.id = sb.duplicate_of
   LEFT JOIN units du ON du.id = d.unit_id
@@ -141,7 +133,7 @@ export function getSubmission(ctx: Ctx, args: OpArgs<'submissionGet'>): Submissi
 export function listSubmissions(ctx: Ctx, args: OpArgs<'submissionList'>): SubmissionSummary[] {
   const w = new Where()
     .when(args.unit === undefined ? undefined : findUnitRow(ctx, args.unit).id, 'sb.unit_id = ?')
-    .when(args.state, `${STATE} = ?`)
+    .when(args.state, 'sb.state = ?')
     .when(args.from, 'sb.received_date >= ?')
     .when(args.to, 'sb.received_date <= ?')
     .when(args.text || undefined, 'instr(sb.title, ?) > 0');
