@@ -165,17 +165,13 @@ async function start(): Promise<void> {
   ctx.logger = logger;
   const opened = ctx;
   const checkedDb = db;
-  void gateWritesOnCheck(opened, DB_PATH).then(async (r) => {
+  void gateWritesOnCheck(opened, DB_PATH).then(async (refusal) => {
     // A restore in the meantime replaced the file that was checked.
-    if (r.ok || opened.db !== checkedDb) return;
+    if (!refusal || opened.db !== checkedDb) return;
     // Found while the window is open: nothing has been written, as writes waited for this answer.
-    const message = await opened.writeGate!.then(
-      () => '',
-      (e: unknown) => toApiError(e).message,
-    );
     ctx = null;
     opened.db.close();
-    if (!(await offerRestore(DB_PATH, message, logger))) return void app.quit();
+    if (!(await offerRestore(DB_PATH, refusal.message, logger))) return void app.quit();
     try {
       ctx = createCtx(openDatabase(DB_PATH));
       ctx.logger = logger;

@@ -6,17 +6,20 @@
 import { ApiError } from '../api/errors';
 import { damagedDatabaseMessage } from '../backup/inspect';
 import { backupDirFor } from '../backup/names';
-import { checkInBackground, type CheckResult } from '../store/integrity';
+import { checkInBackground } from '../store/integrity';
 import type { Ctx } from './context';
 
-export function gateWritesOnCheck(ctx: Ctx, dbPath: string): Promise<CheckResult> {
+/** Resolves, once the check has answered, to the refusal every write now meets, or null when sound. */
+export function gateWritesOnCheck(ctx: Ctx, dbPath: string): Promise<ApiError | null> {
   const started = performance.now();
-  const result = checkInBackground(dbPath, 'quick_check');
-  ctx.writeGate = result.then((r) => {
+  const refusal = checkInBackground(dbPath, 'quick_check').then((r) => {
     ctx.logger?.event(r.ok ? 'INFO' : 'ERROR', 'start-check', { ok: r.ok, ms: performance.now() - started });
-    if (!r.ok) throw new ApiError('DB_DAMAGED', damagedDatabaseMessage(dbPath, backupDirFor(dbPath)));
+    return r.ok ? null : new ApiError('DB_DAMAGED', damagedDatabaseMessage(dbPath, backupDirFor(dbPath)));
+  });
+  ctx.writeGate = refusal.then((e) => {
+    if (e) throw e;
   });
   // Awaited by every write; this keeps a failure from counting as unhandled meanwhile.
   ctx.writeGate.catch(() => {});
-  return result;
+  return refusal;
 }
