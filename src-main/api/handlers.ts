@@ -51,6 +51,10 @@ export const handlers: Handlers = {
   issueExport: archive.exportIssue,
   issueDocx: archive.issueDocx,
   issueVoid: issues.voidIssue,
+  // Placeholder until the pagination model lands (issue 13); replaced in the same session.
+  issueLayout: () => {
+    throw new Error('版面分页尚未实现');
+  },
   issueDelete: issues.deleteIssue,
   issueGet: issues.getIssue,
   issueList: issues.listIssues,

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import * as s from '../schemas';
 import type { DocxFile, ExportResult, Issue, IssueSummary, NextNumber } from '../types';
+import type { IssueLayout } from '../layout-types';
 import { byId, op } from './define';
 
 
@@ -62,6 +63,7 @@ export const issueOps = {
     '取得一期的 Word 文件内容（浏览器模式下载用）/ the Word file as base64, for download',
     true,
   ),
+  issueLayout: op<IssueLayout>()(byId('期'), '版面分页：每页排到哪里、共几页 / the pages as laid out', true),
   issueDelete: op<{ id: number }>()(byId('期'), '删除未签发的草稿 / delete an unsigned issue'),
   issueGet: op<Issue>()(byId('期'), '查看一期 / show an issue', true),
   issueList: op<IssueSummary[]>()(

@@ -1,0 +1,55 @@
+/**
+ * What the pagination model (src-main/export/pagination*.ts) answers about an issue: its pages
+ * as the 22-line grid lays them out, line by line. The composer's paged preview and the sign
+ * dialog's 共 N 页 read this shape; the Word renderer uses the same model for its decisions
+ * (keep-with-next, where the colophon goes), so preview and print agree.
+ */
+
+/** What a laid-out line is, so the preview can draw it in the right font, size and colour. */
+export type LaidLineKind =
+  | 'mark' // 内部资料 / copy serial, top of page 1
+  | 'masthead' // the series name, red
+  | 'number' // 第12期（总第2045期）
+  | 'office-date' // 城关县人民政府办公室编 ... 2026年11月21日
+  | 'rule' // the red rule under the masthead
+  | 'contents-heading'
+  | 'contents'
+  | 'title'
+  | 'heading1'
+  | 'heading2'
+  | 'heading3'
+  | 'heading4'
+  | 'body'
+  | 'source'
+  | 'colophon'
+  | 'blank';
+
+export interface LaidLine {
+  kind: LaidLineKind;
+  /** The characters that fall on this line (a wrapped paragraph gives several lines). */
+  text: string;
+  align: 'left' | 'center' | 'right' | 'justify';
+  /** First-line indent in characters (2 for body paragraphs' first lines), else 0. */
+  indent: number;
+  /** Grid lines (579 tw each) this line occupies; the masthead name and titles may take more than 1. */
+  height: number;
+  /** For 'office-date': the right-hand part (the date), printed right-aligned on the same line. */
+  right?: string;
+  /** Index of the item (0-based) this line belongs to, when it belongs to one. */
+  article?: number;
+}
+
+export interface LaidPage {
+  /** 1-based physical page. */
+  index: number;
+  /** The number printed in the footer (— N —), or null when the page prints none (a colophon-only page). */
+  pageNumber: number | null;
+  lines: LaidLine[];
+}
+
+export interface IssueLayout {
+  pages: LaidPage[];
+  pageCount: number;
+  /** True when the colophon would stand alone on its page (the renderer then prints no number there). */
+  colophonAlone: boolean;
+}
