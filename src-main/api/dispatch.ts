@@ -7,7 +7,7 @@ import { ApiError } from './errors';
 import { contract, isOpName, type OpName, type OpResult } from './contract';
 import { handlers } from './handlers';
 import type { Ctx } from '../services/context';
-import { translateSqliteError } from '../store/db';
+import { readOnlyMessage, translateSqliteError } from '../store/db';
 
 const FIELD_LABELS: Record<string, string> = {
   id: '编号',
@@ -55,6 +55,8 @@ const FIELD_LABELS: Record<string, string> = {
   liaisonName: '联系人',
   liaisonPhone: '联系电话',
   mastheadName: '报头名称',
+  maxClassification: '最高密级',
+  forSeries: '拟编入的刊物',
   newPagePerItem: '每条信息另起一页',
   office: '报送单位全称',
   order: '排序',
@@ -154,6 +156,11 @@ export async function dispatch(ctx: Ctx, name: string, rawInput: unknown): Promi
   if (!parsed.success) {
     logged('INVALID_INPUT');
     throw validationError(parsed.error);
+  }
+  // A database on a read-only disk or file is opened for reading (store/db.ts): say so before any work.
+  if (ctx.db.readonly && !contract[name].readonly && !UNGATED.has(name)) {
+    logged('READ_ONLY');
+    throw new ApiError('READ_ONLY', readOnlyMessage());
   }
   try {
     if (ctx.writeGate && !contract[name].readonly && !UNGATED.has(name)) await ctx.writeGate;

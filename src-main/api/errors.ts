@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'DB_TOO_NEW', // the file was written by a newer version of the app
   'DB_NOT_OURS', // the file is not a Bulletin Desk database
   'DB_DAMAGED', // the file fails SQLite's integrity check
+  'DISK_FULL', // the disk holding the database or the chosen folder has no room left
+  'READ_ONLY', // the database or the chosen folder is on a read-only disk, or the file is read-only
   'UNAUTHORIZED', // a door refused the caller: no valid access token, or a foreign page or host
   'INTERNAL', // a fault in the program itself
 ] as const;
@@ -33,6 +35,10 @@ export class ApiError extends Error {
     return { code: this.code, message: this.message };
   }
 }
+
+/** Said whenever a write finds no room: nothing was changed, and what to do about it. */
+export const DISK_FULL_ADVICE =
+  '请删除不需要的文件、清空回收站，或把数据换到空间更大的磁盘后再试。未作任何修改；查看和删除仍可进行。';
 
 /** A refusal is the user's to fix; INTERNAL is ours. Doors map them to exit 2 and 1. */
 export function isRefusal(code: ErrorCode): boolean {

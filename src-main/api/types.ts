@@ -32,6 +32,8 @@ export interface Series {
   firstNumber: number;
   firstTotal: number;
   continuous: boolean;
+  /** The highest 密级 it may print: an item above it cannot be added, submitted or signed in its issues. */
+  maxClassification: Classification;
   /** True once any issue of the series has a number: the first numbers can no longer change. */
   numbered: boolean;
   print: PrintSettings;
@@ -81,7 +83,10 @@ export interface SubmittedMark {
   lastAt: string;
 }
 
-export type ArticleSummary = Omit<Article, 'paragraphs'>;
+export type ArticleSummary = Omit<Article, 'paragraphs'> & {
+  /** Listed for a series (`forSeries`): why it may not go into that series' issues (密级), or null. */
+  blocked?: string | null;
+};
 
 export interface IssueArticle {
   id: number;

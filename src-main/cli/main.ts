@@ -3,6 +3,7 @@
  * input is refused, 1 on an internal fault.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { dispatch, toApiError } from '../api/dispatch';
 import { ApiError, isRefusal } from '../api/errors';
@@ -155,8 +156,15 @@ export function buildInput(c: CommandSpec, args: readonly string[]): Record<stri
   return input;
 }
 
+/** Commands that create their database where they are told, folder and all. */
+const MAKES_OWN_DATABASE: ReadonlySet<string> = new Set(['demo', 'init']);
+
 async function execute(c: CommandSpec, input: Record<string, unknown>, g: Globals, io: CliIo): Promise<unknown> {
   const dbPath = resolveDbPath(g.db, io.env);
+  // The desktop's default data folder is made on first use, as the app does; a folder named by
+  // --db or BULLETIN_DB must exist (store/db.ts refuses a new database in a missing one, so a
+  // mistyped path never looks like lost data). `bulletin init` and the demo make their own.
+  if (!g.db && !io.env.BULLETIN_DB && !MAKES_OWN_DATABASE.has(c.path[0]!)) fs.mkdirSync(path.dirname(dbPath), { recursive: true });
   if (c.run) {
     const ctx: CommandContext = { dbPath, json: g.json, stdout: io.stdout, stderr: io.stderr };
     return c.run(input, ctx);

@@ -33,7 +33,7 @@ export async function runDemo(outDir: string): Promise<DemoResult> {
   fs.mkdirSync(dir, { recursive: true });
   clearPreviousDemo(dir);
   const database = path.join(dir, DEMO_DB_NAME);
-  const db = openDatabase(database);
+  const db = openDatabase(database, { createFolder: true });
   const ctx = createCtx(db);
   const call = <K extends OpName>(name: K, input: OpInput<K>): Promise<OpResult<K>> => dispatch(ctx, name, input);
   try {

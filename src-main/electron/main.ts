@@ -148,7 +148,8 @@ async function start(): Promise<void> {
   if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) return fail('界面尚未构建', '找不到界面文件，请先运行 npm run build。');
   let db: DB;
   try {
-    db = openDatabase(DB_PATH, { integrityCheck: 'deferred' });
+    // The desktop's own data folder is made on first start (createFolder).
+    db = openDatabase(DB_PATH, { integrityCheck: 'deferred', createFolder: true });
   } catch (e) {
     // DB_TOO_NEW, DB_NOT_OURS, DB_DAMAGED, BUSY: the message says what to do; nothing was changed.
     const err = toApiError(e);

@@ -9,6 +9,9 @@ import { reindex } from '../store/search-index';
 import { localDate, stampNow, type Ctx } from './context';
 import { submittedMarks } from './submitted-marks';
 import { findUnitRow } from './units';
+import { printedSeriesName } from '../store/printed-series';
+import { classificationBlock } from './classification';
+import { findSeriesRow } from './series';
 
 /** An article's own columns, with its unit's name. */
 export interface ArticleColumns {
@@ -34,7 +37,7 @@ interface ArticleRow extends ArticleColumns {
 }
 
 const SELECT = `
-  SELECT a.*, u.name AS unit, i.id AS issue_id, i.series_id, s.name AS series, i.status, i.year, i.number, i.date
+  SELECT a.*, u.name AS unit, i.id AS issue_id, i.series_id, ${printedSeriesName('i', 's')} AS series, i.status, i.year, i.number, i.date
   FROM articles a
   LEFT JOIN units u ON u.id = a.unit_id
   LEFT JOIN issue_articles ia ON ia.article_id = a.id AND ia.live = 1
@@ -151,7 +154,7 @@ export function deleteArticle(ctx: Ctx, args: OpArgs<'articleDelete'>): { id: nu
     findRow(ctx, args.id);
     const uses = ctx.db
       .prepare(
-        `SELECT i.id, i.status, i.year, i.number, s.name AS series FROM issue_articles ia
+        `SELECT i.id, i.status, i.year, i.number, ${printedSeriesName('i', 's')} AS series FROM issue_articles ia
          JOIN issues i ON i.id = ia.issue_id JOIN series s ON s.id = i.series_id WHERE ia.article_id = ?`,
       )
       .all(args.id) as { id: number; status: IssueStatus; year: number; number: number | null; series: string }[];
@@ -187,5 +190,9 @@ export function listArticles(ctx: Ctx, args: OpArgs<'articleList'>): ArticleSumm
   const sql = `${SELECT} ${w} ORDER BY a.updated_at DESC, a.id DESC LIMIT ? OFFSET ?`;
   const rows = ctx.db.prepare(sql).all(...w.params, args.limit ?? 200, args.offset ?? 0) as ArticleRow[];
   const marks = submittedMarks(ctx.db, rows.map((r) => r.id));
-  return rows.map((r) => toSummary(r, countChars(JSON.parse(r.paragraphs) as Paragraph[]), marks.get(r.id) ?? null));
+  const series = args.forSeries === undefined ? null : findSeriesRow(ctx, args.forSeries);
+  return rows.map((r) => {
+    const summary: ArticleSummary = toSummary(r, countChars(JSON.parse(r.paragraphs) as Paragraph[]), marks.get(r.id) ?? null);
+    return series ? { ...summary, blocked: classificationBlock(series, r.classification) } : summary;
+  });
 }

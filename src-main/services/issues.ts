@@ -9,7 +9,9 @@ import { reindex } from '../store/search-index';
 import type { ArticleColumns } from './articles';
 import { localDate, stampNow, type Ctx } from './context';
 import { assertDateInOrder, nextNumbers } from './numbering';
+import { assertWithinSeriesLevel } from './classification';
 import { findSeriesRow } from './series';
+import { printedSeriesName } from '../store/printed-series';
 
 export interface IssueRow {
   id: number;
@@ -34,7 +36,7 @@ export interface IssueRow {
 export type ArticleSnapshot = Pick<Article, 'title' | 'paragraphs' | 'unitId' | 'unit' | 'category' | 'classification'>;
 
 const SELECT = `
-  SELECT i.*, s.name AS series, (SELECT count(*) FROM issue_articles ia WHERE ia.issue_id = i.id) AS article_count
+  SELECT i.*, ${printedSeriesName('i', 's')} AS series, (SELECT count(*) FROM issue_articles ia WHERE ia.issue_id = i.id) AS article_count
   FROM issues i JOIN series s ON s.id = i.series_id`;
 
 export function findIssueRow(ctx: Ctx, id: number): IssueRow {
@@ -172,9 +174,11 @@ export function addArticlesToIssue(ctx: Ctx, args: OpArgs<'issueAddArticles'>): 
     assertStatus(issue, ['draft'], '加入信息');
     assertNoRepeats(args.articleIds);
     const existing = currentIds(ctx, issue.id);
+    const adding: { id: number; title: string; classification: Article['classification'] }[] = [];
     for (const articleId of args.articleIds) {
-      const article = ctx.db.prepare('SELECT id FROM articles WHERE id = ?').get(articleId);
+      const article = ctx.db.prepare('SELECT id, title, classification FROM articles WHERE id = ?').get(articleId) as (typeof adding)[number] | undefined;
       if (!article) throw new ApiError('NOT_FOUND', `没有编号为 ${articleId} 的信息。`);
+      adding.push(article);
       if (existing.includes(articleId)) throw new ApiError('CONFLICT', `信息 ${articleId} 已在本期中。`);
       const other = ctx.db
         .prepare(`${SELECT} WHERE i.id = (SELECT issue_id FROM issue_articles WHERE article_id = ? AND live = 1)`)
@@ -182,6 +186,7 @@ export function addArticlesToIssue(ctx: Ctx, args: OpArgs<'issueAddArticles'>): 
       if (other) throw new ApiError('CONFLICT', `信息 ${articleId} 已编入${issueLabel(other)}，一条信息只能编入一期。`);
     }
     if (existing.length + args.articleIds.length > 200) throw new ApiError('INVALID_INPUT', '一期最多编入 200 条信息。');
+    assertWithinSeriesLevel(findSeriesRow(ctx, issue.series_id), adding, `编入${issueLabel(issue)}`);
     writePositions(ctx, issue.id, [...existing, ...args.articleIds]);
     touch(ctx, issue.id);
     reindex(ctx.db, { issues: [issue.id] });
@@ -232,6 +237,7 @@ export function submitIssue(ctx: Ctx, args: OpArgs<'issueSubmit'>): Issue {
     const issue = findIssueRow(ctx, args.id);
     assertStatus(issue, ['draft'], '提交审核');
     if (issue.article_count === 0) throw new ApiError('INVALID_STATE', `${issueLabel(issue)}还没有编入任何信息，不能提交审核。`);
+    assertWithinSeriesLevel(findSeriesRow(ctx, issue.series_id), issueArticles(ctx, issue.id), `提交${issueLabel(issue)}审核`);
     ctx.db.prepare("UPDATE issues SET status = 'review', updated_at = ? WHERE id = ?").run(stampNow(ctx), issue.id);
     reindex(ctx.db, { issues: [issue.id] });
     return toIssue(ctx, findIssueRow(ctx, issue.id));
@@ -274,6 +280,7 @@ export function signIssue(ctx: Ctx, args: OpArgs<'issueSign'>, beforeCommit?: (i
     if (issue.article_count === 0) throw new ApiError('INVALID_STATE', `${issueLabel(issue)}没有任何信息，不能签发。`);
     const date = args.date ?? issue.date;
     const series = findSeriesRow(ctx, issue.series_id);
+    assertWithinSeriesLevel(series, issueArticles(ctx, issue.id), `签发${issueLabel(issue)}`);
     const supplement = issue.supplement === 1;
     assertDateInOrder(ctx, series, date, supplement);
     const assigned = nextNumbers(ctx, series, Number(date.slice(0, 4)), supplement);
@@ -285,6 +292,8 @@ export function signIssue(ctx: Ctx, args: OpArgs<'issueSign'>, beforeCommit?: (i
          WHERE id = ? AND status = 'review'`,
       )
       .run(date, assigned.number, assigned.totalNumber, args.signedBy, now, now, issue.id);
+    // The name it is printed under stays with the issue, whatever the series is called later.
+    ctx.db.prepare('INSERT INTO issue_series_names (issue_id, name) VALUES (?, ?)').run(issue.id, series.name);
     reindex(ctx.db, { issues: [issue.id] });
     const signed = toIssue(ctx, findIssueRow(ctx, issue.id));
     beforeCommit?.(signed);

@@ -32,11 +32,11 @@ export function writeAtomically(target: string, bytes: Uint8Array, options: { ma
     const why =
       err.code === 'EACCES' || err.code === 'EPERM'
         ? '没有写入权限'
-        : err.code === 'ENOSPC'
-          ? '磁盘已满'
-          : busy
+        : busy
             ? '文件正被其他程序（如 Word、WPS）打开'
             : err.message;
+    if (err.code === 'ENOSPC') throw new ApiError('DISK_FULL', `无法保存到“${target}”：磁盘空间不足。请清理该磁盘或换一个位置；没有留下写了一半的文件。`);
+    if (err.code === 'EROFS') throw new ApiError('READ_ONLY', `无法保存到“${target}”：该磁盘是只读的。请换一个可写的位置（或取消 U 盘的写保护）。`);
     const advice = options.mayBeOpen ? '请关闭该文件或换一个位置。' : '请换一个位置。';
     throw new ApiError('INVALID_INPUT', `无法保存到“${target}”：${why}。${advice}`);
   }

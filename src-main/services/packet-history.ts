@@ -13,6 +13,7 @@ import type { Ctx } from './context';
 import { getArticle } from './articles';
 import { issueArticles, issueLabel, type IssueRow } from './issues';
 import { submittedMarks } from './submitted-marks';
+import { printedSeriesName } from '../store/printed-series';
 
 export { submittedMarks };
 
@@ -36,7 +37,7 @@ export function packetsForArticle(db: DB, articleId: number): ArticleSubmission 
     via: 'article' | 'issue';
     issue_id: number | null;
   }[];
-  const issueRow = db.prepare('SELECT i.*, s.name AS series FROM issues i JOIN series s ON s.id = i.series_id WHERE i.id = ?');
+  const issueRow = db.prepare(`SELECT i.*, ${printedSeriesName('i', 's')} AS series FROM issues i JOIN series s ON s.id = i.series_id WHERE i.id = ?`);
   const packets: ArticlePacketRef[] = rows.map((r) => {
     const issue = r.issue_id === null ? undefined : (issueRow.get(r.issue_id) as IssueRow | undefined);
     return {
@@ -78,9 +79,9 @@ export function packetCandidates(ctx: Ctx, args: OpArgs<'packetCandidates'>): Pa
   const text = args.text || null;
   const issueRows = ctx.db
     .prepare(
-      `SELECT i.*, s.name AS series, (SELECT count(*) FROM issue_articles ia WHERE ia.issue_id = i.id) AS article_count
+      `SELECT i.*, ${printedSeriesName('i', 's')} AS series, (SELECT count(*) FROM issue_articles ia WHERE ia.issue_id = i.id) AS article_count
        FROM issues i JOIN series s ON s.id = i.series_id
-       WHERE i.status = 'signed' AND (@text IS NULL OR instr(s.name, @text) > 0
+       WHERE i.status = 'signed' AND (@text IS NULL OR instr(${printedSeriesName('i', 's')}, @text) > 0
              OR EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.issue_id = i.id AND instr(json_extract(ia.snapshot, '$.title'), @text) > 0))
        ORDER BY i.signed_at DESC, i.id DESC LIMIT @limit`,
     )
@@ -104,7 +105,7 @@ export function packetCandidates(ctx: Ctx, args: OpArgs<'packetCandidates'>): Pa
   const articleRows = ctx.db
     .prepare(
       `SELECT a.id, a.title, a.paragraphs, a.category, a.classification, u.name AS unit,
-              i.status, i.year, i.number, i.supplement, s.name AS series
+              i.status, i.year, i.number, i.supplement, ${printedSeriesName('i', 's')} AS series
        FROM articles a
        LEFT JOIN units u ON u.id = a.unit_id
        LEFT JOIN issue_articles ia ON ia.article_id = a.id AND ia.live = 1

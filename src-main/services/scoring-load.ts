@@ -6,6 +6,7 @@ import type { AdoptionKind, Level } from '../scoring/rules';
 import type { AdoptionRec, CommissionRec, DeductionRec, InstructionRec, ScoreData, SubmissionCount, TargetRec, UnitInfo } from '../scoring/compute';
 import { localDate, type Ctx } from './context';
 import { loadRules } from './scoring-rules';
+import { printedSeriesName } from '../store/printed-series';
 
 /** `2026年第12期`, `2026年增刊第1期`: how an adoption by our own series names the issue. */
 export function ownIssueRef(r: { year: number; number: number | null; supplement: number }): string {
@@ -15,7 +16,7 @@ export function ownIssueRef(r: { year: number; number: number | null; supplement
 /** Own-series adoptions: the items printed in a signed issue that has not been voided. */
 export const OWN_ADOPTIONS_SQL = `
   SELECT ia.article_id AS articleId, coalesce(json_extract(ia.snapshot, '$.title'), a.title) AS title,
-         i.id AS issueId, i.date, s.name AS publication, i.year, i.number, i.supplement
+         i.id AS issueId, i.date, ${printedSeriesName('i', 's')} AS publication, i.year, i.number, i.supplement
   FROM issue_articles ia
   JOIN issues i ON i.id = ia.issue_id
   JOIN series s ON s.id = i.series_id

@@ -8,6 +8,7 @@ import type { OpArgs } from '../api/contract';
 import type { AdoptionEntry, ArticleUnits, InstructionEntry } from '../api/ops/scoring';
 import type { AdoptionKind, Level } from '../scoring/rules';
 import { writeTx } from '../store/db';
+import { printedSeriesName } from '../store/printed-series';
 import { reindex } from '../store/search-index';
 import { Where } from '../store/where';
 import { localDate, stampNow, type Ctx } from './context';
@@ -65,6 +66,7 @@ export function getArticleUnits(ctx: Ctx, args: OpArgs<'articleUnitsGet'>): Arti
 export function setArticleUnits(ctx: Ctx, args: OpArgs<'articleSetUnits'>): ArticleUnits {
   return writeTx(ctx.db, () => {
     const a = findArticle(ctx, args.id);
+    assertUnitsNotFrozen(ctx, a);
     const ids: number[] = [];
     for (const ref of args.unitIds) {
       const u = findUnitRow(ctx, ref);
@@ -78,6 +80,27 @@ export function setArticleUnits(ctx: Ctx, args: OpArgs<'articleSetUnits'>): Arti
     reindex(ctx.db, { articles: [a.id] });
     return getArticleUnits(ctx, { id: a.id });
   });
+}
+
+/**
+ * The units of an item printed in a signed issue are what its points were counted for: they stay
+ * (migration 11 holds the same line in the schema). A correction goes through voiding the issue
+ * or a correction issue.
+ */
+function assertUnitsNotFrozen(ctx: Ctx, a: ArticleRow): void {
+  const signed = ctx.db
+    .prepare(
+      `SELECT i.year, i.number, i.supplement, ${printedSeriesName('i', 's')} AS series FROM issue_articles ia
+       JOIN issues i ON i.id = ia.issue_id JOIN series s ON s.id = i.series_id
+       WHERE ia.article_id = ? AND i.status = 'signed'`,
+    )
+    .get(a.id) as { year: number; number: number; supplement: number; series: string } | undefined;
+  if (!signed) return;
+  throw new ApiError(
+    'FROZEN',
+    `信息 ${a.id}“${a.title}”已刊于《${signed.series}》${ownIssueRef(signed)}（已签发），报送单位和合报单位不能再改：` +
+      '积分已按它们计入。如需更正，请作废该期，或在新的一期中刊发更正。',
+  );
 }
 
 // ---- adoptions ------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ import type { Ctx } from './context';
 import { META_PREFIX } from '../store/search-index';
 import { findSeriesRow } from './series';
 import { findUnitRow } from './units';
+import { printedSeriesName } from '../store/printed-series';
 
 /** Above this many candidate documents, order by newest instead of by bm25 (see bench). */
 export const RANK_LIMIT = 3000;
@@ -88,7 +89,7 @@ const issueName = (series: string, year: number, number: number | null, suppleme
 function loadArticle(ctx: Ctx, id: number): Loaded | null {
   const r = ctx.db
     .prepare(
-      `SELECT a.title, a.paragraphs, a.created_at, u.name AS unit, i.status, i.year, i.number, i.supplement, s.name AS series
+      `SELECT a.title, a.paragraphs, a.created_at, u.name AS unit, i.status, i.year, i.number, i.supplement, ${printedSeriesName('i', 's')} AS series
        FROM articles a LEFT JOIN units u ON u.id = a.unit_id
        LEFT JOIN issue_articles ia ON ia.article_id = a.id AND ia.live = 1
        LEFT JOIN issues i ON i.id = ia.issue_id LEFT JOIN series s ON s.id = i.series_id WHERE a.id = ?`,
@@ -110,7 +111,7 @@ function loadArticle(ctx: Ctx, id: number): Loaded | null {
 function loadSubmission(ctx: Ctx, id: number): Loaded | null {
   const r = ctx.db
     .prepare(
-      `SELECT s.title, s.paragraphs, s.received_date, u.name AS unit, st.state, i.year, i.number, i.supplement, se.name AS series
+      `SELECT s.title, s.paragraphs, s.received_date, u.name AS unit, st.state, i.year, i.number, i.supplement, ${printedSeriesName('i', 'se')} AS series
        FROM submissions s JOIN submission_states st ON st.id = s.id LEFT JOIN units u ON u.id = s.unit_id
        LEFT JOIN issues i ON i.id = st.issue_id LEFT JOIN series se ON se.id = i.series_id WHERE s.id = ?`,
     )
@@ -131,7 +132,7 @@ function loadSubmission(ctx: Ctx, id: number): Loaded | null {
 function loadIssue(ctx: Ctx, id: number): Loaded | null {
   const r = ctx.db
     .prepare(
-      `SELECT i.date, i.year, i.number, i.total_number, i.supplement, i.status, s.name AS series FROM issues i
+      `SELECT i.date, i.year, i.number, i.total_number, i.supplement, i.status, ${printedSeriesName('i', 's')} AS series FROM issues i
        JOIN series s ON s.id = i.series_id WHERE i.id = ?`,
     )
     .get(id) as { date: string; year: number; number: number | null; total_number: number | null; supplement: number; status: string; series: string } | undefined;

@@ -1,5 +1,6 @@
 import { ApiError } from '../api/errors';
 import type { OpArgs } from '../api/contract';
+import type { Classification } from '../api/schemas';
 import type { Series } from '../api/types';
 import { writeTx } from '../store/db';
 import { reindex } from '../store/search-index';
@@ -14,6 +15,7 @@ interface SeriesRow {
   first_total: number;
   continuous: number;
   print_settings: string;
+  max_classification: Classification;
   created_at: string;
   numbered: number;
 }
@@ -29,6 +31,7 @@ function toSeries(r: SeriesRow): Series {
     firstNumber: r.first_number,
     firstTotal: r.first_total,
     continuous: r.continuous === 1,
+    maxClassification: r.max_classification,
     numbered: r.numbered === 1,
     print: effectivePrintSettings(r, r.print_settings),
     createdAt: r.created_at,
@@ -64,10 +67,19 @@ export function addSeries(ctx: Ctx, args: OpArgs<'seriesAdd'>): Series {
     const now = stampNow(ctx);
     const info = ctx.db
       .prepare(
-        `INSERT INTO series (name, org, first_number, first_total, continuous, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO series (name, org, first_number, first_total, continuous, max_classification, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(args.name, args.org ?? '', args.firstNumber ?? 1, args.firstTotal ?? args.firstNumber ?? 1, args.continuous ? 1 : 0, now, now);
+      .run(
+        args.name,
+        args.org ?? '',
+        args.firstNumber ?? 1,
+        args.firstTotal ?? args.firstNumber ?? 1,
+        args.continuous ? 1 : 0,
+        args.maxClassification ?? 'internal',
+        now,
+        now,
+      );
     return toSeries(findSeriesRow(ctx, Number(info.lastInsertRowid)));
   });
 }
@@ -85,7 +97,8 @@ export function updateSeries(ctx: Ctx, args: OpArgs<'seriesUpdate'>): Series {
     if (args.name !== undefined) assertNameFree(ctx, args.name, row.id);
     ctx.db
       .prepare(
-        `UPDATE series SET name = ?, org = ?, first_number = ?, first_total = ?, continuous = ?, print_settings = ?, updated_at = ?
+        `UPDATE series SET name = ?, org = ?, first_number = ?, first_total = ?, continuous = ?, print_settings = ?,
+                max_classification = ?, updated_at = ?
          WHERE id = ?`,
       )
       .run(
@@ -95,6 +108,8 @@ export function updateSeries(ctx: Ctx, args: OpArgs<'seriesUpdate'>): Series {
         args.firstTotal ?? row.first_total,
         args.continuous === undefined ? row.continuous : args.continuous ? 1 : 0,
         args.print ? mergeOverrides(row.print_settings, args.print) : row.print_settings,
+        // Lowering it leaves drafts holding higher items as they are: submit and sign refuse them.
+        args.maxClassification ?? row.max_classification,
         stampNow(ctx),
         row.id,
       );

@@ -5,6 +5,7 @@
  * duplicate is answered with the draft it repeats and is not registered unless allowed.
  * Reading is asynchronous and done before the one write transaction (registerDraft).
  */
+import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../api/errors';
@@ -34,8 +35,22 @@ function ioReason(e: unknown, what: string): string {
   return `无法读取${what}：${(e as Error).message}`;
 }
 
+/** Refused per entry: a link may point anywhere (a link to /etc/shadow was once registered). */
+export const LINK_REASON = '这是一个链接（快捷方式），不是文件本身；为安全起见不导入。请把文件本身复制到文件夹中再导入。';
+export const SUBFOLDER_REASON = '这是子文件夹，其中的文件不会导入。如需导入，请单独选择该文件夹。';
+
+/** Opening never follows a link, even one swapped in after it was checked (O_NOFOLLOW where the system has it). */
+const NO_FOLLOW = fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0);
+
+function linkOrFolderRefusal(e: unknown): string | null {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ELOOP' || code === 'EMLINK') return LINK_REASON;
+  if (code === 'EISDIR') return SUBFOLDER_REASON;
+  return null;
+}
+
 async function readHead(file: string): Promise<Buffer> {
-  const handle = await fsp.open(file, 'r');
+  const handle = await fsp.open(file, NO_FOLLOW);
   try {
     const head = Buffer.alloc(MAGIC_BYTES);
     const { bytesRead } = await handle.read(head, 0, MAGIC_BYTES, 0);
@@ -50,7 +65,8 @@ async function readDraftFile(file: string): Promise<{ bytes: Buffer; format: Int
   const name = path.basename(file);
   let size: number;
   try {
-    const stat = await fsp.stat(file);
+    const stat = await fsp.lstat(file);
+    if (stat.isSymbolicLink()) throw new IntakeRefusal(LINK_REASON);
     if (stat.isDirectory()) throw new IntakeRefusal('这是一个文件夹，不是文件。请用“导入文件夹”导入其中的文件。');
     if (!stat.isFile()) throw new IntakeRefusal('这不是普通文件，无法导入。');
     size = stat.size;
@@ -63,15 +79,15 @@ async function readDraftFile(file: string): Promise<{ bytes: Buffer; format: Int
   try {
     head = await readHead(file);
   } catch (e) {
-    throw new IntakeRefusal(ioReason(e, `文件“${name}”`));
+    throw new IntakeRefusal(linkOrFolderRefusal(e) ?? ioReason(e, `文件“${name}”`));
   }
   const detected = detectFormat(name, head, size);
   if (detected.format === 'refused') throw new IntakeRefusal(detected.reason);
   let bytes: Buffer;
   try {
-    bytes = await fsp.readFile(file);
+    bytes = await fsp.readFile(file, { flag: NO_FOLLOW });
   } catch (e) {
-    throw new IntakeRefusal(ioReason(e, `文件“${name}”`));
+    throw new IntakeRefusal(linkOrFolderRefusal(e) ?? ioReason(e, `文件“${name}”`));
   }
   // The file may have changed since it was measured (still copying from the drive).
   if (bytes.length > MAX_FILE_BYTES || bytes.length !== size) throw new IntakeRefusal('文件在读取时发生了变化（可能仍在复制中）。请等复制完成后重试。');
@@ -131,11 +147,13 @@ async function scanOne(file: string, units: readonly UnitName[]): Promise<Scanne
   const guessed = guessUnit(name, units);
   const entry = { path: file, name, guessedUnit: guessed ? { id: guessed.id, name: guessed.name } : null };
   try {
-    const stat = await fsp.stat(file);
+    const stat = await fsp.lstat(file);
+    if (stat.isSymbolicLink()) return { ...entry, size: 0, format: 'refused', reason: LINK_REASON };
+    if (stat.isDirectory()) return { ...entry, size: 0, format: 'refused', reason: SUBFOLDER_REASON };
     const detected = detectFormat(name, await readHead(file), stat.size);
     return { ...entry, size: stat.size, ...detected };
   } catch (e) {
-    return { ...entry, size: 0, format: 'refused', reason: ioReason(e, `文件“${name}”`) };
+    return { ...entry, size: 0, format: 'refused', reason: linkOrFolderRefusal(e) ?? ioReason(e, `文件“${name}”`) };
   }
 }
 
@@ -161,8 +179,19 @@ export async function scanFolder(ctx: Ctx, args: OpArgs<'submissionScan'>): Prom
   } catch (e) {
     throw new ApiError('INVALID_INPUT', ioReason(e, `文件夹“${folder}”`));
   }
-  const folders = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort(byName.compare);
-  const names = entries.filter((e) => !e.isDirectory()).map((e) => e.name).sort(byName.compare);
+  // Each entry's own kind (lstat): a link is never followed, and a file system that does not
+  // report entry types (some USB drives) cannot pass a folder off as a file.
+  const kinds = await Promise.all(
+    entries.map(async (e) => {
+      try {
+        return (await fsp.lstat(path.join(folder, e.name))).isDirectory() ? 'folder' : 'file';
+      } catch {
+        return 'file'; // gone meanwhile: scanOne says so for the file
+      }
+    }),
+  );
+  const folders = entries.filter((_, i) => kinds[i] === 'folder').map((e) => e.name).sort(byName.compare);
+  const names = entries.filter((_, i) => kinds[i] === 'file').map((e) => e.name).sort(byName.compare);
   if (names.length > MAX_SCAN_FILES) {
     throw new ApiError('INVALID_INPUT', `文件夹中有 ${names.length} 个文件，一次最多导入 ${MAX_SCAN_FILES} 个。请分几个文件夹放置后分批导入。`);
   }

@@ -24,6 +24,7 @@ import { addArticle, getArticle } from './articles';
 import { localDate, stampNow, type Ctx } from './context';
 import { findUnitRow } from './units';
 import { findDuplicate, type DuplicateFound } from './submission-duplicates';
+import { printedSeriesName } from '../store/printed-series';
 
 interface SubmissionRow {
   id: number;
@@ -64,7 +65,7 @@ const SELECT = `
          length(sb.original_file) AS original_size, sb.original_sha256,
          sb.duplicate_of, d.title AS dup_title, du.name AS dup_unit, d.received_date AS dup_date,
          sb.state, sb.state_reason, sb.article_id,
-         i.id AS issue_id, i.series_id, se.name AS series, i.status AS issue_status, i.year AS issue_year,
+         i.id AS issue_id, i.series_id, ${printedSeriesName('i', 'se')} AS series, i.status AS issue_status, i.year AS issue_year,
          i.number AS issue_number, i.date AS issue_date, sb.created_at, sb.updated_at
   FROM submission_states sb
   LEFT JOIN units u ON u.id = sb.unit_id

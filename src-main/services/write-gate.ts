@@ -11,6 +11,9 @@ import type { Ctx } from './context';
 
 /** Resolves, once the check has answered, to the refusal every write now meets, or null when sound. */
 export function gateWritesOnCheck(ctx: Ctx, dbPath: string): Promise<ApiError | null> {
+  // Opened for reading only (a read-only disk or file): nothing will be written, and the worker
+  // could not open the file beside it (no -shm file can be made there).
+  if (ctx.db.readonly) return Promise.resolve(null);
   const started = performance.now();
   const refusal = checkInBackground(dbPath, 'quick_check').then((r) => {
     ctx.logger?.event(r.ok ? 'INFO' : 'ERROR', 'start-check', { ok: r.ok, ms: performance.now() - started });

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { ApiError } from '../api/errors';
+import { ApiError, DISK_FULL_ADVICE } from '../api/errors';
 import { damagedDatabaseMessage } from '../backup/inspect';
 import { backupDirFor, backupFileName } from '../backup/names';
 import { APPLICATION_ID } from './identity';
@@ -29,6 +29,12 @@ export interface OpenOptions {
    * with DB_DAMAGED. A migration is always preceded by the check.
    */
   integrityCheck?: 'at-open' | 'deferred' | 'none';
+  /**
+   * Whether a missing folder is made for a new database. Only doors that create databases do
+   * (`bulletin init`, the demo, the desktop's default location): a mistyped `--db` folder must
+   * not turn into a new, empty database that looks like lost data.
+   */
+  createFolder?: boolean;
   /** Milliseconds to wait for another writer before giving up. */
   busyTimeoutMs?: number;
   now?: () => Date;
@@ -39,12 +45,17 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
   if (!exists && options.readonly) {
     throw new ApiError('NOT_FOUND', `找不到数据库文件：${file}`);
   }
-  if (!exists) fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (exists && fs.statSync(file).isDirectory()) {
+    throw new ApiError('INVALID_INPUT', `“${file}”是一个文件夹，不是数据库文件。请在路径末尾写上文件名，例如 ${path.join(file, 'bulletin.db')}。`);
+  }
+  if (!exists) prepareNewFile(file, options.createFolder ?? false);
 
   let db: DB;
+  const readonly = (options.readonly ?? false) || !writable(file);
   try {
-    db = new Database(file, { readonly: options.readonly ?? false, timeout: options.busyTimeoutMs ?? 10_000 });
+    db = readonly ? openReadOnly(file, options) : new Database(file, { timeout: options.busyTimeoutMs ?? 10_000 });
   } catch (e) {
+    if (e instanceof ApiError) throw e;
     throw new ApiError('DB_DAMAGED', `无法打开数据库文件“${file}”：${(e as Error).message}`);
   }
   try {
@@ -53,7 +64,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
     // Before anything is written (even the switch to WAL): a damaged file is left exactly as it is.
     const version = db.pragma('user_version', { simple: true }) as number;
     if ((options.integrityCheck ?? 'at-open') === 'at-open' || version < SCHEMA_VERSION) checkIntact(db, file, options);
-    configure(db, options.readonly ?? false);
+    configure(db, readonly);
     if (version > SCHEMA_VERSION) {
       throw new ApiError(
         'DB_TOO_NEW',
@@ -62,8 +73,12 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
       );
     }
     if (version < SCHEMA_VERSION) {
-      if (options.readonly) {
-        throw new ApiError('INVALID_STATE', `数据库“${file}”需要升级（版本 ${version} → ${SCHEMA_VERSION}），只读方式无法打开。`);
+      if (readonly) {
+        throw new ApiError(
+          options.readonly ? 'INVALID_STATE' : 'READ_ONLY',
+          `数据库“${file}”需要升级（版本 ${version} → ${SCHEMA_VERSION}），只读方式无法打开。` +
+            (options.readonly ? '' : '它所在的磁盘或文件是只读的：请把它复制到可写的磁盘后再打开。'),
+        );
       }
       if (version > 0 && options.backupBeforeMigration !== false) backupBeforeMigration(db, file, options);
       migrate(db, version);
@@ -73,6 +88,71 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
     db.close();
     throw e;
   }
+}
+
+/** A new database's folder must exist unless the caller creates databases; and it must take writes. */
+function prepareNewFile(file: string, createFolder: boolean): void {
+  const dir = path.dirname(file);
+  if (!fs.existsSync(dir)) {
+    if (!createFolder) {
+      throw new ApiError(
+        'INVALID_INPUT',
+        `找不到文件夹“${dir}”，没有打开也没有新建数据库。请检查 --db 的路径是否写错；` +
+          `确要在新位置建立数据库，请用 bulletin init ${file}。`,
+      );
+    }
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+    } catch (e) {
+      throw translateSqliteError(e);
+    }
+  }
+  if (!writable(dir)) {
+    throw new ApiError('READ_ONLY', `文件夹“${dir}”在只读的磁盘上，或没有写入权限，不能在这里新建数据库。请换一个可写的位置。`);
+  }
+}
+
+/** The file and its folder (where SQLite keeps the -wal and -shm files) both take writes. */
+function writable(file: string): boolean {
+  try {
+    if (fs.existsSync(file)) fs.accessSync(file, fs.constants.W_OK);
+    fs.accessSync(path.dirname(file), fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A database on a read-only disk or a read-only file: reading works, every write is refused
+ * (dispatch says "只读" before a handler runs). A WAL database needs its -shm file, which SQLite
+ * cannot make on a read-only disk; when there is no unmerged -wal file the main file holds
+ * everything, so it is read into memory with its header marked as a rollback journal (bytes
+ * 18-19), which changes nothing on disk.
+ */
+function openReadOnly(file: string, options: OpenOptions): DB {
+  try {
+    const db = new Database(file, { readonly: true, fileMustExist: true, timeout: options.busyTimeoutMs ?? 10_000 });
+    try {
+      db.prepare('SELECT count(*) FROM sqlite_schema').get();
+      return db;
+    } catch (e) {
+      db.close();
+      if ((e as { code?: string }).code !== 'SQLITE_CANTOPEN') throw e;
+    }
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'SQLITE_CANTOPEN') throw e;
+  }
+  const wal = `${file}-wal`;
+  if (fs.existsSync(wal) && fs.statSync(wal).size > 0) {
+    throw new ApiError('READ_ONLY', `${readOnlyMessage(file)}（它还有未合并的日志文件“${path.basename(wal)}”，在只读的磁盘上无法读取。）`);
+  }
+  const bytes = fs.readFileSync(file);
+  if (bytes.length >= 100 && bytes[18] === 2 && bytes[19] === 2) {
+    bytes[18] = 1;
+    bytes[19] = 1;
+  }
+  return new Database(bytes, { readonly: true });
 }
 
 function configure(db: DB, readonly: boolean): void {
@@ -149,8 +229,20 @@ export function translateSqliteError(e: unknown): unknown {
   if (typeof err.message === 'string' && err.message.startsWith('FROZEN:')) {
     return new ApiError('FROZEN', '已签发或已作废的期次及其信息不能修改。如需更正，请作废该期或在新的一期中刊发更正。');
   }
+  // A full disk or a read-only one is the place's fault, not the data's: say so, never "damaged".
+  if (err.code === 'SQLITE_FULL' || err.code === 'ENOSPC') {
+    return new ApiError('DISK_FULL', `磁盘空间不足，无法写入。${DISK_FULL_ADVICE}`);
+  }
+  if (err.code?.startsWith('SQLITE_READONLY') || err.code === 'EROFS') {
+    return new ApiError('READ_ONLY', readOnlyMessage());
+  }
   if (err.code === 'SQLITE_CORRUPT' || err.code === 'SQLITE_NOTADB') {
     return new ApiError('DB_DAMAGED', '数据库文件已损坏，请停止使用并从备份恢复。');
   }
   return e;
+}
+
+export function readOnlyMessage(file?: string): string {
+  return `数据库${file ? `“${file}”` : ''}所在的磁盘或文件是只读的，只能查看，不能修改。` +
+    '请把数据库复制到可写的磁盘（如本机硬盘），或取消文件的“只读”属性后再试。';
 }

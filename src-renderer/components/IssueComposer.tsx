@@ -25,8 +25,9 @@ export function IssueComposer({ issue, onIssueChange }: IssueComposerProps) {
   const [text] = useDebouncedValue(filter.trim(), 250);
   const [busy, setBusy] = useState(false);
   const unused = useLoad(
-    () => api.call('articleList', { used: false, limit: 300, ...(text ? { text } : {}) }),
-    [api, text, issue.articles.length],
+    // Listed for this issue's series: the API says which items its 密级 keeps out, and why.
+    () => api.call('articleList', { used: false, limit: 300, forSeries: issue.seriesId, ...(text ? { text } : {}) }),
+    [api, text, issue.articles.length, issue.seriesId],
   );
 
   const run = async (action: () => Promise<Issue>) => {
@@ -69,7 +70,16 @@ export function IssueComposer({ issue, onIssueChange }: IssueComposerProps) {
                 </Text>
               )}
               {candidates.map((a) => (
-                <Group key={a.id} gap={6} wrap="nowrap" p={4} style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }} data-testid="composer-candidate">
+                <Group
+                  key={a.id}
+                  gap={6}
+                  wrap="nowrap"
+                  p={4}
+                  style={{ borderBottom: '1px solid var(--mantine-color-gray-2)', opacity: a.blocked ? 0.75 : 1 }}
+                  data-testid="composer-candidate"
+                  data-id={a.id}
+                  data-locked={a.blocked ? 'true' : 'false'}
+                >
                   <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
                     <Text size="sm" lineClamp={2} title={a.title}>
                       {a.title}
@@ -81,11 +91,17 @@ export function IssueComposer({ issue, onIssueChange }: IssueComposerProps) {
                       <CategoryBadge category={a.category} />
                       {a.classification !== 'public' && <ClassificationBadge classification={a.classification} />}
                     </Group>
+                    {a.blocked && (
+                      <Text size="xs" c="red.7" data-testid="lock-reason">
+                        {a.blocked}
+                      </Text>
+                    )}
                   </Stack>
                   <Button
                     size="compact-xs"
                     variant="light"
-                    disabled={busy}
+                    disabled={busy || Boolean(a.blocked)}
+                    title={a.blocked ?? undefined}
                     onClick={() => void run(() => api.call('issueAddArticles', { id: issue.id, articleIds: [a.id] }))}
                     data-testid="composer-add"
                     data-id={a.id}

@@ -6,6 +6,7 @@
 import { Divider, Group, Modal, NumberInput, ScrollArea, Select, SimpleGrid, Stack, Switch, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { OpInput } from '../../src-main/api/contract';
+import { CLASSIFICATION_LABELS, CLASSIFICATIONS, type Classification } from '../../src-main/api/schemas';
 import type { PrintSettings, Series } from '../../src-main/api/types';
 import { useApi } from '../api/context';
 import { notifyOk } from '../api/notify';
@@ -22,6 +23,7 @@ interface Form {
   firstNumber: number | string;
   firstTotal: number | string;
   continuous: boolean;
+  maxClassification: Classification;
   mastheadName: string;
   markMode: MarkMode;
   markText: string;
@@ -53,6 +55,7 @@ function formOf(s: Series): Form {
     firstNumber: s.firstNumber,
     firstTotal: s.firstTotal,
     continuous: s.continuous,
+    maxClassification: s.maxClassification,
     mastheadName: p.mastheadName,
     markMode,
     markText: markMode === 'custom' ? p.sensitivityMark : '',
@@ -78,6 +81,7 @@ function patchOf(s: Series, f: Form): OpInput<'seriesUpdate'> {
   if (Number(f.firstNumber) !== Number(o.firstNumber)) patch.firstNumber = Number(f.firstNumber);
   if (Number(f.firstTotal) !== Number(o.firstTotal)) patch.firstTotal = Number(f.firstTotal);
   if (f.continuous !== o.continuous) patch.continuous = f.continuous;
+  if (f.maxClassification !== o.maxClassification) patch.maxClassification = f.maxClassification;
   if (f.mastheadName !== o.mastheadName) print.mastheadName = f.mastheadName;
   if (f.markMode !== o.markMode || f.markText !== o.markText) print.sensitivityMark = f.markMode === 'custom' ? f.markText : f.markMode;
   if (f.showTotal !== o.showTotal) print.showTotal = f.showTotal;
@@ -135,6 +139,15 @@ function SeriesEditForm({ series, onClose, onSaved }: { series: Series; onClose:
               本刊已有签发的期次，起始期号和编号方式不能再改，以免期号重复或跳号。
             </Text>
           )}
+          <Select
+            label="可刊印的最高密级"
+            description="密级高于它的信息不能编入本刊，也不能提交审核或签发"
+            data={CLASSIFICATIONS.map((c) => ({ value: c, label: CLASSIFICATION_LABELS[c] }))}
+            value={f.maxClassification}
+            onChange={(v) => v && set('maxClassification', v as Classification)}
+            allowDeselect={false}
+            data-testid="series-max-classification"
+          />
 
           <Divider my={4} />
           <Title order={6}>版记</Title>

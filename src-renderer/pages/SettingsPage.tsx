@@ -2,6 +2,7 @@
 import { Alert, Badge, Button, Group, Loader, Paper, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconPlus, IconSettings } from '@tabler/icons-react';
 import { useState } from 'react';
+import { CLASSIFICATION_LABELS } from '../../src-main/api/schemas';
 import type { Series } from '../../src-main/api/types';
 import { useApi } from '../api/context';
 import { EmptyHint } from '../components/EmptyHint';
@@ -78,6 +79,9 @@ function SeriesPanel() {
                       </Badge>
                       <Badge variant="light" color="gray">
                         {s.continuous ? '跨年连续编号' : '每年从第1期起'}
+                      </Badge>
+                      <Badge variant="light" color={s.maxClassification === 'classified' ? 'red' : 'gray'} data-testid="series-level">
+                        最高密级：{CLASSIFICATION_LABELS[s.maxClassification]}
                       </Badge>
                       {s.numbered && (
                         <Badge variant="light" color="green">

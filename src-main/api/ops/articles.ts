@@ -42,6 +42,8 @@ export const articleOps = {
         category: s.category.optional(),
         classification: s.classification.optional(),
         used: z.boolean().optional(),
+        /** The series the list is for (the composer): each item then says why it may not go in, if so. */
+        forSeries: s.ref('刊物').optional(),
         ...s.listQuery,
       })
       .strict(),

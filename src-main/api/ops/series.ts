@@ -9,6 +9,8 @@ const seriesFields = {
   firstNumber: s.id('起始期号').optional(),
   firstTotal: s.id('起始总期号').optional(),
   continuous: z.boolean({ error: '“跨年连续编号”只能是是或否' }).optional(),
+  /** The highest 密级 the series may print (default 内部). */
+  maxClassification: s.classification.optional(),
 };
 
 export const seriesOps = {

@@ -1,9 +1,19 @@
-/** Commands that are not one API call: the demo and browser mode. */
+/** Commands that are not one API call: a new database, the demo and browser mode. */
 import type { CommandSpec } from '../spec';
 import { describeDemo, runDemo, type DemoResult } from '../../demo/run';
 import { runWeb } from '../../bridge/web-command';
+import { initDatabase, type InitResult } from '../../store/init';
 
 export const appCommands: readonly CommandSpec[] = [
+  {
+    path: ['init'],
+    zh: '新建数据库：在给定位置建立一个空的编印台数据库（文件夹不存在时一并建立；已有文件不会被覆盖）',
+    en: 'Create a new, empty database at PATH (making its folder; an existing file is never overwritten)',
+    positionals: [{ name: 'PATH', key: 'path', type: 'string' }],
+    run: (input) => Promise.resolve(initDatabase(String(input.path))),
+    print: (r: InitResult) => `已新建数据库：${r.path}（数据版本 ${r.schemaVersion}）。之后用 --db ${r.path} 或 BULLETIN_DB 使用它。`,
+    examples: ['bulletin init D:\\信息科\\bulletin.db', 'bulletin init ~/编印台/2027.db'],
+  },
   {
     path: ['demo'],
     zh: '生成演示：在输出文件夹新建数据库，填入一个虚构县的单位和信息，编排、签发一期并导出 Word 文件',

@@ -1,4 +1,5 @@
 /** `bulletin import` and `bulletin submission …`: the intake register (来稿登记). */
+import path from 'node:path';
 import { dispatch, validationError } from '../../api/dispatch';
 import { ApiError, type ApiErrorShape } from '../../api/errors';
 import { contract, type OpInput, type OpName, type OpResult } from '../../api/contract';
@@ -11,6 +12,7 @@ import {
   type SubmissionSummary,
 } from '../../api/ops/submissions';
 import { createCtx } from '../../services/context';
+import { SUBFOLDER_REASON } from '../../services/submission-import';
 import { openDatabase } from '../../store/db';
 import { bodyLines, listText } from '../format';
 import { bodyFileOption, filterBy, idArg, titleOption } from '../options';
@@ -53,6 +55,8 @@ export interface ImportSummary {
   duplicates: number;
   refused: number;
   files: ImportedFile[];
+  /** Sub-folders met in a folder: not imported (a scan is one level deep), each with the reason. */
+  skippedFolders: { path: string; name: string; reason: string }[];
 }
 
 /** Every file refused: exit 2, and the JSON error still carries the per-file answers. */
@@ -102,7 +106,14 @@ async function runImport(input: Record<string, unknown>, cli: CommandContext): P
     }
     if (missing.length) throw new ApiError('NOT_FOUND', `找不到：${missing.join('、')}。没有导入任何文件，请检查路径后重试。`);
 
-    const summary: ImportSummary = { imported: 0, duplicates: 0, refused: 0, files: [] };
+    const summary: ImportSummary = { imported: 0, duplicates: 0, refused: 0, files: [], skippedFolders: [] };
+    for (const scan of scans) {
+      for (const name of scan.folders) {
+        const skipped = { path: path.join(scan.folder, name), name, reason: SUBFOLDER_REASON };
+        summary.skippedFolders.push(skipped);
+        if (!cli.json) cli.stdout(`[跳过] ${name}${path.sep}：${skipped.reason}`);
+      }
+    }
     const seen = new Set<string>();
     for (const file of scans.flatMap((s) => s.files)) {
       if (seen.has(file.path)) continue;
@@ -129,7 +140,8 @@ async function runImport(input: Record<string, unknown>, cli: CommandContext): P
     }
     if (summary.imported + summary.duplicates === 0) {
       throw new NothingImported(
-        summary.files.length === 0 ? '没有找到任何文件。' : `没有导入任何文件：${summary.files.length} 个文件全部拒收。`,
+        (summary.files.length === 0 ? '没有找到任何文件。' : `没有导入任何文件：${summary.files.length} 个文件全部拒收。`) +
+          (summary.skippedFolders.length > 0 ? `子文件夹 ${summary.skippedFolders.map((f) => f.name).join('、')} 未导入：${SUBFOLDER_REASON}` : ''),
         summary,
       );
     }

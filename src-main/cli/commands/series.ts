@@ -7,6 +7,14 @@ const SERIES_OPTIONS: OptionSpec[] = [
   { flag: 'first-number', key: 'firstNumber', type: 'int', value: 'N', zh: '第一期的期号（已在纸面上出过的刊物从这里接续）', en: 'number of the first issue' },
   { flag: 'first-total', key: 'firstTotal', type: 'int', value: 'M', zh: '第一期的总期号', en: 'running number of the first issue' },
   { flag: 'continuous', key: 'continuous', type: 'bool', zh: '期号跨年连续，不在每年1月1日从第1期重新开始', en: 'numbers run on across years' },
+  {
+    flag: 'classification',
+    key: 'maxClassification',
+    type: 'string',
+    value: 'C',
+    zh: '本刊可刊印的最高密级：public 公开 / internal 内部（默认）/ classified 涉密；高于它的信息不能编入、提交或签发',
+    en: 'highest classification the series may print (default internal)',
+  },
 ];
 
 export const seriesCommands: readonly CommandSpec[] = [
