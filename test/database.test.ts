@@ -22,7 +22,7 @@ afterEach(() => {
 describe('opening the database', () => {
   it('creates the file with WAL, foreign keys, a busy timeout and the current schema version', () => {
     const file = path.join(dir(), 'nested', 'bulletin.db');
-    const db = openDatabase(file);
+    const db = openDatabase(file, { createFolder: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBeGreaterThanOrEqual(5000);

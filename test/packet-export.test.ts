@@ -88,6 +88,8 @@ describe('the rules', () => {
   it('refuses a classified item, naming each one, and writes nothing', async () => {
     // one classified item alone, and one printed in a signed issue
     const hidden = await c.t.call('articleAdd', { title: '涉密的第二条', body: '内容', classification: 'classified' });
+    // A series that may print 涉密 items (the default, 内部, would refuse it at once).
+    await c.t.call('seriesUpdate', { series: 1, maxClassification: 'classified' });
     const issue = await c.t.call('issueCreate', { series: 1, date: '2026-11-28' });
     await c.t.call('issueAddArticles', { id: issue.id, articleIds: [hidden.id] });
     await c.t.call('issueSubmit', { id: issue.id });

@@ -11,7 +11,7 @@
  */
 import type { DB } from './db';
 import { bigramTokens, unigramTokens } from '../search/tokenize';
-import { printedSeriesName } from './printed-series';
+import { hasPrintedNames, printedSeriesName } from './printed-series';
 
 export type DocKind = 'article' | 'submission' | 'issue';
 
@@ -67,7 +67,8 @@ function submissionDoc(db: DB, id: number): DocText | null {
 function issueDoc(db: DB, id: number): DocText | null {
   const i = db
     .prepare(
-      `SELECT i.series_id, i.year, i.number, i.total_number, i.supplement, i.status, ${printedSeriesName('i', 's')} AS series
+      `SELECT i.series_id, i.year, i.number, i.total_number, i.supplement, i.status,
+              ${hasPrintedNames(db) ? printedSeriesName('i', 's') : 's.name'} AS series
        FROM issues i JOIN series s ON s.id = i.series_id WHERE i.id = ?`,
     )
     .get(id) as
