@@ -7,7 +7,7 @@ import { ApiError } from './errors';
 import { contract, isOpName, type OpName, type OpResult } from './contract';
 import { handlers } from './handlers';
 import type { Ctx } from '../services/context';
-import { readOnlyMessage, translateSqliteError } from '../store/db';
+import { translateSqliteError, writeRefusal } from '../store/db';
 
 const FIELD_LABELS: Record<string, string> = {
   id: '编号',
@@ -157,10 +157,11 @@ export async function dispatch(ctx: Ctx, name: string, rawInput: unknown): Promi
     logged('INVALID_INPUT');
     throw validationError(parsed.error);
   }
-  // A database on a read-only disk or file is opened for reading (store/db.ts): say so before any work.
+  // A database on a read-only disk or file, or on a full disk, is opened for reading (store/db.ts): say so before any work.
   if (ctx.db.readonly && !contract[name].readonly && !UNGATED.has(name)) {
-    logged('READ_ONLY');
-    throw new ApiError('READ_ONLY', readOnlyMessage());
+    const refusal = writeRefusal(ctx.db);
+    logged(refusal.code);
+    throw refusal;
   }
   try {
     if (ctx.writeGate && !contract[name].readonly && !UNGATED.has(name)) await ctx.writeGate;

@@ -38,7 +38,7 @@ export class ApiError extends Error {
 
 /** Said whenever a write finds no room: nothing was changed, and what to do about it. */
 export const DISK_FULL_ADVICE =
-  '请删除不需要的文件、清空回收站，或把数据换到空间更大的磁盘后再试。未作任何修改；查看和删除仍可进行。';
+  '请删除不需要的文件、清空回收站，或把数据换到空间更大的磁盘后再试。未作任何修改，已有的数据完好，仍可查看。';
 
 /** A refusal is the user's to fix; INTERNAL is ours. Doors map them to exit 2 and 1. */
 export function isRefusal(code: ErrorCode): boolean {

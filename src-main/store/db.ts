@@ -51,12 +51,20 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
   if (!exists) prepareNewFile(file, options.createFolder ?? false);
 
   let db: DB;
-  const readonly = (options.readonly ?? false) || !writable(file);
+  let readonly = (options.readonly ?? false) || !writable(file);
   try {
     db = readonly ? openReadOnly(file, options) : new Database(file, { timeout: options.busyTimeoutMs ?? 10_000 });
   } catch (e) {
     if (e instanceof ApiError) throw e;
     throw new ApiError('DB_DAMAGED', `无法打开数据库文件“${file}”：${(e as Error).message}`);
+  }
+  if (!readonly && exists && !firstReadWorks(db) && diskFull(file)) {
+    // A disk with no room left cannot even hold the -shm file a WAL database reads through:
+    // read it as on a read-only disk, and refuse every write saying the disk is full.
+    db.close();
+    db = openReadOnly(file, options);
+    readonly = true;
+    writeRefusals.set(db, diskFullError);
   }
   try {
     db.pragma('trusted_schema = OFF');
@@ -87,6 +95,35 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
   } catch (e) {
     db.close();
     throw e;
+  }
+}
+
+/** Why writes are refused on a connection opened for reading only, when it is not a read-only disk. */
+const writeRefusals = new WeakMap<DB, () => ApiError>();
+
+/** The refusal a write meets on a connection opened for reading only (a read-only disk or file, or a full disk). */
+export function writeRefusal(db: DB): ApiError {
+  return writeRefusals.get(db)?.() ?? new ApiError('READ_ONLY', readOnlyMessage());
+}
+
+const diskFullError = () => new ApiError('DISK_FULL', `磁盘空间不足，无法写入。${DISK_FULL_ADVICE}`);
+
+function firstReadWorks(db: DB): boolean {
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Less room than SQLite needs to start a write (its -shm file alone takes 32 KB). */
+function diskFull(file: string): boolean {
+  try {
+    const s = fs.statfsSync(path.dirname(file));
+    return s.bavail * s.bsize < 256 * 1024;
+  } catch {
+    return false;
   }
 }
 
@@ -133,15 +170,10 @@ function writable(file: string): boolean {
 function openReadOnly(file: string, options: OpenOptions): DB {
   try {
     const db = new Database(file, { readonly: true, fileMustExist: true, timeout: options.busyTimeoutMs ?? 10_000 });
-    try {
-      db.prepare('SELECT count(*) FROM sqlite_schema').get();
-      return db;
-    } catch (e) {
-      db.close();
-      if ((e as { code?: string }).code !== 'SQLITE_CANTOPEN') throw e;
-    }
-  } catch (e) {
-    if ((e as { code?: string }).code !== 'SQLITE_CANTOPEN') throw e;
+    if (firstReadWorks(db)) return db;
+    db.close();
+  } catch {
+    // No -shm file can be made (CANTOPEN), or no room for it (an I/O error): read it from memory.
   }
   const wal = `${file}-wal`;
   if (fs.existsSync(wal) && fs.statSync(wal).size > 0) {
