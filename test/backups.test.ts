@@ -465,7 +465,7 @@ describe('the desktop app meets a damaged database', () => {
   it('offers the newest good backup at start, restores it when accepted, keeps the damaged file and opens the window', async () => {
     const stage = tempDir('bulletin-electron-damaged-');
     const file = path.join(stage, 'data', 'bulletin.db');
-    const db = openDatabase(file);
+    const db = openDatabase(file, { createFolder: true });
     const ctx = (await import('../src-main/services/context')).createCtx(db);
     await dispatch(ctx, 'articleAdd', { title: '备份里的信息', body: '正文。' });
     const good = await dispatch(ctx, 'backupCreate', {});

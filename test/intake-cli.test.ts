@@ -86,6 +86,7 @@ describe('bulletin import', () => {
         duplicates: 0,
         refused: 1,
         files: [{ path: path.join(usb, '旧稿.doc'), name: '旧稿.doc', status: 'refused', reason: expect.stringMatching(/另存为/) }],
+        skippedFolders: [],
       },
     });
     const human = await cli(db, 'import', path.join(usb, '旧稿.doc'));
