@@ -144,6 +144,9 @@ describe('a read-only disk', () => {
     const found = await ok(db, '--json', 'search', '老旧小区');
     expect(JSON.stringify(found.json())).toContain('城关镇推进老旧小区改造');
     await ok(db, 'score', '--from', '2026-10-01', '--to', '2026-12-31');
+    // The backups listed are this database's, though it was read into memory.
+    const backups = await ok(db, '--json', 'backup', 'list');
+    expect((backups.json() as { dir: string }).dir).toBe(path.join(mount, 'backups'));
   });
 
   it('refuses every write with 只读, never as damage, and changes nothing', async () => {

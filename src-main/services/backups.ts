@@ -19,14 +19,14 @@ import { backupFilesIn, inspectDatabaseFile } from '../backup/inspect';
 import { beginJob, currentJob, endJob } from '../backup/jobs';
 import { backupDirFor } from '../backup/names';
 import { restoreDatabase } from '../backup/restore';
-import { openDatabase } from '../store/db';
+import { databaseFile, openDatabase } from '../store/db';
 import type { Ctx } from './context';
 import { existingFolder } from './output-files';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const BACKUP_WARN_DAYS = 7;
 
-const livePath = (ctx: Ctx) => path.resolve(ctx.db.name);
+const livePath = (ctx: Ctx) => path.resolve(databaseFile(ctx.db));
 
 function ageDays(at: Date, now: Date): number {
   return Math.max(0, Math.floor((now.getTime() - at.getTime()) / DAY_MS));

@@ -98,6 +98,14 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
   }
 }
 
+/** The file a connection read into memory (a read-only or full disk): its own name is ':memory:'. */
+const memoryCopies = new WeakMap<DB, string>();
+
+/** The database file behind a connection, also for one read into memory. */
+export function databaseFile(db: DB): string {
+  return memoryCopies.get(db) ?? db.name;
+}
+
 /** Why writes are refused on a connection opened for reading only, when it is not a read-only disk. */
 const writeRefusals = new WeakMap<DB, () => ApiError>();
 
@@ -184,7 +192,9 @@ function openReadOnly(file: string, options: OpenOptions): DB {
     bytes[18] = 1;
     bytes[19] = 1;
   }
-  return new Database(bytes, { readonly: true });
+  const db = new Database(bytes, { readonly: true });
+  memoryCopies.set(db, file);
+  return db;
 }
 
 function configure(db: DB, readonly: boolean): void {
