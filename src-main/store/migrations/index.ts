@@ -8,7 +8,7 @@ import * as m003 from './003-intake-and-search';
 import * as m004 from './004-packets';
 import * as m005 from './005-scoring';
 import * as m006 from './006-intake-extra';
-import * as m011 from './011-series-level-and-printed-name';
+import * as m007 from './007-series-level-and-printed-name';
 import { reindexAll } from '../search-index';
 import type { DB } from '../db';
 
@@ -28,7 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'assessment: adoptions, instructions, commissions, rules', sql: m005.sql },
   { version: 6, name: 'intake duplicate-check and list indexes', sql: m006.sql },
   // Named 011 for issue 12's plan; it takes the next free version (renumbered at merge).
-  { version: 7, name: 'series classification level and printed series names', sql: m011.sql },
+  { version: 7, name: 'series classification level and printed series names', sql: m007.sql },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

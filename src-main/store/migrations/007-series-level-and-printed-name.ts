@@ -1,5 +1,5 @@
 /**
- * Version 11: a series' highest classification, and the series name a signed issue was printed under.
+ * Version 7: a series' highest classification, and the series name a signed issue was printed under.
  *
  * `series.max_classification` is the highest 密级 the series may print. Every existing series
  * starts at 内部 ('internal'): a county bulletin is an internal publication, so what it printed
