@@ -159,10 +159,13 @@ export function search(ctx: Ctx, args: OpArgs<'search'>): SearchResult {
   const limit = args.limit ?? 50;
   const est = estimate(ctx, terms);
   const order = args.order && args.order !== 'auto' ? args.order : est > RANK_LIMIT ? 'newest' : 'rank';
+  // Filters are resolved first: a series or unit that does not exist is refused even when no
+  // document holds the words (a mistyped --unit must not look like "nothing found").
+  const meta = metaFilter(ctx, args);
   const result: SearchResult = { query: args.query, order, estimate: est, hits: [] };
   if (est === 0) return result;
 
-  const p = plan(terms, metaFilter(ctx, args), order, limit, args.offset ?? 0);
+  const p = plan(terms, meta, order, limit, args.offset ?? 0);
   const rowids = (ctx.db.prepare(p.sql).all(...p.params) as { rowid: number }[]).map((r) => r.rowid);
   const docOf = ctx.db.prepare('SELECT kind, ref_id FROM search_docs WHERE id = ?');
   const needles = terms.map((t) => t.text);

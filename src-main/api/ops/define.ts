@@ -17,3 +17,21 @@ export const op =
 
 export const none = z.object({}).strict();
 export const byId = (what: string) => z.object({ id: s.id(what) }).strict();
+
+/**
+ * Schemas checked inside a wrapper's transform (ops/scoring.ts named() re-words zod's messages):
+ * the wrapper takes `unknown`, so what it accepts cannot be read from outside. The wrapped
+ * schema is remembered here so tools that walk the table (the API fuzz test's id finder and
+ * limits check) still see every field.
+ */
+const wrappedSchemas = new WeakMap<z.ZodType, z.ZodType>();
+
+export function wraps<T extends z.ZodType>(wrapper: T, inner: z.ZodType): T {
+  wrappedSchemas.set(wrapper, inner);
+  return wrapper;
+}
+
+/** The schema a wrapper checks inside, if `schema` is such a wrapper. */
+export function innerSchema(schema: z.ZodType): z.ZodType | undefined {
+  return wrappedSchemas.get(schema);
+}

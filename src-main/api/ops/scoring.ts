@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import * as s from '../schemas';
 import { cleanText } from '../text';
-import { byId, none, op } from './define';
+import { byId, none, op, wraps } from './define';
 import {
   ADOPTION_KINDS,
   ADOPTION_KIND_LABELS,
@@ -304,7 +304,7 @@ const FIELD_NAMES: Record<string, string> = {
  * The input and output types stay those of the schema.
  */
 function named<T extends z.ZodType>(schema: T): z.ZodType<z.output<T>, z.input<T>> {
-  return z.unknown().transform((value, ctx) => {
+  const wrapper = z.unknown().transform((value, ctx) => {
     const r = schema.safeParse(value);
     if (r.success) return r.data;
     for (const issue of r.error.issues) {
@@ -317,7 +317,8 @@ function named<T extends z.ZodType>(schema: T): z.ZodType<z.output<T>, z.input<T
       ctx.addIssue({ code: 'custom', message: label && !issue.message.includes(label) ? `${label}：${issue.message}` : issue.message });
     }
     return z.NEVER;
-  }) as unknown as z.ZodType<z.output<T>, z.input<T>>;
+  });
+  return wraps(wrapper, schema) as unknown as z.ZodType<z.output<T>, z.input<T>>;
 }
 
 export const scoringOps = {
