@@ -7,5 +7,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     globalSetup: ['test/global-setup.ts'],
+    // A temporary folder per test file, removed after it (see the file).
+    setupFiles: ['test/helpers/temp-root.ts'],
   },
 });

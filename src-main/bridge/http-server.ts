@@ -221,6 +221,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   try {
     await listen(server, wanted);
   } catch (e) {
+    // The check and backup already started: let them end before the database closes, so nothing
+    // writes to the data folder (the log) after the refusal has been given.
+    await Promise.allSettled(background);
     ctx.db.close();
     throw listenError(e, wanted);
   }

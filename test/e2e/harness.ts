@@ -27,6 +27,7 @@ export async function startWeb(dbFile?: string): Promise<WebServer> {
   });
   let err = '';
   child.stderr!.on('data', (d) => (err += d));
+  let timer: NodeJS.Timeout | undefined;
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d) => {
@@ -35,8 +36,13 @@ export async function startWeb(dbFile?: string): Promise<WebServer> {
       if (line) resolve((JSON.parse(line) as { url: string }).url);
     });
     child.on('exit', (code) => reject(new Error(`bulletin web exited ${code}: ${err}`)));
-    setTimeout(() => reject(new Error(`bulletin web did not start: ${err}`)), 20_000);
-  });
+    // Generous: on a loaded 2-core machine starting Node and opening the database can take seconds.
+    timer = setTimeout(() => reject(new Error(`bulletin web did not start within 90 s: ${err}`)), 90_000);
+  }).catch((e: unknown) => {
+    child.kill('SIGKILL');
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }).finally(() => clearTimeout(timer));
   return {
     url,
     dbFile: db,
@@ -96,18 +102,35 @@ export interface DemoSession {
 
 /** The demo county served by `bulletin web`, open in Chromium. */
 export async function demoSession(): Promise<DemoSession> {
-  const demo = await runDemo(tempDir('bulletin-e2e-demo-'));
-  const web = await startWeb(demo.database);
-  const browser = await launchBrowser();
-  const { page, errors } = await openPage(browser, web.url);
-  return {
-    web,
-    browser,
-    page,
-    errors,
-    async stop() {
-      await browser.close();
-      await web.stop();
-    },
-  };
+  const demoDir = tempDir('bulletin-e2e-demo-');
+  const removeDemo = () => fs.rmSync(demoDir, { recursive: true, force: true });
+  let web: WebServer | undefined;
+  let browser: Browser | undefined;
+  try {
+    const demo = await runDemo(demoDir);
+    web = await startWeb(demo.database);
+    browser = await launchBrowser();
+    const { page, errors } = await openPage(browser, web.url);
+    const [w, b] = [web, browser];
+    return {
+      web: w,
+      browser: b,
+      page,
+      errors,
+      async stop() {
+        try {
+          await b.close();
+          await w.stop();
+        } finally {
+          removeDemo();
+        }
+      },
+    };
+  } catch (e) {
+    // A session that failed to start leaves nothing behind either.
+    await browser?.close().catch(() => {});
+    await web?.stop().catch(() => {});
+    removeDemo();
+    throw e;
+  }
 }

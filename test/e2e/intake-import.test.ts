@@ -61,6 +61,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await session?.stop();
+  if (folder) fs.rmSync(path.dirname(folder), { recursive: true, force: true });
 });
 
 const tid = (id: string) => `[data-testid="${id}"]`;
