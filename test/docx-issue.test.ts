@@ -278,16 +278,7 @@ describe('determinism', () => {
     expect(Buffer.compare(a, c)).toBe(0);
   });
 
-  it('renders an 8-item issue quickly', async () => {
-    const model = signedIssue();
-    await renderIssueDocx(model);
-    const n = 20;
-    const start = performance.now();
-    for (let i = 0; i < n; i++) await renderIssueDocx(model);
-    const ms = (performance.now() - start) / n;
-    console.log(`renderIssueDocx, 8 items: ${ms.toFixed(1)} ms per render (mean of ${n})`);
-    expect(ms).toBeLessThan(2000);
-  });
+  // How fast it renders is measured by `npm run bench` (Word output), beside its goal.
 });
 
 describe('preview, supplement, Chinese date', () => {

@@ -99,9 +99,9 @@ beforeAll(async () => {
   await run(
     'soffice',
     [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, ...files],
-    { env: loEnv(), timeout: 150_000 },
+    { env: loEnv(), timeout: 400_000 },
   );
-}, 180_000);
+}, 480_000);
 
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });

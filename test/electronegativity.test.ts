@@ -57,4 +57,4 @@ it('passes on the real shell, and fails when context isolation or the sandbox is
   expect(a.out).toMatch(/FAIL\s+HIGH\s+CONTEXT_ISOLATION_JS_CHECK/);
   expect(b.code, b.out).toBe(1);
   expect(b.out).toMatch(/FAIL\s+MEDIUM\s+SANDBOX_JS_CHECK/);
-}, 120_000);
+});

@@ -152,7 +152,7 @@ describe('Word files', () => {
     }
     loDocx = fs.readFileSync(path.join(lo, 'draft.docx'));
     loDoc = fs.readFileSync(path.join(lo, 'draft.doc'));
-  }, 120_000);
+  });
   afterAll(() => fs.rmSync(lo, { recursive: true, force: true }));
 
   it('reads a .docx LibreOffice made from the text: title from the first line, levels from the prefixes', async () => {

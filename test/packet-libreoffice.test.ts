@@ -31,9 +31,9 @@ beforeAll(async () => {
   const profile = pathToFileURL(path.join(dir, 'lo-profile')).href;
   await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', path.join(dir, 'pdf'), ...files], {
     env: loEnv(),
-    timeout: 180_000,
+    timeout: 400_000,
   });
-}, 240_000);
+}, 480_000);
 
 afterAll(() => {
   c.t.close();

@@ -12,7 +12,7 @@ beforeAll(async () => {
   c = await buildCounty();
   await voidI2(c);
   db = c.t.file;
-}, 60_000);
+});
 afterAll(() => c?.t.close());
 
 describe('recording', () => {

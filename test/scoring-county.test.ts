@@ -16,7 +16,7 @@ const row = (rows: UnitScore[], unit: string) => {
 
 beforeAll(async () => {
   c = await buildCounty();
-}, 60_000);
+});
 afterAll(() => c?.t.close());
 
 describe('before the void of issue I2', () => {

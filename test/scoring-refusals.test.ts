@@ -10,7 +10,7 @@ import { buildCounty, type County } from './helpers/scoring-county';
 let c: County;
 beforeAll(async () => {
   c = await buildCounty();
-}, 60_000);
+});
 afterAll(() => c?.t.close());
 
 /** A copy of the default rules without one value. */

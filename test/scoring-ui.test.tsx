@@ -26,7 +26,7 @@ beforeAll(async () => {
     unobserve() {}
     disconnect() {}
   } as unknown as typeof ResizeObserver;
-}, 60_000);
+});
 afterEach(cleanup);
 afterAll(() => c?.t.close());
 

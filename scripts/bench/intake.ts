@@ -33,6 +33,9 @@ function draftText(i: number): string[] {
   ];
 }
 
+/** The i-th seeded draft as a Word file (the window's benchmark imports these too). */
+export const draftDocx = (i: number): Promise<Buffer> => docx(draftText(i));
+
 async function docx(lines: string[]): Promise<Buffer> {
   const [title, ...body] = lines;
   const doc = new Document({ sections: [{ children: [new Paragraph({ text: title!, heading: HeadingLevel.TITLE }), ...body.map((t) => new Paragraph({ text: t }))] }] });

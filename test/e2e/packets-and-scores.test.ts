@@ -21,10 +21,11 @@ beforeAll(async () => {
   usb = tempDir('bulletin-e2e-usb-');
   session = await demoSession();
   ({ web, page, errors } = session);
-}, 60_000);
+}, 300_000);
 
 afterAll(async () => {
   await session?.stop();
+  if (usb) fs.rmSync(usb, { recursive: true, force: true });
 });
 
 const tid = (id: string) => `[data-testid="${id}"]`;
@@ -57,7 +58,7 @@ it('exports a packet from the 上报 page, verifies it, registers it and marks t
   await report.waitFor({ timeout: 30_000 });
   expect(await report.getAttribute('data-ok')).toBe('true');
   await page.keyboard.press('Escape');
-  await expect.poll(() => page.locator(tid('packet-row')).count(), { timeout: 5_000 }).toBe(1);
+  await expect.poll(() => page.locator(tid('packet-row')).count(), { timeout: 30_000 }).toBe(1);
 
   // the same file passes the command-line check the city side runs
   const verified = await cli(web.dbFile, 'packet', 'verify', path.join(usb, zips[0]!));
@@ -65,7 +66,7 @@ it('exports a packet from the 上报 page, verifies it, registers it and marks t
 
   await page.locator(tid('nav-articles')).click();
   for (const id of [1, 6]) {
-    await expect.poll(() => page.locator(`${tid('article-row')}[data-id="${id}"]`).innerText(), { timeout: 5_000 }).toContain('已上报');
+    await expect.poll(() => page.locator(`${tid('article-row')}[data-id="${id}"]`).innerText(), { timeout: 30_000 }).toContain('已上报');
   }
   expect(errors).toEqual([]);
 });
@@ -73,10 +74,10 @@ it('exports a packet from the 上报 page, verifies it, registers it and marks t
 it('shows the ranked scores for a period on the 统计 page', async () => {
   await cli(web.dbFile, 'adoption', 'add', '--article', '1', '--publication', '政务信息快报', '--level', 'city', '--kind', 'single');
   await page.locator(tid('nav-stats')).click();
-  await page.locator(tid('score-table')).waitFor({ timeout: 10_000 });
+  await page.locator(tid('score-table')).waitFor({ timeout: 30_000 });
   await page.locator(tid('period-kind')).waitFor();
   const first = page.locator(tid('score-row')).first();
-  await expect.poll(() => first.getAttribute('data-unit'), { timeout: 5_000 }).toBe('城关镇');
+  await expect.poll(() => first.getAttribute('data-unit'), { timeout: 30_000 }).toBe('城关镇');
   expect(await first.innerText()).toContain('60');
   expect(errors).toEqual([]);
 });

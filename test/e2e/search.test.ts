@@ -12,7 +12,7 @@ let errors: string[];
 beforeAll(async () => {
   session = await demoSession();
   ({ web, page, errors } = session);
-}, 60_000);
+}, 300_000);
 
 afterAll(async () => {
   await session?.stop();
@@ -24,17 +24,17 @@ it('finds words of one, two and four characters as they are typed, and opens the
   await page.keyboard.press('Control+k');
   const input = page.locator(tid('search-input'));
   await input.pressSequentially('学位', { delay: 40 });
-  await expect.poll(() => page.locator(tid('search-result')).count(), { timeout: 5_000 }).toBeGreaterThan(0);
+  await expect.poll(() => page.locator(tid('search-result')).count(), { timeout: 30_000 }).toBeGreaterThan(0);
   expect(await page.locator(tid('search-result')).first().innerText()).toContain('义务教育');
   expect(await page.locator(tid('search-mark')).first().innerText()).toBe('学位');
 
   await input.fill('');
   await input.pressSequentially('镇', { delay: 40 });
-  await expect.poll(() => page.locator(tid('search-result')).count(), { timeout: 5_000 }).toBeGreaterThan(2);
+  await expect.poll(() => page.locator(tid('search-result')).count(), { timeout: 30_000 }).toBeGreaterThan(2);
 
   await input.fill('');
   await input.pressSequentially('老旧小区', { delay: 40 });
-  await expect.poll(() => page.locator(`${tid('search-result')}[data-kind="article"]`).count(), { timeout: 5_000 }).toBe(1);
+  await expect.poll(() => page.locator(`${tid('search-result')}[data-kind="article"]`).count(), { timeout: 30_000 }).toBe(1);
   const issueHit = page.locator(`${tid('search-result')}[data-kind="issue"]`);
   await expect.poll(() => issueHit.count()).toBe(1);
   expect(await issueHit.innerText()).toContain('第41期');
@@ -56,9 +56,9 @@ it('opens a draft found by search in the intake register (来稿)', async () => 
   await input.fill('');
   await input.pressSequentially('蚕桑', { delay: 40 });
   const hit = page.locator(`${tid('search-result')}[data-kind="submission"]`);
-  await expect.poll(() => hit.count(), { timeout: 5_000 }).toBe(1);
+  await expect.poll(() => hit.count(), { timeout: 30_000 }).toBe(1);
   await hit.click();
-  await expect.poll(() => page.locator(tid('submission-drawer')).count(), { timeout: 5_000 }).toBe(1);
+  await expect.poll(() => page.locator(tid('submission-drawer')).count(), { timeout: 30_000 }).toBe(1);
   expect(await page.locator(tid('submission-drawer')).innerText()).toContain('蚕桑产业');
   expect(await page.locator(`${tid('intake-row')}[data-id="${id}"]`).count()).toBe(1);
   expect(errors).toEqual([]);

@@ -21,7 +21,7 @@ beforeAll(async () => {
   web = await startWeb();
   browser = await launchBrowser();
   ({ page, errors, remote } = await openPage(browser, web.url));
-}, 60_000);
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -36,7 +36,7 @@ async function choose(selectTestId: string, option: string): Promise<void> {
 }
 
 async function expectNotice(text: string | RegExp): Promise<void> {
-  await expect.poll(async () => page.getByText(text).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+  await expect.poll(async () => page.getByText(text).count(), { timeout: 30_000 }).toBeGreaterThan(0);
 }
 
 const ITEMS = [
@@ -77,7 +77,7 @@ describe('the editorial workflow in the browser', () => {
       await page.fill(tid('article-body'), item.body);
       await choose('article-unit', item.unit);
       await page.keyboard.press('Control+s');
-      await expect.poll(() => page.locator(tid('save-status')).innerText(), { timeout: 10_000 }).toMatch(/已保存|已自动保存/);
+      await expect.poll(() => page.locator(tid('save-status')).innerText(), { timeout: 30_000 }).toMatch(/已保存|已自动保存/);
       if (item === ITEMS[0]) {
         const levels = await page.locator(tid('body-line')).evaluateAll((els) => els.map((e) => e.getAttribute('data-level')));
         expect(levels).toEqual(['0', '1', '2', '0']);

@@ -1,11 +1,15 @@
 // Shared by the renderer tests: Mantine and a fake API around a component under test.
 import { MantineProvider } from '@mantine/core';
-import { render } from '@testing-library/react';
+import { configure, render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import type { OpInput, OpName, OpResult } from '../../src-main/api/contract';
 import type { Api } from '../../src-renderer/api/client';
 import { ApiProvider } from '../../src-renderer/api/context';
 import { theme } from '../../src-renderer/theme';
+
+// findBy… and waitFor give up after 1 s by default: too short when another test run shares the
+// two cores. They return as soon as the page is right, so a long limit costs nothing.
+configure({ asyncUtilTimeout: 20_000 });
 
 export type FakeHandlers = { [K in OpName]?: (input: OpInput<K>) => OpResult<K> | Promise<OpResult<K>> };
 
