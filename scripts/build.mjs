@@ -1,15 +1,40 @@
 // Bundles the main-process code into dist/main with esbuild: the CLI, the Electron main
 // process and its preload; then the renderer with Vite once its config exists.
 // Runtime packages stay external: better-sqlite3 is native and the rest are installed anyway.
+//
+// Every file lands by an atomic rename, and a folder is never emptied first: the test setup runs
+// this build, and a second `npm test` started beside a running one must not pull dist/ from
+// under the first (its CLI processes, its `bulletin web` serving the window).
 import { build } from 'esbuild';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 // Paths below are relative to the project, whoever starts the script (tests run it too).
 const root = path.join(import.meta.dirname, '..');
 process.chdir(root);
+const TMP = `.tmp-${process.pid}`;
 
-rmSync('dist/main', { recursive: true, force: true });
+/** Every file under `dir`, as paths relative to it (temporary files of other builds left out). */
+function filesUnder(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && !e.name.includes('.tmp-'))
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
+}
+
+/** Writes `bytes` to `file` through a temporary name and a rename: readers see old or new, whole. */
+function writeAtomic(file, bytes) {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file + TMP, bytes);
+  renameSync(file + TMP, file);
+}
+
+/** Removes what an earlier build left in `dir` that this one did not write. */
+function removeStale(dir, written) {
+  const keep = new Set(written.map((f) => path.resolve(dir, f)));
+  for (const f of filesUnder(dir)) if (!keep.has(path.resolve(dir, f))) rmSync(path.join(dir, f), { force: true });
+}
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -20,15 +45,34 @@ const common = {
   absWorkingDir: root,
   outdir: 'dist/main',
   outExtension: { '.js': '.cjs' },
+  write: false,
 };
-await build({ ...common, packages: 'external', entryPoints: { cli: 'src-main/cli/index.ts', 'electron-main': 'src-main/electron/main.ts' } });
-// A sandboxed preload may require nothing but 'electron': everything else is bundled in.
-await build({ ...common, external: ['electron'], entryPoints: { preload: 'src-main/electron/preload.ts' } });
+const outputs = [
+  ...(await build({ ...common, packages: 'external', entryPoints: { cli: 'src-main/cli/index.ts', 'electron-main': 'src-main/electron/main.ts' } })).outputFiles,
+  // A sandboxed preload may require nothing but 'electron': everything else is bundled in.
+  ...(await build({ ...common, external: ['electron'], entryPoints: { preload: 'src-main/electron/preload.ts' } })).outputFiles,
+];
+for (const o of outputs) writeAtomic(o.path, o.contents);
+removeStale('dist/main', outputs.map((o) => path.relative(path.resolve('dist/main'), o.path)));
 console.log('built dist/main');
 
 // --main-only skips the renderer, for work on the main process while the UI does not build.
 if (existsSync('vite.config.ts') && !process.argv.includes('--main-only')) {
   const { build: viteBuild } = await import('vite');
-  await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
+  // Built aside, then moved in file by file: the page's assets first, index.html (which names
+  // them) last. The same sources give the same hashed names, so a page being served keeps working.
+  const staging = path.resolve('dist', `renderer${TMP}`);
+  const target = path.resolve('dist', 'renderer');
+  try {
+    await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn', build: { outDir: staging, emptyOutDir: true } });
+    const built = filesUnder(staging).sort((a, b) => Number(a === 'index.html') - Number(b === 'index.html'));
+    for (const f of built) {
+      mkdirSync(path.dirname(path.join(target, f)), { recursive: true });
+      renameSync(path.join(staging, f), path.join(target, f));
+    }
+    removeStale(target, built);
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
   console.log('built dist/renderer');
 }

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -12,26 +12,52 @@ beforeAll(async () => {
   t = openTestDb();
   worker = await bundleWorker(path.join(__dirname, 'helpers', 'sign-worker.ts'), 'sign-worker');
 });
+const children: ChildProcess[] = [];
 afterAll(() => {
+  // Workers left running by a failed or timed-out test would sign on for minutes.
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
   t.close();
   fs.rmSync(worker, { force: true });
 });
 
-function run(label: string, count: number): Promise<{ label: string; numbers: number[]; busyRetries: number }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [worker, t.file, '城关县政务信息', String(count), label]);
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`worker ${label} exited ${code}: ${err}`))));
+interface SignWorker {
+  loaded: Promise<void>;
+  go(): Promise<{ label: string; numbers: number[]; busyRetries: number }>;
+}
+
+function start(label: string, count: number): SignWorker {
+  const child = spawn(process.execPath, [worker, t.file, '城关县政务信息', String(count), label]);
+  children.push(child);
+  let out = '';
+  let err = '';
+  let onLoaded!: () => void;
+  const loaded = new Promise<void>((resolve) => (onLoaded = resolve));
+  child.stdout.on('data', (d) => {
+    out += d;
+    if (out.startsWith('LOADED\n')) onLoaded();
   });
+  child.stderr.on('data', (d) => (err += d));
+  const done = new Promise<{ label: string; numbers: number[]; busyRetries: number }>((resolve, reject) =>
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.replace('LOADED\n', ''))) : reject(new Error(`worker ${label} exited ${code}: ${err}`)))),
+  );
+  const failed = done.then(() => Promise.reject(new Error(`worker ${label} ended before GO: ${err}`)));
+  return {
+    loaded: Promise.race([loaded, failed]),
+    go() {
+      child.stdin.end('GO\n');
+      return done;
+    },
+  };
 }
 
 it('two processes signing 200 issues each get 400 numbers with no duplicate and no gap', async () => {
   await t.call('seriesAdd', { name: '城关县政务信息', firstNumber: 101, firstTotal: 5001 });
   t.db.close(); // the workers are the only writers
-  const [a, b] = await Promise.all([run('甲', 200), run('乙', 200)]);
+  // Both loaded before either starts: on a busy machine one could otherwise finish before the
+  // other has begun, and nothing would race.
+  const [w1, w2] = [start('甲', 200), start('乙', 200)];
+  await Promise.all([w1.loaded, w2.loaded]);
+  const [a, b] = await Promise.all([w1.go(), w2.go()]);
   const all = [...a.numbers, ...b.numbers].sort((x, y) => x - y);
   expect(all).toHaveLength(400);
   expect(new Set(all).size).toBe(400);
@@ -52,4 +78,4 @@ it('two processes signing 200 issues each get 400 numbers with no duplicate and 
   db.close();
   expect(rows.map((r) => r.number)).toEqual(Array.from({ length: 400 }, (_, i) => 101 + i));
   expect(rows.map((r) => r.total_number)).toEqual(Array.from({ length: 400 }, (_, i) => 5001 + i));
-}, 180_000);
+}, 600_000);

@@ -1,7 +1,11 @@
 /**
  * A separate process that signs issues in a loop against a shared database, for the
- * concurrency test. argv: DB_FILE SERIES COUNT LABEL. Prints one JSON line when done.
+ * concurrency test. argv: DB_FILE SERIES COUNT LABEL. Prints LOADED once started, waits for GO
+ * on stdin (so that two workers start together however long each took to load on a busy
+ * machine), then prints one JSON line when done.
  */
+import fs from 'node:fs';
+import readline from 'node:readline';
 import { dispatch } from '../../src-main/api/dispatch';
 import { ApiError } from '../../src-main/api/errors';
 import { createCtx } from '../../src-main/services/context';
@@ -25,6 +29,10 @@ async function call<T>(name: string, input: unknown): Promise<T> {
     }
   }
 }
+
+fs.writeSync(1, 'LOADED\n');
+for await (const line of readline.createInterface({ input: process.stdin })) if (line === 'GO') break;
+process.stdin.destroy(); // an open stdin would keep the process alive once done
 
 const numbers: number[] = [];
 for (let i = 0; i < Number(countText); i++) {
