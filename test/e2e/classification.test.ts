@@ -35,7 +35,7 @@ beforeAll(async () => {
   web = await startWeb(db);
   browser = await launchBrowser();
   ({ page, errors } = await openPage(browser, web.url));
-}, 60_000);
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -49,7 +49,7 @@ describe('a 涉密 item and a 内部 series in the composer', () => {
   it('greys the item out with its reason, and its 加入 cannot be pressed', async () => {
     await page.click(tid('nav-issues'));
     await page.locator(tid('issue-row')).first().click();
-    await expect.poll(() => candidate(SECRET).getAttribute('data-locked'), { timeout: 10_000 }).toBe('true');
+    await expect.poll(() => candidate(SECRET).getAttribute('data-locked'), { timeout: 30_000 }).toBe('true');
     await expect
       .poll(() => candidate(SECRET).locator(tid('lock-reason')).innerText())
       .toBe('密级为“涉密”，高于《城关县政务信息》可刊印的最高密级“内部”；涉密信息只能编入允许涉密的刊物');
@@ -67,11 +67,11 @@ describe('a 涉密 item and a 内部 series in the composer', () => {
     await page.click(tid('series-max-classification'));
     await page.getByRole('option', { name: '涉密', exact: true }).click();
     await page.click(tid('series-save'));
-    await expect.poll(() => page.locator(tid('series-level')).innerText(), { timeout: 10_000 }).toBe('最高密级：涉密');
+    await expect.poll(() => page.locator(tid('series-level')).innerText(), { timeout: 30_000 }).toBe('最高密级：涉密');
 
     await page.click(tid('nav-issues'));
     await page.locator(tid('issue-row')).first().click();
-    await expect.poll(() => candidate(SECRET).getAttribute('data-locked'), { timeout: 10_000 }).toBe('false');
+    await expect.poll(() => candidate(SECRET).getAttribute('data-locked'), { timeout: 30_000 }).toBe('false');
     await candidate(SECRET).locator(tid('composer-add')).click();
     await expect.poll(() => page.locator(tid('issue-item')).count()).toBe(2);
     expect(errors).toEqual([]);
