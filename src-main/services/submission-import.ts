@@ -18,14 +18,18 @@ import { readText } from '../intake/read-text';
 import { guessUnit, type UnitName } from '../intake/unit-guess';
 import type { Ctx } from './context';
 import { registerDraft, resolveUnitId } from './submissions';
+import { listUnits } from './units';
 
 /** One folder at a time: a USB drive's week of drafts is a few hundred files. */
 export const MAX_SCAN_FILES = 2_000;
 
 function allUnits(ctx: Ctx): UnitName[] {
-  return (ctx.db.prepare('SELECT id, name, active FROM units ORDER BY id').all() as { id: number; name: string; active: number }[]).map(
-    (u) => ({ id: u.id, name: u.name, active: u.active === 1 }),
-  );
+  return listUnits(ctx, { includeInactive: true }).map((u) => ({
+    id: u.id,
+    name: u.name,
+    active: u.active,
+    names: [...(u.shortName ? [u.shortName] : []), ...u.aliases],
+  }));
 }
 
 function ioReason(e: unknown, what: string): string {
