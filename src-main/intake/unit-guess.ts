@@ -55,3 +55,13 @@ export function guessUnit(fileName: string, units: readonly UnitName[]): UnitNam
   }
   return pick((key) => base.includes(key));
 }
+
+/**
+ * What a file name seems to name as its sender when no unit matched (河口乡 in
+ * 河口乡-关于….docx): offered as the name of a new unit, never registered by itself.
+ */
+export function unitHint(fileName: string): string | null {
+  const base = cleanLine(path.basename(fileName, path.extname(fileName)).normalize('NFKC'));
+  const part = leadingParts(base)[0];
+  return part && [...part].length >= 2 && [...part].length <= 30 ? part : null;
+}

@@ -15,7 +15,7 @@ import type { DraftText } from '../intake/draft';
 import { detectFormat, IntakeRefusal, MAGIC_BYTES, MAX_FILE_BYTES, type IntakeFormat } from '../intake/formats';
 import { readDocx } from '../intake/read-docx';
 import { readText } from '../intake/read-text';
-import { guessUnit, type UnitName } from '../intake/unit-guess';
+import { guessUnit, unitHint, type UnitName } from '../intake/unit-guess';
 import type { Ctx } from './context';
 import { registerDraft, resolveUnitId } from './submissions';
 import { listUnits } from './units';
@@ -149,7 +149,7 @@ const byName = {
 async function scanOne(file: string, units: readonly UnitName[]): Promise<ScannedFile> {
   const name = path.basename(file);
   const guessed = guessUnit(name, units);
-  const entry = { path: file, name, guessedUnit: guessed ? { id: guessed.id, name: guessed.name } : null };
+  const entry = { path: file, name, guessedUnit: guessed ? { id: guessed.id, name: guessed.name } : null, unitHint: guessed ? null : unitHint(name) };
   try {
     const stat = await fsp.lstat(file);
     if (stat.isSymbolicLink()) return { ...entry, size: 0, format: 'refused', reason: LINK_REASON };

@@ -83,6 +83,8 @@ export interface ScannedFile {
   format: 'docx' | 'txt' | 'refused';
   reason?: string;
   guessedUnit: { id: number; name: string } | null;
+  /** When no unit matched: the sender the name seems to give (河口乡 in 河口乡-关于….docx), to offer as a new unit. */
+  unitHint?: string | null;
 }
 
 export interface ScanResult {
