@@ -102,6 +102,8 @@ function ImportFlow({ units, onClose, onImported, busy }: Omit<IntakeImportDialo
     const forFile = newUnitFor;
     setNewUnitFor(undefined);
     setAdded((a) => [...a, u]);
+    // The page behind reloads its units as the dialog closes, even if nothing is imported.
+    onImported();
     if (forFile) setFileUnit(forFile.path, u.id);
     try {
       const again = await api.call('submissionScan', { folder: cleanPath(folder) });

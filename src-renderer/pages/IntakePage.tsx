@@ -64,7 +64,8 @@ export function IntakePage() {
   const { limit } = paging;
   const [debounced] = useDebouncedValue(filters, 250);
   const [version, setVersion] = useState(0);
-  const units = useLoad(() => api.call('unitList', { includeInactive: true }), [api]);
+  // Reloaded with the register: the import dialog may have added a unit (新增单位).
+  const units = useLoad(() => api.call('unitList', { includeInactive: true }), [api, version]);
   const list = useLoad(() => api.call('submissionList', toQuery(debounced, limit)), [api, debounced, limit, version]);
   const counts = useLoad(() => api.call('submissionCounts', {}), [api, version]);
   const [correcting, setCorrecting] = useState<SubmissionSummary | null>(null);
