@@ -158,10 +158,29 @@ it('counts the drafts without a unit, filters them, and corrects a draft’s uni
   expect((await drafts()).find((d) => d.id === ndrcDraft.id)!.unit).toBe('城关镇');
   const item = (await cli(web.dbFile, '--json', 'article', 'show', String(edit.article.id))).json() as { unit: string };
   expect(item.unit).toBe('县发展和改革局');
-  if (shots) {
-    await page.locator(tid('nav-settings')).click();
-    await page.locator(tid('unit-table')).waitFor();
-    await page.screenshot({ path: path.join(shots, 'settings-units.png'), fullPage: true });
-  }
+  expect(errors).toEqual([]);
+}, 180_000);
+
+it('edits a unit’s short name and aliases on the 设置 page, and lists them', async () => {
+  await page.locator(tid('nav-settings')).click();
+  await page.locator(tid('settings-tab-units')).click();
+  // rows by id: while edited, a row's name is in an input, not its text
+  const byName = async (name: string) => page.locator(`${tid('unit-row')}[data-id="${await page.locator(tid('unit-row')).filter({ hasText: name }).getAttribute('data-id')}"]`);
+  const row = await byName('县发展和改革局');
+  expect(await row.locator(tid('unit-short-shown')).innerText()).toMatch(/县发改局/);
+  await row.locator(tid('unit-rename')).click();
+  await row.locator(tid('unit-aliases-input')).fill('发改局、县发改委');
+  await row.locator(tid('unit-names-save')).click();
+  await expect.poll(() => row.locator(tid('unit-aliases-shown')).innerText().catch(() => '')).toMatch(/别称：发改局、县发改委|别称：县发改委、发改局/);
+  // an alias another unit holds is refused, naming the holder
+  const town = await byName('城关镇');
+  await town.locator(tid('unit-rename')).click();
+  await town.locator(tid('unit-aliases-input')).fill('县发改委');
+  await town.locator(tid('unit-names-save')).click();
+  await page.getByText('“县发改委”已是报送单位“县发展和改革局”的别称').first().waitFor();
+  if (shots) await page.screenshot({ path: path.join(shots, 'settings-units.png') });
+  const listed = (await cli(web.dbFile, '--json', 'unit', 'list')).json() as { name: string; aliases: string[] }[];
+  expect(listed.find((u) => u.name === '城关镇')!.aliases).toEqual([]);
+  expect(listed.find((u) => u.name === '县发展和改革局')!.aliases.sort()).toEqual(['县发改委', '发改局'].sort());
   expect(errors).toEqual([]);
 }, 180_000);
