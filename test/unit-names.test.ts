@@ -6,7 +6,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { findUnitRow } from '../src-main/services/units';
 import { cli } from './helpers/cli';
 import { openTestDb, snapshotAll, type TestDb } from './helpers/db';
 import { encodeGbk } from './helpers/intake-files';
@@ -91,6 +93,78 @@ describe('short names and aliases', () => {
     expect(art.unitId).toBe(ndrc.id);
     expect((await t.call('articleList', { unit: '发改局' })).map((a) => a.id)).toEqual([art.id]);
   });
+});
+
+describe('the one-name-one-unit rule under random histories', () => {
+  const POOL = ['县发展和改革局', '县发改局', '发改局', '城关镇', '城关', '河口乡', '河口', '县住建局'];
+  const name = fc.constantFrom(...POOL);
+  const names = fc.array(name, { maxLength: 3 });
+  const command = fc.oneof(
+    fc.record({ op: fc.constant('add' as const), name, shortName: fc.option(name, { nil: undefined }), aliases: names }),
+    fc.record({
+      op: fc.constant('update' as const),
+      which: fc.nat(5),
+      name: fc.option(name, { nil: undefined }),
+      shortName: fc.option(fc.oneof(name, fc.constant('')), { nil: undefined }),
+      aliases: fc.option(names, { nil: undefined }),
+    }),
+  );
+  interface Model {
+    id: number;
+    name: string;
+    shortName: string | null;
+    aliases: string[];
+  }
+  const all = (m: Model) => [m.name, ...(m.shortName ? [m.shortName] : []), ...m.aliases];
+  const table = () => ({ units: t.db.prepare('SELECT * FROM units ORDER BY id').all(), names: t.db.prepare('SELECT * FROM unit_names ORDER BY name').all() });
+
+  it('accepts a change exactly when no name would be held twice; refusals change nothing; every name finds its unit', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(command, { minLength: 1, maxLength: 12 }), async (commands) => {
+        t.close();
+        t = openTestDb({ now: () => new Date('2026-11-21T02:00:00Z') });
+        const model: Model[] = [];
+        for (const c of commands) {
+          const target = c.op === 'update' ? model[c.which % Math.max(model.length, 1)] : undefined;
+          if (c.op === 'update' && !target) continue;
+          const next: Model =
+            c.op === 'add'
+              ? { id: 0, name: c.name, shortName: c.shortName ?? null, aliases: c.aliases }
+              : { ...target!, name: c.name ?? target!.name, shortName: c.shortName === undefined ? target!.shortName : c.shortName || null, aliases: c.aliases ?? target!.aliases };
+          const wanted = all(next);
+          const others = new Set(model.filter((m) => m !== target).flatMap(all));
+          const ok = new Set(wanted).size === wanted.length && wanted.every((n) => !others.has(n));
+          const before = table();
+          const call =
+            c.op === 'add'
+              ? t.call('unitAdd', { name: c.name, ...(c.shortName ? { shortName: c.shortName } : {}), aliases: c.aliases })
+              : t.call('unitUpdate', { unit: target!.id, ...(c.name ? { name: c.name } : {}), ...(c.shortName !== undefined ? { shortName: c.shortName } : {}), ...(c.aliases ? { aliases: c.aliases } : {}) });
+          const result = await call.then(
+            (u) => u,
+            (e: unknown) => e as Error,
+          );
+          if (ok) {
+            expect(result).not.toBeInstanceOf(Error);
+            const u = result as { id: number };
+            if (target) Object.assign(target, next);
+            else model.push({ ...next, id: u.id });
+          } else {
+            expect(result).toBeInstanceOf(Error);
+            expect((result as Error).message).toMatch(/不能再作为|请只保留一处/);
+            expect(table()).toEqual(before);
+          }
+        }
+        const listed = await t.call('unitList', { includeInactive: true });
+        expect(listed.map((u) => ({ id: u.id, name: u.name, shortName: u.shortName, aliases: [...u.aliases].sort() }))).toEqual(
+          model.map((m) => ({ ...m, aliases: [...m.aliases].sort() })),
+        );
+        const every = listed.flatMap((u) => [u.name, ...(u.shortName ? [u.shortName] : []), ...u.aliases]);
+        expect(new Set(every).size).toBe(every.length);
+        for (const m of model) for (const n of all(m)) expect(findUnitRow(t.ctx, n).id).toBe(m.id);
+      }),
+      { numRuns: 40 },
+    );
+  }, 120_000);
 });
 
 describe('bulletin unit and --unit', () => {
