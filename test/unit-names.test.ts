@@ -8,7 +8,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { findUnitRow } from '../src-main/services/units';
+import { APPLICATION_ID, openDatabase } from '../src-main/store/db';
+import { MIGRATIONS } from '../src-main/store/migrations';
 import { cli } from './helpers/cli';
 import { openTestDb, snapshotAll, type TestDb } from './helpers/db';
 import { encodeGbk } from './helpers/intake-files';
@@ -92,6 +95,33 @@ describe('short names and aliases', () => {
     const art = await t.call('articleAdd', { title: '一条信息', body: '正文。', unit: '县发改局' });
     expect(art.unitId).toBe(ndrc.id);
     expect((await t.call('articleList', { unit: '发改局' })).map((a) => a.id)).toEqual([art.id]);
+  });
+});
+
+describe('the migration', () => {
+  it('gives the units of an older database their full names in unit_names', () => {
+    const file = path.join(t.dir, 'older.db');
+    const mine = MIGRATIONS.findIndex((m) => m.name === 'unit short names and aliases');
+    const raw = new Database(file);
+    raw.pragma('journal_mode = WAL');
+    for (const m of MIGRATIONS.slice(0, mine)) {
+      raw.exec(m.sql);
+      m.after?.(raw);
+    }
+    raw.pragma(`application_id = ${APPLICATION_ID}`);
+    raw.pragma(`user_version = ${mine}`);
+    const now = '2026-01-05T00:00:00.000Z';
+    for (const name of ['城关镇', '县发展和改革局']) raw.prepare('INSERT INTO units (name, created_at, updated_at) VALUES (?, ?, ?)').run(name, now, now);
+    raw.close();
+    const db = openDatabase(file);
+    try {
+      expect(db.prepare('SELECT name, unit_id, kind FROM unit_names ORDER BY unit_id').all()).toEqual([
+        { name: '城关镇', unit_id: 1, kind: 'name' },
+        { name: '县发展和改革局', unit_id: 2, kind: 'name' },
+      ]);
+    } finally {
+      db.close();
+    }
   });
 });
 
