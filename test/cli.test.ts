@@ -48,7 +48,7 @@ describe('--json', () => {
     const series = (await cli(t.file, '--json', 'series', 'add', '--name', '城关县政务信息', '--first-number', '12')).json() as { id: number };
     expect(series).toMatchObject({ id: 1, name: '城关县政务信息', firstNumber: 12, continuous: false });
     const unit = (await cli(t.file, '--json', 'unit', 'add', '--name', '城关镇')).json();
-    expect(unit).toEqual({ id: 1, name: '城关镇', kind: 'town', active: true });
+    expect(unit).toEqual({ id: 1, name: '城关镇', kind: 'town', active: true, shortName: null, aliases: [] });
     const article = (
       await cli(t.file, '--json', 'article', 'add', '--title', '标题', '--body', '一、做法\n正文', '--unit', '城关镇', '--category', 'practice')
     ).json() as Record<string, unknown>;

@@ -131,7 +131,7 @@ describe('bulletin submission', () => {
     const typed = await cli(db, 'submission', 'add', '--title', '手工登记的来稿', '--body', '第一段。\n二、第二段', '--unit', '城关镇');
     expect(typed.code).toBe(0);
     expect(typed.stdout).toMatch(/录入/);
-    expect((await cli(db, 'submission', 'update', '3', '--liaison', '李某')).stdout).toMatch(/#3/);
+    expect((await cli(db, 'submission', 'correct', '3', '--liaison', '李某', '--reason', '补填信息员')).stdout).toMatch(/已更正来稿 #3：信息员/);
     expect((await cli(db, 'import', '--help')).stdout).toMatch(/bulletin import PATH\.\.\./);
   });
 });

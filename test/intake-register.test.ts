@@ -280,7 +280,6 @@ describe('states', () => {
     for (const [op, input] of [
       ['submissionSetState', { id: draft.id, state: 'received' }],
       ['submissionSetState', { id: draft.id, state: 'forwarded', reason: '报市政府办公室' }],
-      ['submissionUpdate', { id: draft.id, liaisonName: '李某' }],
     ] as const) {
       const e = await t.refuse(op, input);
       expect(e.code).toBe('FROZEN');
@@ -323,8 +322,8 @@ describe('states', () => {
 
   it('corrects the register entry and filters the list by unit, date and title', async () => {
     const { town, street, draft } = await oneDraft();
-    const fixed = await t.call('submissionUpdate', { id: draft.id, unit: street.id, liaisonName: '赵某', liaisonPhone: '13900000000', receivedDate: '2026-11-19' });
-    expect(fixed).toMatchObject({ unit: '东城街道', liaisonName: '赵某', liaisonPhone: '13900000000', receivedDate: '2026-11-19' });
+    const fixed = await t.call('submissionCorrect', { id: draft.id, unit: street.id, liaisonName: '赵某', liaisonPhone: '13900000000', receivedDate: '2026-11-19', reason: '登记时填错' });
+    expect(fixed.submission).toMatchObject({ unit: '东城街道', liaisonName: '赵某', liaisonPhone: '13900000000', receivedDate: '2026-11-19' });
     await t.call('submissionAdd', { title: '城关镇另一份来稿', body: '正文。', unit: town.id, receivedDate: '2026-11-20' });
     expect((await t.call('submissionList', { unit: '城关镇' })).map((s) => s.title)).toEqual(['城关镇另一份来稿']);
     expect((await t.call('submissionList', { from: '2026-11-20' })).map((s) => s.title)).toEqual(['城关镇另一份来稿']);

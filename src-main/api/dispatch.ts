@@ -27,6 +27,8 @@ const FIELD_LABELS: Record<string, string> = {
   offset: '起始位置',
   active: '启用',
   allowDuplicate: '重复登记',
+  aliases: '别称',
+  withoutUnit: '未填单位',
   by: '经办人',
   category: '栏目',
   cc: '抄送',

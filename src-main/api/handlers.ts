@@ -19,6 +19,7 @@ import * as settings from '../services/settings';
 import * as searching from '../services/search';
 import * as submissions from '../services/submissions';
 import * as submissionImport from '../services/submission-import';
+import * as submissionCorrect from '../services/submission-correct';
 import * as backups from '../services/backups';
 
 export type Handlers = { [K in OpName]: (ctx: Ctx, args: OpArgs<K>) => OpResult<K> | Promise<OpResult<K>> };
@@ -73,7 +74,8 @@ export const handlers: Handlers = {
   submissionImport: submissionImport.importSubmission,
   submissionScan: submissionImport.scanFolder,
   submissionAdd: submissions.addSubmission,
-  submissionUpdate: submissions.updateSubmission,
+  submissionCorrect: submissionCorrect.correctSubmission,
+  submissionCounts: submissions.countSubmissions,
   submissionGet: submissions.getSubmission,
   submissionList: submissions.listSubmissions,
   submissionOriginal: submissions.submissionOriginal,

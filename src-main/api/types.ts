@@ -45,6 +45,10 @@ export interface Unit {
   name: string;
   kind: UnitKind;
   active: boolean;
+  /** 简称, e.g. 县发改局; null when none. Like the aliases, unique across all units' names. */
+  shortName: string | null;
+  /** 别称: other names the unit is known by (in file names, in talk). */
+  aliases: string[];
 }
 
 export interface ArticleIssueRef {

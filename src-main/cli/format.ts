@@ -21,7 +21,8 @@ export const fmt = {
   series: (s: Series) =>
     `#${s.id} 《${s.name}》 编印：${s.org || '（未设）'}  起始：第${s.firstNumber}期/总第${s.firstTotal}期  ${s.continuous ? '跨年连续编号' : '每年从第1期起'}  最高密级：${CLASSIFICATION_LABELS[s.maxClassification]}`,
   seriesList: (list: Series[]) => listText(list, fmt.series, '还没有刊物。用 bulletin series add --name 名称 新建。'),
-  unit: (u: Unit) => `#${u.id} ${u.name}（${UNIT_KIND_LABELS[u.kind]}）${u.active ? '' : ' [停用]'}`,
+  unit: (u: Unit) =>
+    `#${u.id} ${u.name}（${UNIT_KIND_LABELS[u.kind]}）${u.shortName ? ` 简称：${u.shortName}` : ''}${u.aliases.length ? ` 别称：${u.aliases.join('、')}` : ''}${u.active ? '' : ' [停用]'}`,
   unitList: (list: Unit[]) => listText(list, fmt.unit, '还没有报送单位。用 bulletin unit add --name 名称 添加。'),
   articleLine: (a: ArticleSummary) =>
     `#${a.id} ${a.title}  [${CATEGORY_LABELS[a.category]}·${CLASSIFICATION_LABELS[a.classification]}] ${a.unit ?? '（无单位）'} ${a.chars}字` +

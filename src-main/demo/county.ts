@@ -40,6 +40,13 @@ export const DEMO_UNITS = [
   '县住房和城乡建设局',
 ] as const;
 
+/** How the county writes some of them for short (in file names, in talk). */
+export const DEMO_SHORT_NAMES: Partial<Record<(typeof DEMO_UNITS)[number], string>> = {
+  县发展和改革局: '县发改局',
+  县住房和城乡建设局: '县住建局',
+  县卫生健康局: '县卫健局',
+};
+
 type DemoArticle = OpInput<'articleAdd'> & { inIssue: boolean };
 
 export const DEMO_ARTICLES: DemoArticle[] = [

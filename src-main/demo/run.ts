@@ -8,7 +8,7 @@ import { dispatch } from '../api/dispatch';
 import type { OpInput, OpName, OpResult } from '../api/contract';
 import { createCtx } from '../services/context';
 import { openDatabase } from '../store/db';
-import { DEMO_ARTICLES, DEMO_DATE, DEMO_PRINT, DEMO_SERIES, DEMO_SIGNER, DEMO_UNITS } from './county';
+import { DEMO_ARTICLES, DEMO_DATE, DEMO_PRINT, DEMO_SERIES, DEMO_SHORT_NAMES, DEMO_SIGNER, DEMO_UNITS } from './county';
 
 export interface DemoResult {
   dir: string;
@@ -39,7 +39,7 @@ export async function runDemo(outDir: string): Promise<DemoResult> {
   try {
     const series = await call('seriesAdd', DEMO_SERIES);
     await call('seriesUpdate', { series: series.id, print: DEMO_PRINT });
-    for (const name of DEMO_UNITS) await call('unitAdd', { name });
+    for (const name of DEMO_UNITS) await call('unitAdd', { name, ...(DEMO_SHORT_NAMES[name] ? { shortName: DEMO_SHORT_NAMES[name] } : {}) });
     const inIssue: number[] = [];
     for (const { inIssue: use, ...article } of DEMO_ARTICLES) {
       const created = await call('articleAdd', article);

@@ -10,6 +10,8 @@ export interface UnitName {
   id: number;
   name: string;
   active: boolean;
+  /** Its short name and aliases (县发改局 for 县发展和改革局): a file name may use any of them. */
+  names?: readonly string[];
 }
 
 /** The part of the name before a separator, or inside leading brackets. */
@@ -22,10 +24,17 @@ function leadingParts(base: string): string[] {
   return parts.filter(Boolean);
 }
 
-/** Longest name first; among equals an active unit, then the older one. */
-function best(candidates: readonly UnitName[]): UnitName | null {
+interface Key {
+  unit: UnitName;
+  key: string;
+}
+
+/** Longest matching name first; among equals an active unit, then the older one. */
+function best(candidates: readonly Key[]): UnitName | null {
   return (
-    [...candidates].sort((a, b) => [...b.name].length - [...a.name].length || Number(b.active) - Number(a.active) || a.id - b.id)[0] ?? null
+    [...candidates].sort(
+      (a, b) => [...b.key].length - [...a.key].length || Number(b.unit.active) - Number(a.unit.active) || a.unit.id - b.unit.id,
+    )[0]?.unit ?? null
   );
 }
 
@@ -33,8 +42,10 @@ export function guessUnit(fileName: string, units: readonly UnitName[]): UnitNam
   const base = cleanLine(path.basename(fileName, path.extname(fileName)).normalize('NFKC'));
   if (!base) return null;
   // Names compare in NFKC too, so （筹） in a unit's name matches (筹) in a file name.
-  const named = units.filter((u) => [...u.name].length >= 2).map((u) => ({ unit: u, key: u.name.normalize('NFKC') }));
-  const pick = (f: (key: string) => boolean) => best(named.filter((n) => f(n.key)).map((n) => n.unit));
+  const named: Key[] = units.flatMap((u) =>
+    [u.name, ...(u.names ?? [])].filter((n) => [...n].length >= 2).map((n) => ({ unit: u, key: n.normalize('NFKC') })),
+  );
+  const pick = (f: (key: string) => boolean) => best(named.filter((n) => f(n.key)));
   for (const part of leadingParts(base)) {
     const exact = pick((key) => key === part);
     if (exact) return exact;
@@ -43,4 +54,14 @@ export function guessUnit(fileName: string, units: readonly UnitName[]): UnitNam
     if (near) return near;
   }
   return pick((key) => base.includes(key));
+}
+
+/**
+ * What a file name seems to name as its sender when no unit matched (河口乡 in
+ * 河口乡-关于….docx): offered as the name of a new unit, never registered by itself.
+ */
+export function unitHint(fileName: string): string | null {
+  const base = cleanLine(path.basename(fileName, path.extname(fileName)).normalize('NFKC'));
+  const part = leadingParts(base)[0];
+  return part && [...part].length >= 2 && [...part].length <= 30 ? part : null;
 }

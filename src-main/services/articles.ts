@@ -125,6 +125,18 @@ export function assertArticleEditable(row: Pick<ArticleRow, 'id' | 'status' | 's
   }
 }
 
+/**
+ * A unit set on an item made from a draft registered without one reaches the register too, in
+ * the caller's transaction, so the draft is no longer counted as 未填单位. A draft that names a
+ * unit is changed only by a correction (更正登记信息, with a reason).
+ */
+function fillDraftUnit(ctx: Ctx, articleId: number, unitId: number): void {
+  const draft = ctx.db.prepare('SELECT id FROM submissions WHERE article_id = ? AND unit_id IS NULL').get(articleId) as { id: number } | undefined;
+  if (!draft) return;
+  ctx.db.prepare('UPDATE submissions SET unit_id = ?, updated_at = ? WHERE id = ?').run(unitId, stampNow(ctx), draft.id);
+  reindex(ctx.db, { submissions: [draft.id] });
+}
+
 export function editArticle(ctx: Ctx, args: OpArgs<'articleEdit'>): Article {
   return writeTx(ctx.db, () => {
     const row = findRow(ctx, args.id);
@@ -145,6 +157,7 @@ export function editArticle(ctx: Ctx, args: OpArgs<'articleEdit'>): Article {
         row.id,
       );
     reindex(ctx.db, { articles: [row.id] });
+    if (unitId !== undefined && unitId !== null) fillDraftUnit(ctx, row.id, unitId);
     return toArticle(ctx, findRow(ctx, row.id));
   });
 }

@@ -15,17 +15,21 @@ import type { DraftText } from '../intake/draft';
 import { detectFormat, IntakeRefusal, MAGIC_BYTES, MAX_FILE_BYTES, type IntakeFormat } from '../intake/formats';
 import { readDocx } from '../intake/read-docx';
 import { readText } from '../intake/read-text';
-import { guessUnit, type UnitName } from '../intake/unit-guess';
+import { guessUnit, unitHint, type UnitName } from '../intake/unit-guess';
 import type { Ctx } from './context';
 import { registerDraft, resolveUnitId } from './submissions';
+import { listUnits } from './units';
 
 /** One folder at a time: a USB drive's week of drafts is a few hundred files. */
 export const MAX_SCAN_FILES = 2_000;
 
 function allUnits(ctx: Ctx): UnitName[] {
-  return (ctx.db.prepare('SELECT id, name, active FROM units ORDER BY id').all() as { id: number; name: string; active: number }[]).map(
-    (u) => ({ id: u.id, name: u.name, active: u.active === 1 }),
-  );
+  return listUnits(ctx, { includeInactive: true }).map((u) => ({
+    id: u.id,
+    name: u.name,
+    active: u.active,
+    names: [...(u.shortName ? [u.shortName] : []), ...u.aliases],
+  }));
 }
 
 function ioReason(e: unknown, what: string): string {
@@ -145,7 +149,7 @@ const byName = {
 async function scanOne(file: string, units: readonly UnitName[]): Promise<ScannedFile> {
   const name = path.basename(file);
   const guessed = guessUnit(name, units);
-  const entry = { path: file, name, guessedUnit: guessed ? { id: guessed.id, name: guessed.name } : null };
+  const entry = { path: file, name, guessedUnit: guessed ? { id: guessed.id, name: guessed.name } : null, unitHint: guessed ? null : unitHint(name) };
   try {
     const stat = await fsp.lstat(file);
     if (stat.isSymbolicLink()) return { ...entry, size: 0, format: 'refused', reason: LINK_REASON };

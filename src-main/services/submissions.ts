@@ -12,6 +12,7 @@ import type {
   OriginalFormat,
   Submission,
   SubmissionEditResult,
+  SubmissionCounts,
   SubmissionState,
   SubmissionSummary,
 } from '../api/ops/submissions';
@@ -26,7 +27,7 @@ import { findUnitRow } from './units';
 import { findDuplicate, type DuplicateFound } from './submission-duplicates';
 import { printedSeriesName } from '../store/printed-series';
 
-interface SubmissionRow {
+export interface SubmissionRow {
   id: number;
   unit_id: number | null;
   unit: string | null;
@@ -117,7 +118,7 @@ function toSubmission(r: SubmissionRow): Submission {
   return { ...toSummary(r, paragraphs), paragraphs };
 }
 
-function findRow(ctx: Ctx, id: number): SubmissionRow {
+export function findRow(ctx: Ctx, id: number): SubmissionRow {
   const row = ctx.db.prepare(`${SELECT} WHERE sb.id = ?`).get(id) as SubmissionRow | undefined;
   if (!row) throw new ApiError('NOT_FOUND', `没有编号为 ${id} 的来稿。`);
   return row;
@@ -135,12 +136,20 @@ export function listSubmissions(ctx: Ctx, args: OpArgs<'submissionList'>): Submi
   const w = new Where()
     .when(args.unit === undefined ? undefined : findUnitRow(ctx, args.unit).id, 'sb.unit_id = ?')
     .when(args.state, 'sb.state = ?')
+
     .when(args.from, 'sb.received_date >= ?')
     .when(args.to, 'sb.received_date <= ?')
     .when(args.text || undefined, 'instr(sb.title, ?) > 0');
+  if (args.withoutUnit === true) w.add('sb.unit_id IS NULL');
+  if (args.withoutUnit === false) w.add('sb.unit_id IS NOT NULL');
   const sql = `${SELECT} ${w} ORDER BY sb.received_date DESC, sb.id DESC LIMIT ? OFFSET ?`;
   const rows = ctx.db.prepare(sql).all(...w.params, args.limit ?? 200, args.offset ?? 0) as SubmissionRow[];
   return rows.map((r) => toSummary(r, JSON.parse(r.paragraphs) as Paragraph[]));
+}
+
+export function countSubmissions(ctx: Ctx): SubmissionCounts {
+  const r = ctx.db.prepare('SELECT count(*) AS total, count(*) FILTER (WHERE unit_id IS NULL) AS withoutUnit FROM submissions').get() as SubmissionCounts;
+  return { total: r.total, withoutUnit: r.withoutUnit };
 }
 
 export function resolveUnitId(ctx: Ctx, unit: number | string | null | undefined): number | null | undefined {
@@ -226,30 +235,8 @@ export function addSubmission(ctx: Ctx, args: OpArgs<'submissionAdd'>): Submissi
   return outcome.submission;
 }
 
-function usedIn(r: SubmissionRow): string {
+export function usedIn(r: SubmissionRow): string {
   return `《${r.series}》${r.issue_year}年第${r.issue_number}期`;
-}
-
-export function updateSubmission(ctx: Ctx, args: OpArgs<'submissionUpdate'>): Submission {
-  return writeTx(ctx.db, () => {
-    const row = findRow(ctx, args.id);
-    if (row.state === 'used') {
-      throw new ApiError('FROZEN', `来稿 ${row.id} 已被${usedIn(row)}采用，登记事项不能再改。`);
-    }
-    const unitId = resolveUnitId(ctx, args.unit);
-    ctx.db
-      .prepare('UPDATE submissions SET unit_id = ?, liaison_name = ?, liaison_phone = ?, received_date = ?, updated_at = ? WHERE id = ?')
-      .run(
-        unitId === undefined ? row.unit_id : unitId,
-        args.liaisonName ?? row.liaison_name,
-        args.liaisonPhone ?? row.liaison_phone,
-        args.receivedDate ?? row.received_date,
-        stampNow(ctx),
-        row.id,
-      );
-    reindex(ctx.db, { submissions: [row.id] });
-    return loadSubmission(ctx, row.id);
-  });
 }
 
 export function setSubmissionState(ctx: Ctx, args: OpArgs<'submissionSetState'>): Submission {

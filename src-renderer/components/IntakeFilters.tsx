@@ -2,11 +2,16 @@
 import { SUBMISSION_STATES, SUBMISSION_STATE_LABELS, type SubmissionState } from '../../src-main/api/ops/submissions';
 import type { Unit } from '../../src-main/api/types';
 import { FilterBar, filterSetter, isFiltered } from './filters/FilterBar';
-import { ChoiceFilter, DateRangeFilter, TitleFilter, UnitFilter } from './filters/fields';
+import { Select } from '@mantine/core';
+import { ChoiceFilter, DateRangeFilter, TitleFilter } from './filters/fields';
+
+/** 未填单位: drafts registered without a unit, a choice of its own in the unit filter. */
+export const NO_UNIT = 'none';
 
 export interface IntakeFilterValues {
   text: string;
-  unit: number | null;
+  /** A unit's id, NO_UNIT for drafts without one, or null for all. */
+  unit: number | typeof NO_UNIT | null;
   state: SubmissionState | null;
   from: string;
   to: string;
@@ -23,7 +28,20 @@ export function IntakeFilters({ value, onChange, units }: { value: IntakeFilterV
   return (
     <FilterBar value={value} none={NO_INTAKE_FILTERS} onChange={onChange}>
       <TitleFilter value={value.text} onChange={(v) => set('text', v)} testid="intake-filter-text" />
-      <UnitFilter units={units} value={value.unit} onChange={(v) => set('unit', v)} testid="intake-filter-unit" />
+      <Select
+        label="报送单位"
+        placeholder="全部"
+        data={[
+          { value: NO_UNIT, label: '未填单位' },
+          ...units.map((u) => ({ value: String(u.id), label: (u.active ? u.name : `${u.name}（已停用）`) + (u.shortName ? ` ${u.shortName}` : '') })),
+        ]}
+        value={value.unit === null ? null : String(value.unit)}
+        onChange={(v) => set('unit', v === null || v === NO_UNIT ? v : Number(v))}
+        searchable
+        clearable
+        w={170}
+        data-testid="intake-filter-unit"
+      />
       <ChoiceFilter label="状态" choices={SUBMISSION_STATES} labels={SUBMISSION_STATE_LABELS} value={value.state} onChange={(v) => set('state', v)} w={110} testid="intake-filter-state" />
       <DateRangeFilter label="收稿日期" value={value} onChange={onChange} testIds={['intake-filter-from', 'intake-filter-to']} />
     </FilterBar>

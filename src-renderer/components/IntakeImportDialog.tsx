@@ -4,17 +4,21 @@
  * one call per file. Each call is awaited in turn, so the window keeps drawing and answering
  * between files, the bar moves file by file, and 停止 takes effect after the current file.
  */
-import { Alert, Badge, Button, Group, Modal, Progress, ScrollArea, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
-import { IconAlertTriangle, IconFolderOpen } from '@tabler/icons-react';
-import { memo, useCallback, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { Alert, Button, Group, Modal, Progress, ScrollArea, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { IconAlertTriangle, IconFolderOpen, IconPlus } from '@tabler/icons-react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import type { ImportResult, ScannedFile, ScanResult } from '../../src-main/api/ops/submissions';
+import type { ScannedFile, ScanResult } from '../../src-main/api/ops/submissions';
 import type { Unit } from '../../src-main/api/types';
 import { useApi } from '../api/context';
 import { errorMessage } from '../api/notify';
 import { todayIso } from '../format';
 import { useSubmit } from '../hooks/useSubmit';
 import { DialogFooter } from './DialogFooter';
+import { FileRow, NEW_UNIT, Outcome, Stat, type FileOutcome } from './intake/ImportParts';
+import { NewUnitDialog } from './intake/NewUnitDialog';
+
+export type { FileOutcome };
 
 export interface IntakeImportDialogProps {
   opened: boolean;
@@ -49,15 +53,6 @@ export function IntakeImportDialog({ opened, units, onClose, onImported }: Intak
   );
 }
 
-export interface FileOutcome {
-  file: ScannedFile;
-  status: ImportResult['status'];
-  reason?: string;
-  title?: string;
-  unit?: string | null;
-  submissionId?: number;
-}
-
 interface Counts {
   done: number;
   imported: number;
@@ -66,12 +61,6 @@ interface Counts {
 }
 
 const NO_COUNTS: Counts = { done: 0, imported: 0, duplicates: 0, refused: 0 };
-
-function sizeText(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 /** Windows' 复制为路径 puts the path in quotes. */
 export function cleanPath(input: string): string {
@@ -94,7 +83,40 @@ function ImportFlow({ units, onClose, onImported, busy }: Omit<IntakeImportDialo
   const [showImported, setShowImported] = useState(false);
   const stop = useRef(false);
 
-  const unitOptions = useMemo(() => [{ value: '', label: '（未填单位）' }, ...units.map((u) => ({ value: String(u.id), label: u.name }))], [units]);
+  // Units added here (新增单位) join the list for every file.
+  const [added, setAdded] = useState<Unit[]>([]);
+  const allUnits = useMemo(() => [...units, ...added], [units, added]);
+  // undefined: closed; null: from the 新增单位 button; a file: from that file's picker.
+  const [newUnitFor, setNewUnitFor] = useState<ScannedFile | null | undefined>(undefined);
+  const unitOptions = useMemo(
+    () => [{ value: '', label: '（未填单位）' }, ...allUnits.map((u) => ({ value: String(u.id), label: u.name })), { value: NEW_UNIT, label: '＋ 新增单位…' }],
+    [allUnits],
+  );
+  const openNewUnit = useCallback((f: ScannedFile | null) => setNewUnitFor(f), []);
+
+  /**
+   * The new unit goes to the file it was added for, and the folder is listed again so that
+   * every other file without a unit whose name names it (or its alias) gets it too.
+   */
+  const unitAdded = async (u: Unit) => {
+    const forFile = newUnitFor;
+    setNewUnitFor(undefined);
+    setAdded((a) => [...a, u]);
+    // The page behind reloads its units as the dialog closes, even if nothing is imported.
+    onImported();
+    if (forFile) setFileUnit(forFile.path, u.id);
+    try {
+      const again = await api.call('submissionScan', { folder: cleanPath(folder) });
+      setUnitOf((m) => {
+        const next = { ...m };
+        for (const f of again.files) if ((next[f.path] ?? null) === null && f.guessedUnit?.id === u.id) next[f.path] = u.id;
+        return next;
+      });
+    } catch {
+      // The folder may be gone meanwhile (the drive pulled out): the file it was added for keeps it.
+    }
+  };
+  const hint = newUnitFor ? newUnitFor.unitHint ?? '' : (scan?.files.find((f) => f.format !== 'refused' && (unitOf[f.path] ?? null) === null)?.unitHint ?? '');
   const setFileUnit = useCallback((path: string, unit: number | null) => setUnitOf((m) => ({ ...m, [path]: unit })), []);
 
   const list = async () => {
@@ -210,7 +232,7 @@ function ImportFlow({ units, onClose, onImported, busy }: Omit<IntakeImportDialo
         </Text>
         {unknown > 0 && (
           <Text size="sm" c="orange.8" data-testid="import-unknown-units">
-            有 {unknown} 个文件没能从文件名判断出报送单位（显示为“未填单位”），请逐一选择，或用“全部设为”。
+            有 {unknown} 个文件没能从文件名判断出报送单位（显示为“未填单位”），请逐一选择，或用“全部设为”；名单里没有的单位可“新增单位”。
           </Text>
         )}
         {scan.folders.length > 0 && (
@@ -222,15 +244,19 @@ function ImportFlow({ units, onClose, onImported, busy }: Omit<IntakeImportDialo
           <Select
             label="全部设为"
             placeholder="选择一个单位"
-            data={units.map((u) => ({ value: u.id, label: u.name }))}
+            data={allUnits.map((u) => ({ value: u.id, label: u.name }))}
             value={null}
             onChange={(v) => v !== null && setUnitOf(Object.fromEntries(scan.files.map((f) => [f.path, v])))}
             searchable
             w={200}
             data-testid="import-all-unit"
           />
+          <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => openNewUnit(null)} data-testid="import-new-unit">
+            新增单位…
+          </Button>
           <TextInput label="收稿日期" type="date" value={receivedDate} onChange={(e) => setReceivedDate(e.currentTarget.value)} w={160} data-testid="import-date" />
         </Group>
+        <NewUnitDialog opened={newUnitFor !== undefined} suggestion={hint} onClose={() => setNewUnitFor(undefined)} onAdded={(u) => void unitAdded(u)} />
         <ScrollArea.Autosize mah={360} type="auto" scrollbars="y">
           <Table layout="fixed" verticalSpacing={4} stickyHeader data-testid="import-files">
             <Table.Thead>
@@ -244,7 +270,7 @@ function ImportFlow({ units, onClose, onImported, busy }: Omit<IntakeImportDialo
             </Table.Thead>
             <Table.Tbody>
               {scan.files.map((f) => (
-                <FileRow key={f.path} file={f} unit={unitOf[f.path] ?? null} options={unitOptions} onUnit={setFileUnit} />
+                <FileRow key={f.path} file={f} unit={unitOf[f.path] ?? null} options={unitOptions} onUnit={setFileUnit} onNewUnit={openNewUnit} />
               ))}
             </Table.Tbody>
           </Table>
@@ -335,115 +361,6 @@ function ImportFlow({ units, onClose, onImported, busy }: Omit<IntakeImportDialo
           完成
         </Button>
       </Group>
-    </Stack>
-  );
-}
-
-const CELL: CSSProperties = { padding: '4px 8px', borderBottom: '1px solid var(--mantine-color-gray-2)', verticalAlign: 'middle' };
-const NAME: CSSProperties = { fontSize: 14, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' };
-const TAG: CSSProperties = { fontSize: 11, border: '1px solid', borderRadius: 4, padding: '0 4px', marginRight: 6, flexShrink: 0, lineHeight: '16px' };
-const REASON: CSSProperties = { fontSize: 12, color: 'var(--mantine-color-red-8)', display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' };
-const SELECT: CSSProperties = {
-  width: '100%',
-  height: 26,
-  fontSize: 12,
-  padding: '0 4px',
-  border: '1px solid var(--mantine-color-gray-4)',
-  borderRadius: 4,
-  background: 'var(--mantine-color-white)',
-  color: 'inherit',
-  fontFamily: 'inherit',
-};
-
-/**
- * One listed file. Plain elements and memo: a USB folder lists hundreds, and changing one
- * file's unit redraws that row only.
- */
-const FileRow = memo(function FileRow({
-  file: f,
-  unit,
-  options,
-  onUnit,
-}: {
-  file: ScannedFile;
-  unit: number | null;
-  options: { value: string; label: string }[];
-  onUnit: (path: string, unit: number | null) => void;
-}) {
-  const refused = f.format === 'refused';
-  return (
-    <tr data-testid="import-file-row" data-format={f.format}>
-      <td style={CELL}>
-        <div style={{ display: 'flex', alignItems: 'center', minWidth: 0 }}>
-          <span style={{ ...TAG, color: refused ? 'var(--mantine-color-red-7)' : 'var(--mantine-color-indigo-7)' }}>
-            {refused ? '拒收' : f.format === 'docx' ? 'Word' : '文本'}
-          </span>
-          <span style={NAME} title={f.name}>
-            {f.name}
-          </span>
-        </div>
-      </td>
-      <td style={{ ...CELL, textAlign: 'right', fontSize: 12, color: 'var(--mantine-color-dimmed)' }}>{sizeText(f.size)}</td>
-      <td style={CELL}>
-        {refused ? (
-          <span style={REASON} title={f.reason}>
-            {f.reason}
-          </span>
-        ) : (
-          <select
-            style={{ ...SELECT, borderColor: unit === null ? 'var(--mantine-color-orange-5)' : SELECT.borderColor }}
-            value={unit === null ? '' : String(unit)}
-            onChange={(e) => onUnit(f.path, e.currentTarget.value ? Number(e.currentTarget.value) : null)}
-            aria-label={`${f.name} 的报送单位`}
-            data-testid="import-file-unit"
-          >
-            {options.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        )}
-      </td>
-    </tr>
-  );
-});
-
-function Outcome({ o, color, tag, children }: { o: FileOutcome; color: string; tag: string; children?: ReactNode }) {
-  return (
-    <Group gap="xs" wrap="nowrap" align="flex-start" data-testid="import-outcome" data-status={o.status}>
-      <Badge size="sm" variant="light" color={color.split('.')[0]} style={{ flexShrink: 0 }}>
-        {tag}
-      </Badge>
-      <div style={{ minWidth: 0, flex: 1 }}>
-        <Text size="sm" truncate title={o.file.name}>
-          {o.file.name}
-          {o.status === 'imported' && (
-            <Text span size="sm" c="dimmed">
-              {' '}→ 《{o.title}》，{o.unit ?? '未填单位'}
-            </Text>
-          )}
-        </Text>
-        {o.reason && o.status !== 'imported' && (
-          <Text size="xs" c={color}>
-            {o.reason}
-          </Text>
-        )}
-      </div>
-      {children}
-    </Group>
-  );
-}
-
-function Stat({ label, value, color, testId }: { label: string; value: number; color: string; testId: string }) {
-  return (
-    <Stack gap={0} align="center" p="xs" style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 4 }}>
-      <Text fz={28} fw={700} c={color} data-testid={testId}>
-        {value}
-      </Text>
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
     </Stack>
   );
 }

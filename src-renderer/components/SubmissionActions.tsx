@@ -1,9 +1,10 @@
 /**
  * What can be done with a draft: 编辑成信息 (or open the item made from it), and in the menu
- * 标记已上报, 标记未采用, 恢复为已收, 下载原件. A used draft offers only its item and its original.
+ * 标记已上报, 标记未采用, 恢复为已收, 更正登记信息, 下载原件. A used draft offers its item, the
+ * correction and its original.
  */
 import { ActionIcon, Button, Group, Menu } from '@mantine/core';
-import { IconArrowBackUp, IconDots, IconDownload, IconEdit, IconFileText, IconSend, IconX } from '@tabler/icons-react';
+import { IconArrowBackUp, IconDots, IconDownload, IconEdit, IconFileText, IconPencil, IconSend, IconX } from '@tabler/icons-react';
 import type { SubmissionSummary } from '../../src-main/api/ops/submissions';
 import { useApi } from '../api/context';
 import { attempt, notifyOk } from '../api/notify';
@@ -15,9 +16,11 @@ export interface SubmissionActionsProps {
   submission: SubmissionSummary;
   onChanged: () => void;
   onStateAction: (a: StateAction) => void;
+  /** 更正登记信息: opens the correction dialog for this draft. */
+  onCorrect: (s: SubmissionSummary) => void;
 }
 
-export function SubmissionActions({ submission: s, onChanged, onStateAction }: SubmissionActionsProps) {
+export function SubmissionActions({ submission: s, onChanged, onStateAction, onCorrect }: SubmissionActionsProps) {
   const api = useApi();
   const { go } = useNav();
   const download = useDownloadOriginal();
@@ -74,6 +77,9 @@ export function SubmissionActions({ submission: s, onChanged, onStateAction }: S
               恢复为已收
             </Menu.Item>
           )}
+          <Menu.Item leftSection={<IconPencil size={14} />} onClick={() => onCorrect(s)} data-testid="submission-correct">
+            更正登记信息…
+          </Menu.Item>
           <Menu.Item
             leftSection={<IconDownload size={14} />}
             disabled={s.originalFormat === 'typed'}

@@ -1,7 +1,7 @@
 /** One draft as received: the register entry, where it stands, and its text with heading levels. */
 import { Alert, Anchor, Badge, Drawer, Group, Loader, Stack, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import type { Submission } from '../../src-main/api/ops/submissions';
+import type { Submission, SubmissionSummary } from '../../src-main/api/ops/submissions';
 import { useApi } from '../api/context';
 import { formatDate, formatTimestamp } from '../format';
 import { useLoad } from '../hooks/useLoad';
@@ -33,17 +33,18 @@ export interface SubmissionDrawerProps {
   onOpen: (id: number) => void;
   onChanged: () => void;
   onStateAction: (a: StateAction) => void;
+  onCorrect: (s: SubmissionSummary) => void;
 }
 
-export function SubmissionDrawer({ id, version, onClose, onOpen, onChanged, onStateAction }: SubmissionDrawerProps) {
+export function SubmissionDrawer({ id, version, onClose, onOpen, onChanged, onStateAction, onCorrect }: SubmissionDrawerProps) {
   return (
     <Drawer opened={id !== null} onClose={onClose} position="right" size={560} title="来稿详情" data-testid="submission-drawer">
-      {id !== null && <Detail id={id} version={version} onOpen={onOpen} onChanged={onChanged} onStateAction={onStateAction} />}
+      {id !== null && <Detail id={id} version={version} onOpen={onOpen} onChanged={onChanged} onStateAction={onStateAction} onCorrect={onCorrect} />}
     </Drawer>
   );
 }
 
-function Detail({ id, version, onOpen, onChanged, onStateAction }: Omit<SubmissionDrawerProps, 'onClose' | 'id'> & { id: number }) {
+function Detail({ id, version, onOpen, onChanged, onStateAction, onCorrect }: Omit<SubmissionDrawerProps, 'onClose' | 'id'> & { id: number }) {
   const api = useApi();
   const s = useLoad(() => api.call('submissionGet', { id }), [api, id, version]);
   if (s.error) return <Alert color="red">{s.error}</Alert>;
@@ -63,7 +64,7 @@ function Detail({ id, version, onOpen, onChanged, onStateAction }: Omit<Submissi
         <Text fw={600} size="lg">
           {d.title}
         </Text>
-        <SubmissionActions submission={d} onChanged={onChanged} onStateAction={onStateAction} />
+        <SubmissionActions submission={d} onChanged={onChanged} onStateAction={onStateAction} onCorrect={onCorrect} />
       </Group>
       <Table verticalSpacing={2} withRowBorders={false}>
         <Table.Tbody>

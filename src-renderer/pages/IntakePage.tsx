@@ -3,7 +3,7 @@
  * 登记来稿 for a typed-in one, 导入文件夹… for a USB drive's worth; a row (or the route's
  * submissionId) opens the draft.
  */
-import { Button, Group, Table, Text } from '@mantine/core';
+import { Anchor, Button, Group, Table, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFolderOpen, IconPlus } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -12,7 +12,8 @@ import type { SubmissionSummary } from '../../src-main/api/ops/submissions';
 import { useApi } from '../api/context';
 import { notifyOk } from '../api/notify';
 import { EmptyHint } from '../components/EmptyHint';
-import { IntakeFilters, NO_INTAKE_FILTERS, hasIntakeFilters, type IntakeFilterValues } from '../components/IntakeFilters';
+import { IntakeFilters, NO_INTAKE_FILTERS, NO_UNIT, hasIntakeFilters, type IntakeFilterValues } from '../components/IntakeFilters';
+import { SubmissionCorrectDialog } from '../components/intake/SubmissionCorrectDialog';
 import { IntakeImportDialog } from '../components/IntakeImportDialog';
 import { IssueRefLink } from '../components/IssueRefLink';
 import { ListMore, ListStates } from '../components/ListStates';
@@ -30,7 +31,8 @@ import { useNav } from '../nav';
 function toQuery(f: IntakeFilterValues, limit: number): OpInput<'submissionList'> {
   const q: OpInput<'submissionList'> = { limit };
   if (f.text.trim()) q.text = f.text.trim();
-  if (f.unit !== null) q.unit = f.unit;
+  if (f.unit === NO_UNIT) q.withoutUnit = true;
+  else if (f.unit !== null) q.unit = f.unit;
   if (f.state) q.state = f.state;
   if (isCompleteDate(f.from)) q.from = f.from;
   if (isCompleteDate(f.to)) q.to = f.to;
@@ -62,8 +64,11 @@ export function IntakePage() {
   const { limit } = paging;
   const [debounced] = useDebouncedValue(filters, 250);
   const [version, setVersion] = useState(0);
-  const units = useLoad(() => api.call('unitList', { includeInactive: true }), [api]);
+  // Reloaded with the register: the import dialog may have added a unit (新增单位).
+  const units = useLoad(() => api.call('unitList', { includeInactive: true }), [api, version]);
   const list = useLoad(() => api.call('submissionList', toQuery(debounced, limit)), [api, debounced, limit, version]);
+  const counts = useLoad(() => api.call('submissionCounts', {}), [api, version]);
+  const [correcting, setCorrecting] = useState<SubmissionSummary | null>(null);
   const [adding, setAdding] = useState(false);
   const [importing, setImporting] = useState(false);
   const [open, setOpen] = useState<number | null>(null);
@@ -102,6 +107,29 @@ export function IntakePage() {
         }}
         units={units.data ?? []}
       />
+      {counts.data && counts.data.total > 0 && (
+        <Text size="sm" c="dimmed" mt="xs" data-testid="intake-counts">
+          共登记来稿 {counts.data.total} 份
+          {counts.data.withoutUnit > 0 && (
+            <>
+              ，其中{' '}
+              <Anchor
+                component="button"
+                size="sm"
+                c="orange.8"
+                onClick={() => {
+                  setFilters({ ...NO_INTAKE_FILTERS, unit: NO_UNIT });
+                  paging.reset();
+                }}
+                data-testid="intake-count-no-unit"
+              >
+                未填单位 {counts.data.withoutUnit} 份
+              </Anchor>
+              （统计和通报中单列一行；请尽量补填）
+            </>
+          )}
+        </Text>
+      )}
 
       <ListStates list={list} rows={rows.length} errorTitle="来稿登记没有载入" filtered={hasIntakeFilters(filters)} noun="来稿">
         <EmptyHint title="还没有登记来稿" action={firstAction}>
@@ -150,7 +178,7 @@ export function IntakePage() {
                   <StateCell s={s} />
                 </Table.Td>
                 <Table.Td>
-                  <SubmissionActions submission={s} onChanged={changed} onStateAction={setStateAction} />
+                  <SubmissionActions submission={s} onChanged={changed} onStateAction={setStateAction} onCorrect={setCorrecting} />
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -178,7 +206,8 @@ export function IntakePage() {
           changed();
         }}
       />
-      <SubmissionDrawer id={open} version={version} onClose={() => setOpen(null)} onOpen={setOpen} onChanged={changed} onStateAction={setStateAction} />
+      <SubmissionDrawer id={open} version={version} onClose={() => setOpen(null)} onOpen={setOpen} onChanged={changed} onStateAction={setStateAction} onCorrect={setCorrecting} />
+      <SubmissionCorrectDialog submission={correcting} units={units.data ?? []} onClose={() => setCorrecting(null)} onCorrected={changed} />
     </>
   );
 }

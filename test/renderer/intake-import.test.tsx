@@ -14,8 +14,8 @@ import { fakeApi, renderWithApi } from './render';
 afterEach(cleanup);
 
 const UNITS: Unit[] = [
-  { id: 1, name: '城关镇', kind: 'town', active: true },
-  { id: 2, name: '县发改局', kind: 'department', active: true },
+  { id: 1, name: '城关镇', kind: 'town', active: true, shortName: null, aliases: [] },
+  { id: 2, name: '县发改局', kind: 'department', active: true, shortName: null, aliases: [] },
 ];
 
 function files(n: number): ScannedFile[] {

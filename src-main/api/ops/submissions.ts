@@ -6,7 +6,7 @@ import { z } from 'zod';
 import * as s from '../schemas';
 import type { Paragraph } from '../text';
 import type { ArticleIssueRef, Article } from '../types';
-import { byId, op } from './define';
+import { byId, none, op } from './define';
 
 export const SUBMISSION_STATES = ['received', 'editing', 'used', 'forwarded', 'unused'] as const;
 export type SubmissionState = (typeof SUBMISSION_STATES)[number];
@@ -83,6 +83,8 @@ export interface ScannedFile {
   format: 'docx' | 'txt' | 'refused';
   reason?: string;
   guessedUnit: { id: number; name: string } | null;
+  /** When no unit matched: the sender the name seems to give (河口乡 in 河口乡-关于….docx), to offer as a new unit. */
+  unitHint?: string | null;
 }
 
 export interface ScanResult {
@@ -96,6 +98,21 @@ export interface OriginalFile {
   fileName: string;
   base64: string;
   sha256: string;
+}
+
+/** What a correction did, field by field, and whether the item made from the draft followed. */
+export interface SubmissionCorrectResult {
+  submission: Submission;
+  /** The register fields corrected, by their Chinese labels (报送单位, 标题 …). */
+  corrected: string[];
+  /** The item made from the draft, when there is one and the unit or title was corrected. */
+  article: { id: number; followed: string[]; notFollowed: string | null } | null;
+}
+
+/** The register's counts: every draft, and those with no unit (未填单位), which the circular must not lose. */
+export interface SubmissionCounts {
+  total: number;
+  withoutUnit: number;
 }
 
 export interface SubmissionEditResult {
@@ -147,7 +164,7 @@ export const submissionOps = {
       .refine((v) => v.paragraphs !== undefined || v.body !== undefined, { error: '请给出正文' }),
     '登记一份手工录入的来稿 / register a typed-in draft',
   ),
-  submissionUpdate: op<Submission>()(
+  submissionCorrect: op<SubmissionCorrectResult>()(
     z
       .object({
         id: s.id('来稿'),
@@ -155,22 +172,28 @@ export const submissionOps = {
         liaisonName: intakeFields.liaisonName,
         liaisonPhone: intakeFields.liaisonPhone,
         receivedDate: intakeFields.receivedDate,
+        title: s.line('标题', s.LIMITS.title).optional(),
+        // Kept in the 操作日志 with the operation's input: why the register was changed.
+        reason: s.line('更正原因', s.LIMITS.reason),
       })
       .strict(),
-    '修改来稿的登记事项（单位、信息员、收稿日期）/ correct a draft’s register entry',
+    '更正来稿的登记事项（单位、信息员、电话、收稿日期、标题；须写原因，原件不变）/ correct a draft’s register entry',
   ),
   submissionGet: op<Submission>()(byId('来稿'), '查看来稿 / show a draft', true),
   submissionList: op<SubmissionSummary[]>()(
     z
       .object({
         unit: s.ref('报送单位').optional(),
+        withoutUnit: z.boolean({ error: '“未填单位”只能是是或否' }).optional(),
         state: submissionStateEnum.optional(),
         ...s.listQuery,
       })
-      .strict(),
+      .strict()
+      .refine((v) => !(v.unit !== undefined && v.withoutUnit === true), { error: '“报送单位”和“未填单位”不能同时筛选', path: ['withoutUnit'] }),
     '列出来稿登记 / list the intake register',
     true,
   ),
+  submissionCounts: op<SubmissionCounts>()(none, '来稿登记的份数（含未填单位的）/ the register’s counts', true),
   submissionOriginal: op<OriginalFile>()(byId('来稿'), '取得来稿原件（base64，供下载）/ the original file', true),
   submissionEdit: op<SubmissionEditResult>()(byId('来稿'), '把来稿编辑成信息（原件保留）/ turn a draft into an item', false),
   submissionSetState: op<Submission>()(

@@ -8,6 +8,8 @@ import {
   SUBMISSION_STATE_LABELS,
   type ImportResult,
   type Submission,
+  type SubmissionCorrectResult,
+  type SubmissionCounts,
   type SubmissionEditResult,
   type SubmissionSummary,
 } from '../../api/ops/submissions';
@@ -36,6 +38,15 @@ function submissionDetail(s: Submission): string {
       : `原件：${s.originalName}（${s.originalSize ?? 0} 字节${s.originalEncoding ? `，编码 ${s.originalEncoding}` : ''}）SHA-256 ${s.originalSha256}`,
   ];
   return [submissionLine(s), ...facts, '', ...bodyLines(s.paragraphs)].join('\n');
+}
+
+function correctionText(r: SubmissionCorrectResult): string {
+  const lines = [`已更正来稿 #${r.submission.id}：${r.corrected.join('、')}`, submissionLine(r.submission)];
+  if (r.article) {
+    if (r.article.followed.length) lines.push(`信息 #${r.article.id} 已随之更正：${r.article.followed.join('、')}`);
+    if (r.article.notFollowed) lines.push(r.article.notFollowed);
+  }
+  return lines.join('\n');
 }
 
 interface ImportedFile {
@@ -180,6 +191,7 @@ export const intakeCommands: readonly CommandSpec[] = [
     en: 'List the intake register',
     options: [
       filterBy.unit,
+      { flag: 'without-unit', key: 'withoutUnit', type: 'bool', zh: '只列出未填单位的来稿', en: 'only drafts without a unit' },
       { flag: 'state', key: 'state', type: 'string', value: 'S', zh: '按状态筛选：received 已收 / editing 编辑中 / used 已采用 / forwarded 已上报 / unused 未采用', en: 'filter by state' },
       { flag: 'from', key: 'from', type: 'string', value: 'D', zh: '收稿日期起', en: 'received from' },
       { flag: 'to', key: 'to', type: 'string', value: 'D', zh: '收稿日期止', en: 'received until' },
@@ -187,6 +199,13 @@ export const intakeCommands: readonly CommandSpec[] = [
       filterBy.limit,
     ],
     print: (list: SubmissionSummary[]) => listText(list, submissionLine, '没有符合条件的来稿。'),
+  },
+  {
+    path: ['submission', 'count'],
+    op: 'submissionCounts',
+    zh: '来稿登记的份数，含未填单位的份数',
+    en: 'How many drafts are registered, and how many have no unit',
+    print: (c: SubmissionCounts) => `共登记来稿 ${c.total} 份，其中未填单位 ${c.withoutUnit} 份` + (c.withoutUnit ? '（bulletin submission list --without-unit 列出）' : ''),
   },
   {
     path: ['submission', 'show'],
@@ -210,13 +229,21 @@ export const intakeCommands: readonly CommandSpec[] = [
     print: submissionDetail,
   },
   {
-    path: ['submission', 'update'],
-    op: 'submissionUpdate',
-    zh: '修改来稿的登记事项（单位、信息员、电话、收稿日期）',
-    en: 'Correct a draft’s register entry (unit, liaison, phone, date)',
+    path: ['submission', 'correct'],
+    op: 'submissionCorrect',
+    zh: '更正来稿的登记事项（单位、信息员、电话、收稿日期、标题），须写明原因；用过的来稿也可更正，原件不变。由它编成的信息未刊登在已签发的期中时随之更正单位和标题',
+    en: 'Correct a draft’s register entry (unit, liaison, phone, date, title) with a reason; the original file stays as received',
     positionals: ID,
-    options: INTAKE_OPTIONS.filter((o) => o.flag !== 'allow-duplicate'),
-    print: submissionLine,
+    options: [
+      { flag: 'unit', key: 'unit', type: 'ref', value: 'NAME', zh: '报送单位（名称、简称、别称或编号）', en: 'unit (name, short name, alias or id)' },
+      { flag: 'liaison', key: 'liaisonName', type: 'string', value: 'NAME', zh: '信息员姓名', en: 'liaison officer' },
+      { flag: 'phone', key: 'liaisonPhone', type: 'string', value: 'P', zh: '信息员电话', en: 'liaison phone' },
+      { flag: 'received', key: 'receivedDate', type: 'string', value: 'D', zh: '收稿日期（年-月-日）', en: 'date received (YYYY-MM-DD)' },
+      titleOption,
+      { flag: 'reason', key: 'reason', type: 'string', value: 'R', zh: '更正原因（必填，记入操作日志）', en: 'why (required; kept in the audit log)' },
+    ],
+    print: correctionText,
+    examples: ['bulletin submission correct 12 --unit 县发改局 --reason 文件名写错了单位'],
   },
   {
     path: ['submission', 'edit'],
