@@ -9,6 +9,7 @@
  *   node scripts/font-widths.mjs --print    # print it instead (the test compares this)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { URL } from 'node:url';
 import opentype from 'opentype.js';
 
 const DIR = '/usr/share/fonts/truetype/liberation';

@@ -178,17 +178,18 @@ describe('8-item signed issue', () => {
     const text = doc.text;
     const contentsAt = text.indexOf('本期要目');
     expect(contentsAt).toBeGreaterThan(text.indexOf('2026年11月21日'));
-    let at = contentsAt;
+    // Contents entries and titles are broken into lines; mammoth drops the breaks (and a space a break replaced).
+    const flat = squash(text);
+    let at = flat.indexOf('本期要目');
     for (const a of model.articles) {
-      const found = text.indexOf(a.title, at);
+      const found = flat.indexOf(squash(a.title), at);
       expect(found, a.title).toBeGreaterThan(at);
       at = found;
     }
-    // Then the items themselves (mammoth drops the title's line breaks).
     for (const a of model.articles) {
-      const found = text.indexOf(a.title, at);
+      const found = flat.indexOf(squash(a.title), at);
       expect(found, a.title).toBeGreaterThan(at);
-      const source = text.indexOf(`（${a.source} 供稿）`, found);
+      const source = flat.indexOf(`（${a.source}供稿）`, found);
       expect(source).toBeGreaterThan(found);
       at = source;
     }
@@ -424,10 +425,17 @@ describe('balanceTitle', () => {
     }
   });
 
-  it('balances two lines nearly evenly', () => {
-    const lines = balanceTitle('城关镇多措并举推进农村人居环境整治取得明显成效', font, 20 * em);
+  it('balances two lines as evenly as whole words allow', () => {
+    const lines = balanceTitle('县交通运输局加快农村公路建设助力乡村振兴发展', font, 20 * em);
     expect(lines.length).toBe(2);
     expect(Math.abs([...(lines[0] ?? '')].length - [...(lines[1] ?? '')].length)).toBeLessThanOrEqual(2);
+    // Whole compounds (重点项目建设) rather than even halves.
+    expect(balanceTitle('城关镇多措并举推进重点项目建设取得明显成效', font, 20 * em)).toEqual(['城关镇多措并举推进重点项目建设', '取得明显成效']);
+    // 农村人居环境 is one word: the break goes after it, the upper line the longer.
+    expect(balanceTitle('城关镇多措并举推进农村人居环境整治取得明显成效', font, 20 * em)).toEqual([
+      '城关镇多措并举推进农村人居环境',
+      '整治取得明显成效',
+    ]);
   });
 });
 

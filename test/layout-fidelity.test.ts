@@ -141,7 +141,6 @@ describe(`layout fidelity: ${COUNT} generated issues through LibreOffice`, () =>
     for (const [i, r] of results.entries()) {
       const s = r.issue.model.settings;
       const lines = (r.pages[0] ?? '').split('\n').map(squash);
-      const name = squash(s.mastheadName);
       const date = formatDate(r.issue.model.date, s.dateStyle);
       const org = `${squash(s.org)}编`;
       const fitName = mastheadFit(s.mastheadName, LAYOUT_PROFILE);

@@ -14,7 +14,7 @@
 import type { FontSpec } from './layout-profile';
 import { NO_LINE_END, NO_LINE_START } from './line-breaking';
 import { measureText } from './metrics';
-import { TITLE_WORDS, TITLE_WORD_MAX } from './title-words';
+import { TITLE_WORDS } from './title-words';
 
 interface Token {
   text: string;
@@ -25,10 +25,13 @@ interface Token {
 }
 
 const UNIT = /^[亿万千百十元角吨亩斤米公里人户个家项件次岁倍年月日号期天%％‰余多]/u;
-const FIGURE_END = /[0-9０-９]$/u;
+/** A figure, possibly with part of its unit already glued on: 1.5 → 1.5亿 → 1.5亿元. */
+const FIGURE_END = /[0-9０-９][亿万千百十元角吨亩斤米公里人户个家项件次岁倍年月日号期天%％‰余多]*$/u;
 const ASCII_RUN = /^[\x21-\x7e]+$/;
 /** Words a break may follow or precede cheaply: connectives and particles. */
-const LIGHT = new Set(['的', '和', '与', '及', '并', '为', '在', '对', '把', '将', '让', '以', '等', '暨']);
+const LIGHT = new Set(['和', '与', '及', '并', '为', '在', '对', '把', '将', '让', '以', '暨']);
+/** Particles that belong to the word before them: never break before 的 or 等. */
+const ATTACHED = new Set(['的', '等', '了', '中', '上']);
 
 let segmenter: Intl.Segmenter | null = null;
 function words(text: string): string[] {
@@ -36,24 +39,27 @@ function words(text: string): string[] {
   return [...segmenter.segment(text)].map((s) => s.segment);
 }
 
+/** Offsets (UTF-16) strictly inside a compound of title-words.ts: no break may fall there. */
+function insideCompounds(title: string): Set<number> {
+  const inside = new Set<number>();
+  for (const w of TITLE_WORDS) {
+    for (let at = title.indexOf(w); at >= 0; at = title.indexOf(w, at + 1)) {
+      for (let k = 1; k < w.length; k++) inside.add(at + k);
+    }
+  }
+  return inside;
+}
+
 /** Glue ICU's words back into the units a title line may never split. */
 function tokenize(title: string): Token[] {
-  const segs = words(title);
-  // Compounds from the lexicon, longest first, over up to four ICU words.
+  // ICU's words, joined wherever a break would fall inside a compound (老旧|小区, 重点项目|建设).
+  const inside = insideCompounds(title);
   const merged: string[] = [];
-  for (let i = 0; i < segs.length; ) {
-    let took = 1;
-    let joined = segs[i] ?? '';
-    for (let n = Math.min(4, segs.length - i); n >= 2; n--) {
-      const cand = segs.slice(i, i + n).join('');
-      if ([...cand].length <= TITLE_WORD_MAX && TITLE_WORDS.has(cand)) {
-        took = n;
-        joined = cand;
-        break;
-      }
-    }
-    merged.push(joined);
-    i += took;
+  let offset = 0;
+  for (const seg of words(title)) {
+    if (merged.length && inside.has(offset)) merged[merged.length - 1] += seg;
+    else merged.push(seg);
+    offset += seg.length;
   }
   const tokens: Token[] = [];
   let carry = '';
@@ -92,6 +98,7 @@ function tokenize(title: string): Token[] {
     const last = [...t.text].slice(-1)[0] ?? '';
     if (t.space || next?.space) t.breakCost = -12;
     else if (/[，、；：。！？]/u.test(last)) t.breakCost = -6;
+    else if (next && ATTACHED.has(next.text)) t.breakCost = 12;
     else if (LIGHT.has(t.text) || (next && LIGHT.has(next.text))) t.breakCost = 1;
     else if ([...t.text].length === 1 || (next && [...next.text].length === 1)) t.breakCost = 10;
     else t.breakCost = 3;

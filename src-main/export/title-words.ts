@@ -27,7 +27,7 @@ const WORDS = `
 耕地保护 增减挂钩 统计调查 人口普查 经济普查 营商 政务服务中心 便民服务 便民服务中心
 办事大厅 最多跑一次 跨省通办 一件事一次办 12345热线 政务热线 接诉即办 民生诉求 群众满意度
 获得感 幸福感 安全感 满意率 同比增长 环比增长 较上年 增长率 完成率 覆盖率
+全县 全镇 全乡 全市 我县 本县 县委 县政府 县直 示范基地 建成投用 若干意见 征求意见稿 讲话摘要
 `;
 
 export const TITLE_WORDS: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter(Boolean));
-export const TITLE_WORD_MAX = Math.max(...[...TITLE_WORDS].map((w) => [...w].length));
