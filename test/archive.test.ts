@@ -48,6 +48,27 @@ describe('the archive of signed issues', () => {
     expect(content).toContain('第1期');
   });
 
+  it('reprints a signed issue byte for byte even where today\'s layout would print it differently', async () => {
+    const { series, articles } = await seed(t, 2);
+    const signed = await publish(t, series.id, articles.map((a) => a.id), '2026-11-21');
+    const stored = t.db.prepare('SELECT docx FROM issue_files WHERE issue_id = ?').get(signed.id) as { docx: Buffer };
+    // A name that now takes two masthead lines, Chinese dates, 一篇一页:
+    // a fresh render would differ on every page; the archive must not care.
+    await t.call('seriesUpdate', {
+      series: series.id,
+      print: {
+        mastheadName: '中共城关县委办公室城关县人民政府办公室工作动态',
+        dateStyle: 'chinese',
+        newPagePerItem: true,
+      },
+    });
+    const layout = await t.call('issueLayout', { id: signed.id });
+    expect(layout.pageCount).toBeGreaterThanOrEqual(2);
+    const out = await t.call('issueExport', { id: signed.id, out: path.join(t.dir, 'reprint.docx') });
+    expect(out.archived).toBe(true);
+    expect(fs.readFileSync(out.path).equals(stored.docx)).toBe(true);
+  });
+
   it('keeps the archived file of a voided issue, and refuses to change or delete it', async () => {
     const { series, articles } = await seed(t, 1);
     const signed = await publish(t, series.id, [articles[0]!.id], '2026-11-21');
@@ -124,7 +145,7 @@ describe('series print settings', () => {
       '--to',
       '市政府办公室',
       '--cc',
-      '县委办公室，县人大常委会办公室、县政协办公室',
+      '县委办公室，县人大常委会主任、副主任；县政协办公室',
       '--reviewer',
       '李某某',
       '--editor',
@@ -141,7 +162,7 @@ describe('series print settings', () => {
       dateStyle: 'chinese',
       contentsHeading: '目录',
       newPagePerItem: true,
-      distribution: { to: ['市政府办公室'], cc: ['县委办公室', '县人大常委会办公室', '县政协办公室'], down: [] },
+      distribution: { to: ['市政府办公室'], cc: ['县委办公室', '县人大常委会主任、副主任', '县政协办公室'], down: [] },
       reviewer: '李某某',
       editor: '王某某',
       copies: 60,

@@ -15,6 +15,8 @@ import {
   renderIssueDocx,
 } from '../src-main/export/docx-issue';
 import { LAYOUT_PROFILE } from '../src-main/export/layout-profile';
+import { measureText } from '../src-main/export/metrics';
+import { mastheadFit, officeDateFit } from '../src-main/export/front-fit';
 import type { IssueDocModel } from '../src-main/export/model';
 import {
   chineseDateIssue,
@@ -176,17 +178,18 @@ describe('8-item signed issue', () => {
     const text = doc.text;
     const contentsAt = text.indexOf('本期要目');
     expect(contentsAt).toBeGreaterThan(text.indexOf('2026年11月21日'));
-    let at = contentsAt;
+    // Contents entries and titles are broken into lines; mammoth drops the breaks (and a space a break replaced).
+    const flat = squash(text);
+    let at = flat.indexOf('本期要目');
     for (const a of model.articles) {
-      const found = text.indexOf(a.title, at);
+      const found = flat.indexOf(squash(a.title), at);
       expect(found, a.title).toBeGreaterThan(at);
       at = found;
     }
-    // Then the items themselves (mammoth drops the title's line breaks).
     for (const a of model.articles) {
-      const found = text.indexOf(a.title, at);
+      const found = flat.indexOf(squash(a.title), at);
       expect(found, a.title).toBeGreaterThan(at);
-      const source = text.indexOf(`（${a.source} 供稿）`, found);
+      const source = flat.indexOf(`（${a.source}供稿）`, found);
       expect(source).toBeGreaterThan(found);
       at = source;
     }
@@ -362,7 +365,8 @@ describe('single item', () => {
 });
 
 describe('balanceTitle', () => {
-  const width = (s: string) => [...s].reduce((w, c) => w + ((c.codePointAt(0) ?? 0) < 0x7f ? 1 : 2), 0);
+  const font = LAYOUT_PROFILE.fonts.title;
+  const em = font.size * 10;
   const titles = [
     '城关镇多措并举推进农村人居环境整治取得明显成效',
     '县发改局：全年争取中央预算内投资1.5亿元 支持“5G+智慧农业”等重点项目建设',
@@ -370,54 +374,99 @@ describe('balanceTitle', () => {
     '关于进一步加强和改进全县政务信息工作的若干意见（征求意见稿）——在全县政务信息工作会议上的讲话摘要',
     '全县新建高标准农田2.8万亩改造提升农村公路46.5公里完成农村户厕改造1200余户',
     'COVID-19 疫情防控常态化条件下全县GDP同比增长6.5%',
+    '城关镇推进老旧小区改造 集体经济收入增长50%',
   ];
 
   it('keeps a title that fits on one line', () => {
-    expect(balanceTitle('县政务服务中心“一网通办”改革见实效', 20)).toEqual(['县政务服务中心“一网通办”改革见实效']);
-    expect(balanceTitle('', 20)).toEqual([]);
+    expect(balanceTitle('县政务服务中心“一网通办”改革见实效', font, 20 * em)).toEqual(['县政务服务中心“一网通办”改革见实效']);
+    expect(balanceTitle('', font, 20 * em)).toEqual([]);
   });
 
-  it('makes each line no longer than the one below, within the measure, never splitting Latin or digits', () => {
+  it('makes each line no shorter than the one below, within the measure, never splitting Latin, figures or words', () => {
     for (const title of titles) {
-      for (let cpl = 8; cpl <= 24; cpl++) {
-        const lines = balanceTitle(title, cpl);
+      for (let cpl = 10; cpl <= 24; cpl++) {
+        const width = cpl * em;
+        const lines = balanceTitle(title, font, width);
         const label = `${title} @${cpl}: ${lines.join(' | ')}`;
         expect(squash(lines.join('')), label).toBe(squash(title));
         for (let i = 0; i < lines.length; i++) {
           const line = lines[i] ?? '';
-          expect(width(line), label).toBeLessThanOrEqual(cpl * 2);
+          expect(measureText(line, font), label).toBeLessThanOrEqual(width + 0.01);
           if (i + 1 < lines.length) {
             const next = lines[i + 1] ?? '';
-            expect(width(line), label).toBeLessThanOrEqual(width(next));
-            expect(/[A-Za-z0-9.%]$/.test(line) && /^[A-Za-z0-9.%]/.test(next), label).toBe(false);
-            expect(/^[，。、；：？！）》”]/.test(next), label).toBe(false);
+            expect(/[A-Za-z0-9.%+]$/.test(line) && /^[A-Za-z0-9.%+]/.test(next), label).toBe(false);
+            expect(/^[，。、；：？！）》”%]/.test(next), label).toBe(false);
+            expect(/[（《“]$/.test(line), label).toBe(false);
+            for (const w of ['老旧小区', '集体经济', '高标准农田', '1.5亿元', '50%', '2.8万亩', '46.5公里']) {
+              const joined = line + next;
+              const at = joined.indexOf(w);
+              expect(at >= 0 && at < line.length && at + w.length > line.length, `${label} splits ${w}`).toBe(false);
+            }
           }
         }
       }
     }
   });
 
-  it('keeps a figure with its unit', () => {
-    for (let cpl = 8; cpl <= 24; cpl++) {
-      const lines = balanceTitle('县发改局：全年争取中央预算内投资1.5亿元 支持重点项目建设', cpl);
-      expect(lines.some((l) => l.includes('1.5亿元')), lines.join('|')).toBe(true);
+  it('lays out a trapezoid: upper lines not shorter than lower ones when the words allow', () => {
+    for (const title of titles) {
+      const lines = balanceTitle(title, font, 20 * em);
+      for (let i = 0; i + 1 < lines.length; i++) {
+        expect(measureText(lines[i] ?? '', font), lines.join(' | ')).toBeGreaterThanOrEqual(measureText(lines[i + 1] ?? '', font) - 0.01);
+      }
     }
   });
 
-  it('balances two lines nearly evenly', () => {
-    const lines = balanceTitle('城关镇多措并举推进农村人居环境整治取得明显成效', 20);
+  it('keeps a figure with its unit and a quoted phrase whole', () => {
+    for (let cpl = 10; cpl <= 24; cpl++) {
+      const lines = balanceTitle('县发改局：全年争取中央预算内投资1.5亿元 支持“一老一小”重点项目建设', font, cpl * em);
+      expect(lines.some((l) => l.includes('1.5亿元')), lines.join('|')).toBe(true);
+      expect(lines.some((l) => l.includes('“一老一小”')), lines.join('|')).toBe(true);
+    }
+  });
+
+  it('balances two lines as evenly as whole words allow', () => {
+    const lines = balanceTitle('县交通运输局加快农村公路建设助力乡村振兴发展', font, 20 * em);
     expect(lines.length).toBe(2);
-    expect(Math.abs([...(lines[0] ?? '')].length - [...(lines[1] ?? '')].length)).toBeLessThanOrEqual(1);
+    expect(Math.abs([...(lines[0] ?? '')].length - [...(lines[1] ?? '')].length)).toBeLessThanOrEqual(2);
+    // Whole compounds (重点项目建设) rather than even halves.
+    expect(balanceTitle('城关镇多措并举推进重点项目建设取得明显成效', font, 20 * em)).toEqual(['城关镇多措并举推进重点项目建设', '取得明显成效']);
+    // 农村人居环境 is one word: the break goes after it, the upper line the longer.
+    expect(balanceTitle('城关镇多措并举推进农村人居环境整治取得明显成效', font, 20 * em)).toEqual([
+      '城关镇多措并举推进农村人居环境',
+      '整治取得明显成效',
+    ]);
   });
 });
 
 describe('masthead name', () => {
-  it('is 初号 when it fits and shrinks a long name onto one line', () => {
+  const width = LAYOUT_PROFILE.page.width - LAYOUT_PROFILE.margins.left - LAYOUT_PROFILE.margins.right;
+  it('is 初号 when it fits and shrinks a long name onto one line, down to the floor', () => {
     expect(mastheadNameSize('城关县政务信息', LAYOUT_PROFILE)).toBe(84);
     const long = '城关县人民政府办公室政务信息快报';
     const size = mastheadNameSize(long, LAYOUT_PROFILE);
     expect(size).toBeLessThan(72);
-    const width = LAYOUT_PROFILE.page.width - LAYOUT_PROFILE.margins.left - LAYOUT_PROFILE.margins.right;
+    expect(size).toBeGreaterThanOrEqual(LAYOUT_PROFILE.masthead.minNameSize);
     expect([...long].length * size * 10).toBeLessThanOrEqual(width);
+    expect(mastheadFit(long, LAYOUT_PROFILE).lines).toEqual([long]);
+  });
+
+  it('wraps a name too long for the floor size into two balanced lines', () => {
+    const name = '中共清源县委办公室清源县人民政府办公室工作动态';
+    const fit = mastheadFit(name, LAYOUT_PROFILE);
+    expect(fit.lines.length).toBe(2);
+    expect(fit.lines.join('')).toBe(name);
+    expect(fit.size).toBeGreaterThanOrEqual(LAYOUT_PROFILE.masthead.minNameSize);
+    for (const l of fit.lines) expect(measureText(l, LAYOUT_PROFILE.fonts.mastheadName, fit.size)).toBeLessThanOrEqual(width);
+  });
+});
+
+describe('office/date line', () => {
+  it('shrinks a long office name, or gives the date its own line, so it never wraps', () => {
+    const short = officeDateFit('城关县人民政府办公室编', formatDate('2026-11-30', 'chinese'), LAYOUT_PROFILE);
+    expect(short).toEqual({ orgSize: LAYOUT_PROFILE.fonts.orgDateLine.size, dateOwnLine: false });
+    const long = officeDateFit('中共城关县委办公室 城关县人民政府办公室编', formatDate('2026-11-30', 'chinese'), LAYOUT_PROFILE);
+    expect(long.dateOwnLine || long.orgSize < LAYOUT_PROFILE.fonts.orgDateLine.size).toBe(true);
+    expect(long.orgSize).toBeGreaterThanOrEqual(LAYOUT_PROFILE.masthead.minOrgSize);
   });
 });

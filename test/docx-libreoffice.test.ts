@@ -182,6 +182,9 @@ describe('a last page too full for the colophon', () => {
     const ws = await words('overflow', 4);
     const printRun = ws.find((w) => w.text.includes('份）'));
     expect(printRun?.yMax ?? 0).toBeGreaterThan(blockBottomPt - 579 * PT);
+    // A page that holds only the colophon prints no number (GB/T 7.5); the pages before it do.
+    expect(await pdfText('overflow', 4)).not.toMatch(/—\s*\d+\s*—/);
+    expect(await pdfText('overflow', 3)).toMatch(/—\s*3\s*—/);
   });
 });
 

@@ -1,8 +1,12 @@
-/** Word output: rendering an 8-item issue, and signing one (render + archive in one transaction). */
+/**
+ * Word output: rendering an 8-item issue, the pagination model alone (pages laid out per
+ * second), and signing one (render + archive in one transaction).
+ */
 import path from 'node:path';
 import { dispatch } from '../../src-main/api/dispatch';
 import { DEMO_ARTICLES } from '../../src-main/demo/county';
 import { renderIssueDocx } from '../../src-main/export/docx-issue';
+import { layoutIssue } from '../../src-main/export/pagination';
 import { buildIssueModel } from '../../src-main/services/archive';
 import { createCtx } from '../../src-main/services/context';
 import { openDatabase } from '../../src-main/store/db';
@@ -29,13 +33,17 @@ export async function benchWord(dir: string, quick: boolean): Promise<string[]> 
   await renderIssueDocx(model); // warm-up: the first render loads the docx package
   const runs = quick ? 10 : 40;
   const render = await time(runs, () => renderIssueDocx(model));
+  const pages = layoutIssue(model).pageCount;
+  const layout = await time(runs * 5, () => layoutIssue(model));
   const ids: number[] = [];
   for (let i = 0; i < runs; i++) ids.push(await make());
   const sign = await time(runs, (i) => dispatch(ctx, 'issueSign', { id: ids[i], signedBy: '张建国' }));
   db.close();
+  const perSecond = Math.round((pages * 1000) / layout.median);
   return [
     row('render an 8-item issue as Word', render),
     goal('  mean of those renders', render.mean, 2000),
+    row(`lay out an 8-item issue (${pages} pages)`, layout, `${perSecond} pages/s`),
     row('sign an 8-item issue (number + render + archive)', sign),
   ];
 }

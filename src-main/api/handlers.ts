@@ -13,6 +13,7 @@ import * as units from '../services/units';
 import * as articles from '../services/articles';
 import * as issues from '../services/issues';
 import * as archive from '../services/archive';
+import * as layout from '../services/layout';
 import * as packets from '../services/packets';
 import * as packetHistory from '../services/packet-history';
 import * as settings from '../services/settings';
@@ -52,10 +53,7 @@ export const handlers: Handlers = {
   issueExport: archive.exportIssue,
   issueDocx: archive.issueDocx,
   issueVoid: issues.voidIssue,
-  // Placeholder until the pagination model lands (issue 13); replaced in the same session.
-  issueLayout: () => {
-    throw new Error('版面分页尚未实现');
-  },
+  issueLayout: layout.issueLayout,
   issueDelete: issues.deleteIssue,
   issueGet: issues.getIssue,
   issueList: issues.listIssues,

@@ -143,10 +143,10 @@ export const bodyTextInput = z
   .string({ error: '正文必须是文字' })
   .max(LIMITS.bodyChars, { error: `正文不能超过${LIMITS.bodyChars}个字` });
 
-/** A list of names given as an array, or as one text separated by ，、, ; or new lines. */
+/** A list of names given as an array, or as one text separated by ，, ；, ASCII , ; or new lines — never 、, which joins parts of one name (县人大常委会主任、副主任). */
 export const nameList = (what: string) =>
   z.preprocess(
-    (v) => (typeof v === 'string' ? v.split(/[,，、;；\n]+/).map((x) => x.trim()).filter(Boolean) : v),
+    (v) => (typeof v === 'string' ? v.split(/[,，;；\n]+/).map((x) => x.trim()).filter(Boolean) : v),
     z.array(line(what, LIMITS.name), { error: `${what}必须是名称列表` }).max(200, { error: `${what}最多200个` }),
   );
 

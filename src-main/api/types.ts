@@ -2,7 +2,7 @@
 import type { Category, Classification, IssueStatus, UnitKind } from './schemas';
 import type { Paragraph } from './text';
 
-/** How a series prints (FORMAT.md): stored with the series, every field editable. */
+/** How a series prints (docs/layout.md): stored with the series, every field editable. */
 export interface PrintSettings {
   /** The masthead text, e.g. 城关县政务信息 (defaults to the series name). */
   mastheadName: string;

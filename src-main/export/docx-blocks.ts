@@ -1,6 +1,6 @@
 /**
  * Paragraph builders shared by the issue and the single-item layouts. Every number comes from
- * the layout profile; every run names its fonts for both scripts (FORMAT.md: WPS reports theme
+ * the layout profile; every run names its fonts for both scripts (docs/layout.md: WPS reports theme
  * fonts as missing, and “” — … would fall back to Times New Roman without an explicit hAnsi).
  */
 import {
@@ -20,6 +20,7 @@ import {
 } from 'docx';
 import { cleanText, type Paragraph as BodyParagraph } from '../api/text';
 import { balanceTitle } from './docx-title';
+import { keepRules, splitLead } from './paragraph-rules';
 import type { FontSpec, LayoutProfile, RuleSpec } from './layout-profile';
 
 /**
@@ -155,17 +156,7 @@ export function buildStyles(profile: LayoutProfile): IStylesOptions {
 
 // ---- items --------------------------------------------------------------------------------
 
-/**
- * A heading that runs on into body text (`一、总体情况。今年以来……`) is set in the heading face
- * only up to its first full stop, as offices do; the rest is body text.
- */
-function splitLead(text: string): [string, string] {
-  const m = /^[^。！？]*[。！？]/u.exec(text);
-  if (!m || m[0].length >= text.length) return [text, ''];
-  return [m[0], text.slice(m[0].length)];
-}
-
-export function bodyParagraph(p: BodyParagraph, profile: LayoutProfile): Paragraph {
+export function bodyParagraph(p: BodyParagraph, profile: LayoutProfile, pullSource = false): Paragraph {
   const { fonts } = profile;
   const text = safeLine(p.text);
   const head = p.level === 1 ? fonts.h1 : p.level === 2 ? fonts.h2 : p.level === 3 ? fonts.h3 : p.level === 4 ? fonts.h4 : null;
@@ -183,6 +174,7 @@ export function bodyParagraph(p: BodyParagraph, profile: LayoutProfile): Paragra
     style: styleId,
     alignment: AlignmentType.BOTH,
     widowControl: profile.grid.widowControl,
+    ...keepRules(p, pullSource),
     spacing: exact(profile.grid.lineSpacing),
     indent: { firstLineChars: profile.indent.firstLineChars, firstLine: profile.indent.firstLine },
     children,
@@ -191,7 +183,7 @@ export function bodyParagraph(p: BodyParagraph, profile: LayoutProfile): Paragra
 
 export function titleParagraph(title: string, profile: LayoutProfile, pageBreakBefore: boolean): Paragraph {
   const t = profile.title;
-  const lines = balanceTitle(safeLine(title), t.charsPerLine);
+  const lines = balanceTitle(safeLine(title), profile.fonts.title, textWidth(profile));
   return new Paragraph({
     style: STYLE.title,
     alignment: AlignmentType.CENTER,
@@ -225,12 +217,14 @@ export function articleParagraphs(
   article: { title: string; paragraphs: readonly BodyParagraph[]; source: string | null },
   profile: LayoutProfile,
   pageBreakBefore: boolean,
+  pullSource = false,
 ): Paragraph[] {
   const out = [titleParagraph(article.title, profile, pageBreakBefore)];
-  for (const p of article.paragraphs) {
-    if (safeLine(p.text)) out.push(bodyParagraph(p, profile));
-  }
-  if (article.source !== null && safeLine(article.source)) out.push(sourceParagraph(article.source, profile));
+  const hasSource = article.source !== null && safeLine(article.source) !== '';
+  const paras = article.paragraphs.filter((p) => safeLine(p.text));
+  // Where the pagination model finds （城关镇 供稿） alone at a page's top, the last paragraph goes with it.
+  paras.forEach((p, i) => out.push(bodyParagraph(p, profile, pullSource && hasSource && i === paras.length - 1)));
+  if (article.source !== null && hasSource) out.push(sourceParagraph(article.source, profile));
   return out;
 }
 

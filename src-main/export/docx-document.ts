@@ -3,7 +3,7 @@
  * list, the circular): the A4 page and line grid of the layout profile, `— N —` page numbers,
  * the named styles, and fixed document properties, so the same content always gives the same bytes.
  */
-import { Document, DocumentGridType, Packer, type ISectionOptions, type Paragraph, type Table } from 'docx';
+import { Document, DocumentGridType, Footer, Packer, Paragraph, type ISectionOptions, type Table } from 'docx';
 import { buildStyles, externalStylesXml, pageNumberFooter } from './docx-blocks';
 import { coreXml, fixZipTimestamps } from './docx-zip';
 import type { LayoutProfile } from './layout-profile';
@@ -33,12 +33,27 @@ function section(profile: LayoutProfile, children: Array<Paragraph | Table>): IS
   };
 }
 
-/** `date` (YYYY-MM-DD) is the file's created and modified date; '' leaves a fixed placeholder. */
+/**
+ * A last section on a new page whose footers are empty: the colophon when it would stand alone on
+ * its page, which then prints no number (GB/T 9704 7.5; docs/layout.md "Colophon").
+ */
+function unnumberedSection(profile: LayoutProfile, children: Array<Paragraph | Table>): ISectionOptions {
+  const base = section(profile, children);
+  // A footer must hold a paragraph (Word calls the file damaged otherwise); this one is empty.
+  const empty = () => new Footer({ children: [new Paragraph({ children: [] })] });
+  return { ...base, footers: { default: empty(), even: empty() } };
+}
+
+/**
+ * `date` (YYYY-MM-DD) is the file's created and modified date; '' leaves a fixed placeholder.
+ * `unnumberedTail`, when given, is set on a page of its own without a page number.
+ */
 export async function packDocument(
   profile: LayoutProfile,
   title: string,
   date: string,
   children: Array<Paragraph | Table>,
+  unnumberedTail?: Array<Paragraph | Table>,
 ): Promise<Buffer> {
   const creator = profile.documentInfo.creator;
   const doc = new Document({
@@ -56,7 +71,7 @@ export async function packDocument(
         headings: { latin: profile.fonts.title.ascii, eastAsia: profile.fonts.title.eastAsia },
       },
     },
-    sections: [section(profile, children)],
+    sections: unnumberedTail ? [section(profile, children), unnumberedSection(profile, unnumberedTail)] : [section(profile, children)],
   });
   const zip = await Packer.toBuffer(doc, false, [coreXml({ title, creator, date })]);
   return fixZipTimestamps(Buffer.from(zip));

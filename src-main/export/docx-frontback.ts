@@ -18,6 +18,7 @@ import {
 import type { IssueDocModel } from './model';
 import { border, exact, leftRightLine, run, safeLine, STYLE, textWidth } from './docx-blocks';
 import type { LayoutProfile } from './layout-profile';
+import { contentsLines, mastheadFit, officeDateFit } from './front-fit';
 
 // ---- dates and numbers --------------------------------------------------------------------
 
@@ -57,21 +58,9 @@ export function issueNumberText(model: IssueDocModel, profile: LayoutProfile): s
 
 // ---- masthead -----------------------------------------------------------------------------
 
-function fullWidthUnits(text: string): number {
-  let u = 0;
-  for (const ch of text) u += (ch.codePointAt(0) ?? 0) < 0x7f ? 0.5 : 1;
-  return u;
-}
-
-/** The largest allowed size that keeps the series name on one line (half-points). */
+/** The size (half-points) the series name prints at; see front-fit.ts mastheadFit. */
 export function mastheadNameSize(name: string, profile: LayoutProfile): number {
-  const m = profile.masthead;
-  const room = textWidth(profile) * m.nameFill;
-  const units = Math.max(1, fullWidthUnits(name));
-  // A character of s half-points is s × 10 twips wide.
-  const fits = (s: number) => units * s * 10 <= room;
-  for (const s of m.nameSizes) if (fits(s)) return s;
-  return Math.max(m.minNameSize, Math.floor(room / (units * 10)));
+  return mastheadFit(name, profile).size;
 }
 
 export function mastheadParagraphs(model: IssueDocModel, profile: LayoutProfile): Paragraph[] {
@@ -87,13 +76,13 @@ export function mastheadParagraphs(model: IssueDocModel, profile: LayoutProfile)
   // The top line is written even when empty so the name and the red rule stay where they always are.
   const top = leftRightLine(left, right, right.length ? fonts.mastheadSerial : fonts.mastheadMark, profile);
 
-  const name = safeLine(s.mastheadName);
-  const nameSize = mastheadNameSize(name, profile);
+  // One line at the largest size that fits; two balanced lines, explicitly broken, below the floor.
+  const name = mastheadFit(safeLine(s.mastheadName), profile);
   const nameLine = new Paragraph({
     style: STYLE.masthead,
     alignment: AlignmentType.CENTER,
     spacing: exact(m.nameLineHeight, m.spaceBeforeName),
-    children: [run(name, fonts.mastheadName, { size: nameSize })],
+    children: name.lines.map((t, i) => run(t, fonts.mastheadName, { size: name.size, breakBefore: i > 0 })),
   });
 
   const issueLine = new Paragraph({
@@ -102,17 +91,26 @@ export function mastheadParagraphs(model: IssueDocModel, profile: LayoutProfile)
     children: [run(issueNumberText(model, profile), fonts.issueLine)],
   });
 
-  const org = safeLine(s.org);
-  const orgLine = leftRightLine(
-    org ? [run(`${org}编`, fonts.orgDateLine)] : [],
-    [run(formatDate(model.date, s.dateStyle), fonts.orgDateLine)],
-    fonts.orgDateLine,
-    profile,
-    {
-      spacing: exact(grid.lineSpacing, m.spaceBeforeOrgLine, m.spaceAfterRule),
-      border: { bottom: border(m.redRule) },
-    },
-  );
+  // The office/date line never wraps: the office text shrinks, or the date takes its own line.
+  const org = safeLine(s.org) ? `${safeLine(s.org)}编` : '';
+  const date = formatDate(model.date, s.dateStyle);
+  const fit = officeDateFit(org, date, profile);
+  const orgRuns = org ? [run(org, fonts.orgDateLine, fit.orgSize === fonts.orgDateLine.size ? {} : { size: fit.orgSize })] : [];
+  const rule = { bottom: border(m.redRule) };
+  if (fit.dateOwnLine) {
+    const orgOnly = new Paragraph({ spacing: exact(grid.lineSpacing, m.spaceBeforeOrgLine), keepNext: true, children: orgRuns });
+    const dateLine = new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      spacing: exact(grid.lineSpacing, 0, m.spaceAfterRule),
+      border: rule,
+      children: [run(date, fonts.orgDateLine)],
+    });
+    return [top, nameLine, issueLine, orgOnly, dateLine];
+  }
+  const orgLine = leftRightLine(orgRuns, [run(date, fonts.orgDateLine)], fonts.orgDateLine, profile, {
+    spacing: exact(grid.lineSpacing, m.spaceBeforeOrgLine, m.spaceAfterRule),
+    border: rule,
+  });
   return [top, nameLine, issueLine, orgLine];
 }
 
@@ -123,6 +121,7 @@ export function contentsParagraphs(model: IssueDocModel, profile: LayoutProfile)
   if (heading === 'none' || model.articles.length < 2) return [];
   const { fonts, grid, contents } = profile;
   const indent = contents.itemIndentChars * (fonts.contentsItem.size * 10);
+  // A long entry is broken into balanced lines by the renderer, so none ends with a lone character.
   const items = model.articles.map(
     (a) =>
       new Paragraph({
@@ -130,7 +129,7 @@ export function contentsParagraphs(model: IssueDocModel, profile: LayoutProfile)
         indent: { left: indent },
         keepLines: true,
         widowControl: profile.grid.widowControl,
-        children: [run(safeLine(a.title), fonts.contentsItem)],
+        children: contentsLines(safeLine(a.title), profile).map((t, i) => run(t, fonts.contentsItem, { breakBefore: i > 0 })),
       }),
   );
   return [
@@ -158,38 +157,52 @@ function colophonLine(text: string, profile: LayoutProfile, indent: Record<strin
   });
 }
 
-/** The colophon's paragraphs in two groups: distribution (报/送/发) and the people and print run. */
-export function colophonGroups(model: IssueDocModel, profile: LayoutProfile): { distribution: Paragraph[]; people: Paragraph[] } {
+export interface ColophonParts {
+  /** 报/送/发/本期增发 lines: the label and the whole text `报：A，B。`. */
+  distribution: Array<{ label: string; text: string }>;
+  /** 签发：X　　　审核：Y　　　编辑：Z, or '' */
+  people: string;
+  /** （共印60份）, or '' */
+  copies: string;
+}
+
+/**
+ * The colophon's text. Recipients are joined with ，; a name may itself hold 、
+ * (县人大常委会主任、副主任), which is printed as written.
+ */
+export function colophonParts(model: IssueDocModel, profile: LayoutProfile): ColophonParts {
   const c = profile.colophon;
   const s = model.settings;
   const names = (list: readonly string[]) => list.map(safeLine).filter(Boolean);
-  const distribution: Paragraph[] = [];
   const lists: Array<[string, string[]]> = [
     ['报', names(s.distribution.to)],
     ['送', names(s.distribution.cc)],
     ['发', names(s.distribution.down)],
     ['本期增发', names(model.extraRecipients)],
   ];
-  for (const [label, list] of lists) {
-    if (!list.length) continue;
-    // Hanging indent as wide as `label：`, so a wrapped line starts under the first recipient (GB/T 7.4.2).
-    const hang = ([...label].length + 1) * c.charWidth;
-    distribution.push(
-      colophonLine(`${label}：${list.join('，')}。`, profile, { left: c.sideIndent + hang, hanging: hang, right: c.sideIndent }),
-    );
-  }
-
-  const people: Paragraph[] = [];
+  const distribution = lists.filter(([, list]) => list.length).map(([label, list]) => ({ label, text: `${label}：${list.join('，')}。` }));
   const who: Array<[string, string]> = [
     ['签发', safeLine(model.signedBy ?? '')],
     ['审核', safeLine(s.reviewer)],
     ['编辑', safeLine(s.editor)],
   ];
-  const line = who.filter(([, n]) => n).map(([label, n]) => `${label}：${n}`).join(c.peopleSeparator);
-  if (line) people.push(colophonLine(line, profile, { left: c.sideIndent, right: c.sideIndent }));
-  if (Number.isFinite(s.copies) && s.copies > 0) {
-    people.push(colophonLine(`（共印${Math.floor(s.copies)}份）`, profile, { right: c.sideIndent }, true));
-  }
+  const people = who.filter(([, n]) => n).map(([label, n]) => `${label}：${n}`).join(c.peopleSeparator);
+  const copies = Number.isFinite(s.copies) && s.copies > 0 ? `（共印${Math.floor(s.copies)}份）` : '';
+  return { distribution, people, copies };
+}
+
+/** The colophon's paragraphs in two groups: distribution (报/送/发) and the people and print run. */
+export function colophonGroups(model: IssueDocModel, profile: LayoutProfile): { distribution: Paragraph[]; people: Paragraph[] } {
+  const c = profile.colophon;
+  const parts = colophonParts(model, profile);
+  // Hanging indent as wide as `label：`, so a wrapped line starts under the first recipient (GB/T 7.4.2).
+  const distribution = parts.distribution.map(({ label, text }) => {
+    const hang = ([...label].length + 1) * c.charWidth;
+    return colophonLine(text, profile, { left: c.sideIndent + hang, hanging: hang, right: c.sideIndent });
+  });
+  const people: Paragraph[] = [];
+  if (parts.people) people.push(colophonLine(parts.people, profile, { left: c.sideIndent, right: c.sideIndent }));
+  if (parts.copies) people.push(colophonLine(parts.copies, profile, { right: c.sideIndent }, true));
   return { distribution, people };
 }
 

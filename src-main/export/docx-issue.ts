@@ -1,5 +1,5 @@
 /**
- * The printed issue as a Word file, laid out per FORMAT.md (GB/T 9704-2012 and the bulletin
+ * The printed issue as a Word file, laid out per docs/layout.md (GB/T 9704-2012 and the bulletin
  * house style). The same model always gives the same bytes: the archive keeps a signed issue's
  * SHA-256 and checks reprints against it.
  */
@@ -9,6 +9,7 @@ import { articleParagraphs, border, exact, run, safeLine, STYLE } from './docx-b
 import { packDocument } from './docx-document';
 import { colophonTable, contentsParagraphs, issueNumberText, mastheadParagraphs } from './docx-frontback';
 import { LAYOUT_PROFILE, type LayoutProfile } from './layout-profile';
+import { planIssue } from './pagination';
 
 export { balanceTitle } from './docx-title';
 export { formatDate, issueNumberText, mastheadNameSize } from './docx-frontback';
@@ -22,13 +23,20 @@ function anchorParagraph(profile: LayoutProfile): Paragraph {
 }
 
 export async function renderIssueDocx(model: IssueDocModel, profile: LayoutProfile = LAYOUT_PROFILE): Promise<Buffer> {
+  const plan = planIssue(model, profile);
   const children: Array<Paragraph | Table> = [...mastheadParagraphs(model, profile), ...contentsParagraphs(model, profile)];
   model.articles.forEach((article, i) => {
-    children.push(...articleParagraphs(article, profile, model.settings.newPagePerItem && i > 0));
+    children.push(...articleParagraphs(article, profile, model.settings.newPagePerItem && i > 0, plan.pulls.has(i)));
   });
   const colophon = colophonTable(model, profile);
-  if (colophon) children.push(colophon, anchorParagraph(profile));
   const title = `${safeLine(model.settings.mastheadName)} ${issueNumberText(model, profile)}`;
+  if (!colophon) return packDocument(profile, title, model.date, children);
+  // Where the pagination model finds the colophon alone on its page, that page is a last section
+  // with empty footers: it prints no number (docs/layout.md "Colophon").
+  if (plan.layout.colophonAlone) {
+    return packDocument(profile, title, model.date, children, [anchorParagraph(profile), colophon, anchorParagraph(profile)]);
+  }
+  children.push(colophon, anchorParagraph(profile));
   return packDocument(profile, title, model.date, children);
 }
 

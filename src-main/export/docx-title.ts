@@ -1,152 +1,192 @@
 /**
- * Line-breaking of item titles: GB/T 9704-2012 7.3.1 wants a long title "排列对称，长短适宜，
- * 使用梯形或菱形", with whole words. Word would fill the first line and leave a stub below, so
- * the renderer decides the breaks itself and writes them as explicit line breaks.
+ * Line-breaking of item titles (and long contents entries): GB/T 9704-2012 7.3.1 wants a long
+ * title "排列对称，长短适宜，使用梯形或菱形", with whole words. Word would fill the first line and
+ * leave a stub below, so the renderer decides the breaks itself and writes them as explicit line
+ * breaks, so every program breaks the same way (docs/layout.md "Titles").
+ *
+ * Words come from Intl.Segmenter('zh', word) — ICU's dictionary — with what it splits glued back:
+ * a figure with its unit (50%、1.5亿元、2026年), Latin runs (5G+), a quoted or 《》 phrase, the
+ * county-government compounds of title-words.ts (老旧小区 is 老旧|小区 to ICU), and punctuation
+ * that may not start or end a line. Widths are measured (metrics.ts), not counted. Lines are
+ * balanced as a trapezoid: no line shorter than the one below it, unless a word forces it.
  * Pure functions only.
  */
-
-/** Punctuation that may not start a line (it hangs on the character before it). */
-const NO_LINE_START = new Set([...'，。、；：？！）》」』〕】〉”’…—·％,.;:?!)]}%']);
-/** Punctuation that may not end a line (it goes down with the character after it). */
-const NO_LINE_END = new Set([...'（《「『〔【〈“‘([{']);
-/** Units that read as one word with the figure before them: 1.5亿元 must not become 1.5 / 亿元. */
-const UNITS = '亿万千百十元角吨亩斤米公里人户个家项件次岁倍年月日号期天%％';
-const UNIT_AFTER_FIGURE = new Set([...UNITS]);
-const ENDS_WITH_FIGURE = new RegExp(`\\d[${UNITS}]*$`, 'u');
-/** A break right after these reads naturally, so it is slightly preferred. */
-const GOOD_BREAK_AFTER = new Set([...'，、；：——']);
+import type { FontSpec } from './layout-profile';
+import { NO_LINE_END, NO_LINE_START } from './line-breaking';
+import { measureText } from './metrics';
+import { TITLE_WORDS } from './title-words';
 
 interface Token {
   text: string;
-  /** In half-width units: ASCII counts 1, everything else 2. */
-  width: number;
+  /** A space the writer put in (主题 副题): the best place to break, and dropped at a line edge. */
   space: boolean;
+  /** Cost of breaking right after this token: low after punctuation, high inside a phrase. */
+  breakCost: number;
 }
 
-function charWidth(ch: string): number {
-  const code = ch.codePointAt(0) ?? 0;
-  return code < 0x7f ? 1 : 2;
+const UNIT = /^[亿万千百十元角吨亩斤米公里人户个家项件次岁倍年月日号期天%％‰余多]/u;
+/** A figure, possibly with part of its unit already glued on: 1.5 → 1.5亿 → 1.5亿元. */
+const FIGURE_END = /[0-9０-９][亿万千百十元角吨亩斤米公里人户个家项件次岁倍年月日号期天%％‰余多]*$/u;
+const ASCII_RUN = /^[\x21-\x7e]+$/;
+/** Words a break may follow or precede cheaply: connectives and particles. */
+const LIGHT = new Set(['和', '与', '及', '并', '为', '在', '对', '把', '将', '让', '以', '暨']);
+/** Particles that belong to the word before them: never break before 的 or 等. */
+const ATTACHED = new Set(['的', '等', '了', '中', '上']);
+
+let segmenter: Intl.Segmenter | null = null;
+function words(text: string): string[] {
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  return [...segmenter.segment(text)].map((s) => s.segment);
 }
 
-function textWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += charWidth(ch);
-  return w;
+/** Offsets (UTF-16) strictly inside a compound of title-words.ts: no break may fall there. */
+function insideCompounds(title: string): Set<number> {
+  const inside = new Set<number>();
+  for (const w of TITLE_WORDS) {
+    for (let at = title.indexOf(w); at >= 0; at = title.indexOf(w, at + 1)) {
+      for (let k = 1; k < w.length; k++) inside.add(at + k);
+    }
+  }
+  return inside;
 }
 
-/** Units a line may never be broken inside: ASCII words and figures, punctuation kept with its neighbour. */
+/** Glue ICU's words back into the units a title line may never split. */
 function tokenize(title: string): Token[] {
-  const raw: string[] = title.match(/[\x21-\x7e]+|[ \u3000]+|[\s\S]/gu) ?? [];
+  // ICU's words, joined wherever a break would fall inside a compound (老旧|小区, 重点项目|建设).
+  const inside = insideCompounds(title);
+  const merged: string[] = [];
+  let offset = 0;
+  for (const seg of words(title)) {
+    if (merged.length && inside.has(offset)) merged[merged.length - 1] += seg;
+    else merged.push(seg);
+    offset += seg.length;
+  }
   const tokens: Token[] = [];
   let carry = '';
-  for (const piece of raw) {
-    const space = /^[ \u3000]+$/.test(piece);
-    const first = [...piece][0] ?? '';
+  let quote: string | null = null;
+  for (const seg of merged) {
+    const space = /^[ \u3000]+$/.test(seg);
     const prev = tokens[tokens.length - 1];
-    const afterFigure = prev && ENDS_WITH_FIGURE.test(prev.text) && UNIT_AFTER_FIGURE.has(first);
-    if (!space && carry === '' && prev && !prev.space && (NO_LINE_START.has(first) || afterFigure)) {
-      prev.text += piece;
-      prev.width += textWidth(piece);
+    const first = [...seg][0] ?? '';
+    const glue =
+      prev &&
+      !prev.space &&
+      !space &&
+      !carry &&
+      (quote !== null ||
+        NO_LINE_START.has(first) ||
+        (FIGURE_END.test(prev.text) && (UNIT.test(seg) || ASCII_RUN.test(seg))) ||
+        (ASCII_RUN.test(seg) && /[\x21-\x7e]$/.test(prev.text)));
+    if (quote !== null && seg.includes(quote)) quote = null;
+    else if (/[“《「]/u.test(seg) && !/[”》」]/u.test(seg)) quote = seg.includes('“') ? '”' : seg.includes('《') ? '》' : '」';
+    if (glue && prev) {
+      prev.text += seg;
       continue;
     }
-    if (!space && [...piece].length === 1 && NO_LINE_END.has(piece)) {
-      carry += piece;
+    if (!space && [...seg].every((c) => NO_LINE_END.has(c))) {
+      carry += seg;
       continue;
     }
-    const text = carry + piece;
+    tokens.push({ text: carry + seg, space, breakCost: 0 });
     carry = '';
-    tokens.push({ text, width: textWidth(text), space });
   }
-  if (carry) tokens.push({ text: carry, width: textWidth(carry), space: false });
+  if (carry) tokens.push({ text: carry, space: false, breakCost: 0 });
+  // A quoted phrase too long for any line gives its quote marks back as ordinary breaks.
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const next = tokens[i + 1];
+    const last = [...t.text].slice(-1)[0] ?? '';
+    if (t.space || next?.space) t.breakCost = -12;
+    else if (/[，、；：。！？]/u.test(last)) t.breakCost = -6;
+    else if (next && ATTACHED.has(next.text)) t.breakCost = 12;
+    else if (LIGHT.has(t.text) || (next && LIGHT.has(next.text))) t.breakCost = 1;
+    else if ([...t.text].length === 1 || (next && [...next.text].length === 1)) t.breakCost = 10;
+    else t.breakCost = 3;
+  }
   return tokens;
 }
 
-function lineOf(tokens: readonly Token[], from: number, to: number): { text: string; width: number } {
+function lineOf(tokens: readonly Token[], from: number, to: number): string {
   let a = from;
   let b = to;
   while (a < b && tokens[a]?.space) a++;
   while (b > a && tokens[b - 1]?.space) b--;
-  let text = '';
-  let width = 0;
-  for (let i = a; i < b; i++) {
-    const t = tokens[i];
-    if (!t) continue;
-    text += t.text;
-    width += t.width;
-  }
-  return { text, width };
-}
-
-function greedy(tokens: readonly Token[], capacity: number): string[] {
-  const lines: string[] = [];
-  let start = 0;
-  let width = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const w = tokens[i]?.width ?? 0;
-    if (i > start && width + w > capacity) {
-      const line = lineOf(tokens, start, i).text;
-      if (line) lines.push(line);
-      start = i;
-      width = 0;
-    }
-    width += w;
-  }
-  const last = lineOf(tokens, start, tokens.length).text;
-  if (last) lines.push(last);
-  return lines;
+  return tokens
+    .slice(a, b)
+    .map((t) => t.text)
+    .join('');
 }
 
 /** Beyond this a "title" is really a paragraph: balancing it buys nothing and costs time. */
-const MAX_BALANCED_LINES = 12;
-const MAX_BALANCED_TOKENS = 400;
+const MAX_BALANCED_LINES = 8;
+const MAX_BALANCED_TOKENS = 160;
+
+function greedy(tokens: readonly Token[], fits: (s: string) => boolean): string[] {
+  const lines: string[] = [];
+  let start = 0;
+  for (let i = 1; i <= tokens.length; i++) {
+    if (i - start > 1 && !fits(lineOf(tokens, start, i))) {
+      lines.push(lineOf(tokens, start, i - 1));
+      start = i - 1;
+    }
+  }
+  const last = lineOf(tokens, start, tokens.length);
+  if (last) lines.push(last);
+  return lines.filter(Boolean);
+}
 
 /**
- * Splits a title into lines of at most `charsPerLine` full-width characters so that no line is
- * longer than the one below it (a trapezoid, widest at the bottom), the lines are as even as
- * possible, and no run of Latin letters or digits (e.g. `1.5亿元`'s `1.5`, `5G`) is split.
- * A title that fits on one line comes back as one line. Only a single word wider than a line
- * can break the shape; it then gets a line of its own and Word wraps it.
+ * Splits a title into lines that fit `width` twips in `font`, whole words only, as a trapezoid
+ * (each line at least as wide as the one below it), as even as possible, preferring breaks after
+ * punctuation or the writer's own space. A title that fits on one line comes back as one line.
  */
-export function balanceTitle(title: string, charsPerLine: number): string[] {
+export function balanceTitle(title: string, font: FontSpec, width: number): string[] {
   const text = title.trim();
   if (!text) return [];
-  const capacity = Math.max(2, Math.floor(charsPerLine) * 2);
+  const w = (s: string) => measureText(s, font);
+  const fits = (s: string) => w(s) <= width + 0.01;
+  if (fits(text)) return [text];
   const tokens = tokenize(text);
-  const total = lineOf(tokens, 0, tokens.length).width;
-  if (total <= capacity) return [text];
-
-  const minLines = Math.ceil(total / capacity);
-  if (minLines > MAX_BALANCED_LINES || tokens.length > MAX_BALANCED_TOKENS || tokens.some((t) => t.width > capacity)) {
-    return greedy(tokens, capacity);
-  }
-
+  if (tokens.length > MAX_BALANCED_TOKENS || tokens.some((t) => !fits(t.text))) return greedy(tokens, fits);
+  const em = font.size * 10;
+  const minLines = Math.ceil(w(text) / width);
   for (let n = minLines; n <= Math.min(tokens.length, MAX_BALANCED_LINES); n++) {
-    const lines = bestSplit(tokens, n, capacity, total / n);
-    if (lines) return lines;
+    for (const strict of [true, false]) {
+      const lines = bestSplit(tokens, n, (s) => w(s) / em, width / em, strict);
+      if (lines) return lines;
+    }
   }
-  return greedy(tokens, capacity);
+  return greedy(tokens, fits);
 }
 
 /** Exhaustive search with memo over (tokens used, lines left, width of the line above). */
-function bestSplit(tokens: readonly Token[], lines: number, capacity: number, target: number): string[] | null {
+function bestSplit(
+  tokens: readonly Token[],
+  lines: number,
+  ems: (s: string) => number,
+  capacity: number,
+  trapezoid: boolean,
+): string[] | null {
+  const total = ems(lineOf(tokens, 0, tokens.length));
+  const target = total / lines;
   const memo = new Map<string, { cost: number; next: number } | null>();
-
   const solve = (start: number, left: number, above: number): { cost: number; next: number } | null => {
-    const key = `${start},${left},${above}`;
-    if (memo.has(key)) return memo.get(key) ?? null;
+    const key = `${start},${left},${Math.round(above * 100)}`;
+    const hit = memo.get(key);
+    if (hit !== undefined || memo.has(key)) return hit ?? null;
     let best: { cost: number; next: number } | null = null;
     const lastEnd = left === 1 ? tokens.length : tokens.length - (left - 1);
     const firstEnd = left === 1 ? tokens.length : start + 1;
     for (let end = firstEnd; end <= lastEnd; end++) {
-      const { text, width } = lineOf(tokens, start, end);
-      if (width > capacity) break;
-      if (!text || width < above) continue;
+      const text = lineOf(tokens, start, end);
+      const width = ems(text);
+      if (width > capacity + 1e-6) break;
+      if (!text) continue;
+      // Upper lines not shorter than lower ones: this line may not be wider than the one above.
+      if (trapezoid && above > 0 && width > above + 1e-6) break;
       let cost = (width - target) ** 2;
       if (left > 1) {
-        const lastChar = [...text].slice(-1)[0] ?? '';
-        if (GOOD_BREAK_AFTER.has(lastChar)) cost -= 3;
-        // A space in a title is the writer's own phrase boundary (主题 副题): the best place to break.
-        if (tokens[end]?.space || tokens[end - 1]?.space) cost -= 12;
+        cost += tokens[end - 1]?.breakCost ?? 0;
         const rest = solve(end, left - 1, width);
         if (!rest) continue;
         cost += rest.cost;
@@ -156,7 +196,6 @@ function bestSplit(tokens: readonly Token[], lines: number, capacity: number, ta
     memo.set(key, best);
     return best;
   };
-
   if (!solve(0, lines, 0)) return null;
   const out: string[] = [];
   let start = 0;
@@ -165,8 +204,8 @@ function bestSplit(tokens: readonly Token[], lines: number, capacity: number, ta
     const step = solve(start, left, above);
     if (!step) return null;
     const line = lineOf(tokens, start, step.next);
-    out.push(line.text);
-    above = line.width;
+    out.push(line);
+    above = ems(line);
     start = step.next;
   }
   return out;

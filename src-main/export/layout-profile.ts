@@ -4,7 +4,7 @@
  * Units follow WordprocessingML so the renderer copies them without arithmetic: lengths in twips
  * (1/20 pt; 1 mm ≈ 56.7 tw), font sizes in half-points, border widths in eighths of a point,
  * character spacing in twips. "GB/T" below is GB/T 9704-2012 《党政机关公文格式》; "house" is the
- * bulletin practice of county offices as described in FORMAT.md.
+ * bulletin practice of county offices as written down in docs/layout.md.
  */
 
 export interface FontSpec {
@@ -51,7 +51,7 @@ export interface LayoutProfile {
     lineSpacing: number;
     linesPerPage: number;
     charsPerLine: number;
-    /** Word's 孤行控制; off so every full page has all its lines and pages stay comparable. */
+    /** Word's 孤行控制 (LibreOffice: orphans and widows 2): no single line of a paragraph alone at a page's top or bottom. */
     widowControl: boolean;
     source: string;
   };
@@ -79,8 +79,10 @@ export interface LayoutProfile {
   masthead: {
     /** Candidate name sizes in half-points, largest first; the first that fits one line wins. */
     nameSizes: number[];
-    /** Smallest size a long name may shrink to, half-points. */
+    /** Smallest size a long name may shrink to on one line, half-points; below it the name takes two balanced lines. */
     minNameSize: number;
+    /** Smallest size the office text of the office/date line may shrink to (half-points) before the date takes its own line. */
+    minOrgSize: number;
     /** Share of the text-block width the name may take, so it never touches the margins. */
     nameFill: number;
     /** Exact line height of the name paragraph (twips). */
@@ -183,8 +185,8 @@ export const LAYOUT_PROFILE: LayoutProfile = {
     lineSpacing: 579,
     linesPerPage: 22,
     charsPerLine: 28,
-    widowControl: false,
-    source: 'GB/T 5.2.3: 22 lines × 28 characters; 225 mm / 22 = 579 tw, rounded down; house: widow control off so each page holds 22',
+    widowControl: true,
+    source: 'GB/T 5.2.3: 22 lines × 28 characters; 225 mm / 22 = 579 tw, rounded down; house: widow/orphan control on (docs/layout.md "Pagination")',
   },
   colors: { red: RED, source: 'GB/T 7.2.4 / 7.2.7 (red masthead and rule); house: print red M80 Y80, written FF0000' },
   fonts: {
@@ -216,7 +218,10 @@ export const LAYOUT_PROFILE: LayoutProfile = {
   },
   masthead: {
     nameSizes: [84, 72],
-    minNameSize: 44,
+    // 一号 (26 pt): a 16-character name still fits one line; a longer one takes two lines at a larger size.
+    minNameSize: 52,
+    // 四号 (14 pt), the colophon's size: the office name stays legible beside the date.
+    minOrgSize: 28,
     nameFill: 0.98,
     // The masthead adds up to exactly 8 grid lines (top line 579 + 579 + name 1158 + 290 + 579 +
     // 289 + 579 + rule 165 + 414), so the text after it starts on the grid: LibreOffice snaps it
@@ -230,7 +235,7 @@ export const LAYOUT_PROFILE: LayoutProfile = {
     redRule: { size: 18, color: RED, space: 6, source: 'GB/T 7.2.7: red rule as wide as the text block; house: 2.25 pt' },
     previewMarkText: '送审稿',
     blankNumber: '\u3000',
-    source: 'house: masthead fills about the top third of page 1 (FORMAT.md "Masthead")',
+    source: 'house: masthead fills about the top third of page 1 (docs/layout.md "Masthead")',
   },
   contents: { itemIndentChars: 2, source: 'house: 本期要目 list after the red rule; the first title\'s space before parts them' },
   title: {

@@ -1,5 +1,5 @@
 /**
- * The circular (通报) as a Word file in the same official layout as the bulletin (FORMAT.md,
+ * The circular (通报) as a Word file in the same official layout as the bulletin (docs/layout.md,
  * GB/T 9704-2012): 小标宋 title, 仿宋 body with 黑体 headings, the ranked table across the
  * text block (header row repeated on every page), the office and date at the end, and
  * `— N —` page numbers. Reuses the issue's layout profile and paragraph builders.

@@ -1,5 +1,5 @@
 /**
- * A series' print settings: the defaults of FORMAT.md, overridden field by field by what the
+ * A series' print settings: the defaults of docs/layout.md, overridden field by field by what the
  * user set. Only the overrides are stored, so a renamed series keeps a masthead that follows it.
  */
 import type { PrintSettings } from '../api/types';

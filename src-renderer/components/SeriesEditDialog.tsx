@@ -42,7 +42,7 @@ interface Form {
 const lines = (list: string[]) => list.join('\n');
 const names = (text: string) =>
   text
-    .split(/[\n,，、;；]+/)
+    .split(/[\n,，;；]+/)
     .map((s) => s.trim())
     .filter(Boolean);
 

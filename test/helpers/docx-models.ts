@@ -167,7 +167,7 @@ export function threePageIssue(): IssueDocModel {
     ...signedIssue(),
     articles: [
       { title: '城关镇多措并举推进重点项目建设取得明显成效', paragraphs: body(4), source: '城关镇' },
-      { title: '县政务服务中心“一网通办”改革见实效', paragraphs: body(4), source: '县政务服务中心' },
+      { title: '县政务服务中心“一网通办”改革见实效', paragraphs: body(3), source: '县政务服务中心' },
       { title: '县农业农村局扎实推进高标准农田建设', paragraphs: body(1), source: '县农业农村局' },
     ],
   };
