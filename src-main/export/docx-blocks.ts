@@ -20,6 +20,7 @@ import {
 } from 'docx';
 import { cleanText, type Paragraph as BodyParagraph } from '../api/text';
 import { balanceTitle } from './docx-title';
+import { breakLongLatin } from './latin-breaks';
 import type { FontSpec, LayoutProfile, RuleSpec } from './layout-profile';
 
 /**
@@ -57,7 +58,7 @@ export function run(text: string, f: FontSpec, opts: { breakBefore?: boolean; si
   return new TextRun({
     ...runProps(f),
     ...(opts.size ? { size: opts.size, sizeComplexScript: opts.size } : {}),
-    text: safeText(text),
+    text: breakLongLatin(safeText(text)),
     ...(opts.breakBefore ? { break: 1 } : {}),
   });
 }
@@ -159,7 +160,7 @@ export function buildStyles(profile: LayoutProfile): IStylesOptions {
  * A heading that runs on into body text (`一、总体情况。今年以来……`) is set in the heading face
  * only up to its first full stop, as offices do; the rest is body text.
  */
-function splitLead(text: string): [string, string] {
+export function splitLead(text: string): [string, string] {
   const m = /^[^。！？]*[。！？]/u.exec(text);
   if (!m || m[0].length >= text.length) return [text, ''];
   return [m[0], text.slice(m[0].length)];

@@ -5,7 +5,8 @@
  */
 import { Document, DocumentGridType, Packer, type ISectionOptions, type Paragraph, type Table } from 'docx';
 import { buildStyles, externalStylesXml, pageNumberFooter } from './docx-blocks';
-import { coreXml, fixZipTimestamps } from './docx-zip';
+import { compatEdits } from './docx-compat';
+import { coreXml, editZipParts, fixZipTimestamps } from './docx-zip';
 import type { LayoutProfile } from './layout-profile';
 
 function section(profile: LayoutProfile, children: Array<Paragraph | Table>): ISectionOptions {
@@ -59,5 +60,5 @@ export async function packDocument(
     sections: [section(profile, children)],
   });
   const zip = await Packer.toBuffer(doc, false, [coreXml({ title, creator, date })]);
-  return fixZipTimestamps(Buffer.from(zip));
+  return fixZipTimestamps(editZipParts(Buffer.from(zip), compatEdits()));
 }
