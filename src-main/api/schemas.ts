@@ -155,7 +155,8 @@ export const paragraphs = z
 
 export const bodyTextInput = z
   .string({ error: '正文必须是文字' })
-  .max(LIMITS.bodyChars, { error: `正文不能超过${LIMITS.bodyChars}个字` });
+  .max(LIMITS.bodyChars, { error: `正文不能超过${LIMITS.bodyChars}个字` })
+  .superRefine(noEmoji('正文'));
 
 /** A list of names given as an array, or as one text separated by ，、, ; or new lines. */
 export const nameList = (what: string) =>

@@ -55,12 +55,19 @@ export function emojiMessage(what: string, emoji: string): string {
 
 const HAN = /[\p{Script=Han}\u3000-\u303F\uFF01-\uFF5E]/u;
 const isHan = (ch: string | undefined) => ch !== undefined && HAN.test(ch);
+/** The nearest character on one side that is not a space (标语写着 "Welcome" counts as touching). */
+function near(chars: readonly string[], at: number, step: 1 | -1): string | undefined {
+  let i = at + step;
+  while (chars[i] === ' ') i += step;
+  return chars[i];
+}
 
 /**
  * Straight quotes next to Chinese text become Chinese quotes, paired in order: "…" → “…” and
- * '…' → ‘…’. A quotation is converted only when a Chinese character (or full-width punctuation)
- * touches one of its quote marks, so English quotations (He said "yes".) and apostrophes
- * (Xi'an, don't) stay as they are. Works paragraph by paragraph: a quote never pairs across them.
+ * '…' → ‘…’. A quotation is converted only when a Chinese character (or full-width
+ * punctuation) touches one of its quote marks, spaces between looked past, so English
+ * quotations (He said "yes".) and apostrophes (Xi'an, don't) stay as they are. Works on one
+ * paragraph at a time: a quote never pairs across paragraphs.
  */
 export function chineseQuotes(text: string): string {
   let out = text;
@@ -78,7 +85,7 @@ export function chineseQuotes(text: string): string {
     for (let k = 0; k + 1 < marks.length; k += 2) {
       const a = marks[k] as number;
       const b = marks[k + 1] as number;
-      const touchesHan = isHan(chars[a - 1]) || isHan(chars[a + 1]) || isHan(chars[b - 1]) || isHan(chars[b + 1]);
+      const touchesHan = isHan(near(chars, a, -1)) || isHan(near(chars, a, 1)) || isHan(near(chars, b, -1)) || isHan(near(chars, b, 1));
       if (touchesHan) {
         chars[a] = open;
         chars[b] = close;
