@@ -4,13 +4,18 @@
  * zero-width characters are removed, and straight quotes next to Chinese print as “” ‘’ unless
  * the series turns it off.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chineseQuotes, cleanText, findEmoji } from '../src-main/api/text';
 import { covers, repertoire } from '../src-main/export/coverage';
 import { readText } from '../src-main/intake/read-text';
+import { startBridge } from '../src-main/bridge/http-server';
+import { API_PREFIX, TOKEN_HEADER } from '../src-main/api/transport';
 import { cli } from './helpers/cli';
+import { request } from './helpers/http';
 import { openTestDb, seed, snapshotAll, type TestDb } from './helpers/db';
 
 let t: TestDb;
@@ -149,6 +154,38 @@ describe('emoji are refused at every door, naming the character; nothing changes
       expect(snapshotAll(t.db)).toEqual(before);
     });
   }
+
+  it('through the browser bridge, with the same message', async () => {
+    await seed(t, 1);
+    const before = snapshotAll(t.db);
+    const bridge = await startBridge({ dbPath: t.file, port: 0, staticDir: path.join(t.dir, 'not-built') });
+    try {
+      const r = await request({
+        port: bridge.port,
+        method: 'POST',
+        path: `${API_PREFIX}articleAdd`,
+        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: bridge.token },
+        body: JSON.stringify({ title: '喜报🎉', body: '正文。' }),
+      });
+      const body = r.json() as { ok: boolean; error: { code: string; message: string } };
+      expect(body.ok).toBe(false);
+      expect(body.error.message).toMatch(/标题中有表情符号“🎉”（U\+1F389）/);
+    } finally {
+      await bridge.close();
+    }
+    expect(snapshotAll(t.db)).toEqual(before);
+  });
+
+  it('in an imported draft file: refused with the reason, nothing registered', async () => {
+    await seed(t, 0);
+    const file = path.join(t.dir, '城关镇-喜报.txt');
+    fs.writeFileSync(file, '城关镇喜报\n今年以来成绩显著👍，群众满意。');
+    const before = snapshotAll(t.db);
+    const r = await t.call('submissionImport', { path: file });
+    expect(r.status).toBe('refused');
+    expect(r.status === 'refused' && r.reason).toMatch(/来稿中有表情符号“👍”（U\+1F44D）.*请在原文件中删去后再导入/);
+    expect(snapshotAll(t.db)).toEqual(before);
+  });
 
   it('through the command line, exit 2 with the reason', async () => {
     await seed(t, 1);
