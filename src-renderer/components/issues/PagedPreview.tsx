@@ -39,6 +39,8 @@ const KIND_CLASS: Partial<Record<LaidLine['kind'], string>> = {
   colophon: 'bd-line-colophon',
 };
 
+const GRID_KINDS = new Set<LaidLine['kind']>(['body', 'heading1', 'heading2', 'heading3', 'heading4']);
+
 /** The masthead name on one line: 初号 (42 pt) at most, smaller when the name is long. */
 function mastheadStyle(text: string): CSSProperties {
   let units = 0;
@@ -52,7 +54,10 @@ function Line({ line, first, last }: { line: LaidLine; first: boolean; last: boo
     height,
     lineHeight: height,
     textAlign: line.align === 'justify' ? 'left' : line.align,
-    textIndent: line.indent ? `${line.indent}em` : undefined,
+    // Always set: the heading classes indent 2em, but only a paragraph's first line is indented.
+    textIndent: `${line.indent}em`,
+    // Body faces print 0.25 pt tighter so 28 characters fill the 156 mm line (layout profile).
+    letterSpacing: GRID_KINDS.has(line.kind) ? '-0.25pt' : undefined,
     whiteSpace: 'pre',
     overflow: 'hidden',
     margin: 0,
