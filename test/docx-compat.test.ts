@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
-import { NO_LINE_BREAKS_AFTER, NO_LINE_BREAKS_BEFORE } from '../src-main/export/docx-compat';
+import { cachePageField, footerEdits, NO_LINE_BREAKS_AFTER, NO_LINE_BREAKS_BEFORE } from '../src-main/export/docx-compat';
 import { renderArticleDocx, renderIssueDocx } from '../src-main/export/docx-issue';
 import { editZipParts } from '../src-main/export/docx-zip';
 import { breakLongLatin, ZWSP } from '../src-main/export/latin-breaks';
@@ -97,6 +97,13 @@ describe('PAGE fields', () => {
         expect(field![1]).toContain('<w:sz w:val="28"/>');
       }
     }
+  });
+
+  it('are found in every footer part, however many sections; an empty footer is left as it is', () => {
+    expect(footerEdits('word/footer3.xml')).toBe(cachePageField);
+    expect(footerEdits('word/document.xml')).toBeUndefined();
+    const empty = '<w:ftr xmlns:w="w"><w:p><w:pPr><w:jc w:val="left"/></w:pPr></w:p></w:ftr>';
+    expect(cachePageField(empty)).toBe(empty);
   });
 });
 

@@ -72,28 +72,22 @@ export const editStyles: PartEdit = (xml) => {
 /**
  * A PAGE field written by docx is begin · instr · separate · end with nothing between separate
  * and end; programs that show the cached result (previews, WPS before it updates fields, text
- * extraction) then show no number. The cached value is the page the footer first appears on:
- * 1 for odd pages' footer, 2 for even pages'.
+ * extraction) then show no number. The cached value is the first page the footer can stand on:
+ * 2 for an even pages' footer (pageNumberFooter sets those left-aligned), 1 otherwise. A footer
+ * without a PAGE field (an empty one) is left as it is.
  */
-export function cachePageField(cached: string): PartEdit {
-  return (xml) => {
-    const field = /(<w:r>(<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?<w:fldChar w:fldCharType="separate"\/><\/w:r>)(<w:r>(?:<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?<w:fldChar w:fldCharType="end"\/><\/w:r>)/g;
-    let found = 0;
-    const out = xml.replace(field, (_m, separate: string, rPr: string | undefined, end: string) => {
-      found++;
-      return `${separate}<w:r>${rPr ?? ''}<w:t>${cached}</w:t></w:r>${end}`;
-    });
-    if (found === 0 && xml.includes('PAGE')) throw new Error('footer PAGE field not in the expected shape');
-    return out;
-  };
-}
+export const cachePageField: PartEdit = (xml) => {
+  const cached = xml.includes('<w:jc w:val="left"/>') ? '2' : '1';
+  const field =
+    /(<w:r>(<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?<w:fldChar w:fldCharType="separate"\/><\/w:r>)(<w:r>(?:<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?<w:fldChar w:fldCharType="end"\/><\/w:r>)/g;
+  return xml.replace(field, (_m, separate: string, rPr: string | undefined, end: string) => `${separate}<w:r>${rPr ?? ''}<w:t>${cached}</w:t></w:r>${end}`);
+};
 
-/** The edits every Word file of the app gets. footer1 is the odd pages' footer, footer2 the even pages'. */
-export function compatEdits(): Record<string, PartEdit> {
-  return {
-    'word/settings.xml': () => settingsXml(),
-    'word/styles.xml': editStyles,
-    'word/footer1.xml': cachePageField('1'),
-    'word/footer2.xml': cachePageField('2'),
-  };
-}
+/** The parts every Word file of the app has, edited; docx-zip.ts refuses a package lacking one. */
+export const COMPAT_EDITS: Readonly<Record<string, PartEdit>> = {
+  'word/settings.xml': () => settingsXml(),
+  'word/styles.xml': editStyles,
+};
+
+/** Every footer, however many sections the document has. */
+export const footerEdits = (name: string): PartEdit | undefined => (/^word\/footer\d+\.xml$/.test(name) ? cachePageField : undefined);

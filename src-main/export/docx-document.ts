@@ -5,7 +5,7 @@
  */
 import { Document, DocumentGridType, Packer, type ISectionOptions, type Paragraph, type Table } from 'docx';
 import { buildStyles, externalStylesXml, pageNumberFooter } from './docx-blocks';
-import { compatEdits } from './docx-compat';
+import { COMPAT_EDITS, footerEdits } from './docx-compat';
 import { coreXml, editZipParts, fixZipTimestamps } from './docx-zip';
 import type { LayoutProfile } from './layout-profile';
 
@@ -60,5 +60,5 @@ export async function packDocument(
     sections: [section(profile, children)],
   });
   const zip = await Packer.toBuffer(doc, false, [coreXml({ title, creator, date })]);
-  return fixZipTimestamps(editZipParts(Buffer.from(zip), compatEdits()));
+  return fixZipTimestamps(editZipParts(Buffer.from(zip), COMPAT_EDITS, footerEdits));
 }

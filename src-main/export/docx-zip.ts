@@ -70,9 +70,15 @@ export type PartEdit = (xml: string) => string;
  * Rewrites the named parts of a zip and copies every other entry's compressed bytes unchanged,
  * in the same order. For what the docx library cannot say (settings.xml's compatibility
  * options, autoSpaceDE and kinsoku in the document defaults, a cached value in PAGE fields).
- * Every part named must exist: a missing one means docx changed its layout and the edit is stale.
+ * Every part named in `edits` must exist: a missing one means docx changed its layout and the
+ * edit is stale; `optional` edits whatever parts it answers for.
  */
-export function editZipParts(zip: Buffer, edits: Readonly<Record<string, PartEdit>>): Buffer {
+export function editZipParts(
+  zip: Buffer,
+  edits: Readonly<Record<string, PartEdit>>,
+  /** Edits for parts that may or may not be there (e.g. every footer, however many sections). */
+  optional: (name: string) => PartEdit | undefined = () => undefined,
+): Buffer {
   let eocd = -1;
   for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) {
     if (zip.readUInt32LE(i) === END_OF_CENTRAL_DIR) {
@@ -102,7 +108,7 @@ export function editZipParts(zip: Buffer, edits: Readonly<Record<string, PartEdi
     let crc = zip.readUInt32LE(p + 16);
     let size = zip.readUInt32LE(p + 24);
     let outMethod = method;
-    const edit = edits[name];
+    const edit = edits[name] ?? optional(name);
     if (edit) {
       seen.add(name);
       const raw = method === 8 ? zlib.inflateRawSync(data) : Buffer.from(data);
