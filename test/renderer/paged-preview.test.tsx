@@ -97,7 +97,7 @@ const print: PrintSettings = {
   copies: 60,
   chineseQuotes: true,
 };
-const series: Series = { id: 1, name: '城关县政务信息', org: '城关县人民政府办公室', firstNumber: 1, firstTotal: 1, continuous: false, numbered: false, print, createdAt: '2026-01-01T00:00:00.000Z' };
+const series: Series = { id: 1, name: '城关县政务信息', org: '城关县人民政府办公室', firstNumber: 1, firstTotal: 1, continuous: false, numbered: false, maxClassification: 'internal', print, createdAt: '2026-01-01T00:00:00.000Z' };
 const issue: Issue = {
   id: 7,
   seriesId: 1,
