@@ -166,6 +166,7 @@ describe('series print settings', () => {
       reviewer: '李某某',
       editor: '王某某',
       copies: 60,
+      chineseQuotes: true,
     });
     // a later call changes only what it names
     const again = (await cli(t.file, '--json', 'series', 'set', '城关县政务信息', '--copies', '80')).json() as { print: { copies: number; reviewer: string } };

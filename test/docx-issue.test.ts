@@ -345,7 +345,9 @@ describe('hostile text', () => {
     expect(doc.text).toContain('城关县 政务信息<&>');
     expect(doc.text).toContain('</w:t>');
     expect(doc.text).toContain(']]><![CDATA[<w:p/>');
-    expect(doc.text).toContain('x'.repeat(5000));
+    // a long Latin run prints with zero-width break points between its characters (latin-breaks.ts)
+    expect(doc.text).not.toContain('x'.repeat(20));
+    expect(doc.text.replace(/\u200B/g, '')).toContain('x'.repeat(5000));
     expect(doc.text).toContain('制表符 换行 回车 都变成空格');
     expect(doc.text).toContain('000123');
   });

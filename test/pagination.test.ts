@@ -109,3 +109,16 @@ describe('the issueLayout entry', () => {
     expect(snapshotAll(t.db)).toEqual(before);
   });
 });
+
+describe('long Latin runs', () => {
+  it('breaks a run of 20+ Latin characters at the margin, as the zero-width spaces in the Word file let Word do', () => {
+    const url = 'https://www.example.gov.cn/zwgk/tzgg/202611/t20261130_123456.html';
+    const lines = breakLines([{ text: `详见${url}。`, font: body }], WIDTH, 640);
+    expect(lines.join('')).toBe(`详见${url}。`);
+    // The line before the run is filled, not left short with the whole run moved down.
+    expect(measure([{ text: lines[0] ?? '', font: body }])).toBeGreaterThan(WIDTH - 640 - 2 * 320);
+    // A short word (GDP, PM2.5) still moves whole.
+    const short = breakLines([{ text: `${'今'.repeat(26)}PM2.5`, font: body }], WIDTH);
+    expect(short).toEqual(['今'.repeat(26), 'PM2.5']);
+  });
+});

@@ -22,6 +22,7 @@ import * as submissions from '../services/submissions';
 import * as submissionImport from '../services/submission-import';
 import * as submissionCorrect from '../services/submission-correct';
 import * as backups from '../services/backups';
+import * as coverage from '../services/coverage';
 
 export type Handlers = { [K in OpName]: (ctx: Ctx, args: OpArgs<K>) => OpResult<K> | Promise<OpResult<K>> };
 
@@ -38,6 +39,7 @@ export const handlers: Handlers = {
   articleAdd: articles.addArticle,
   articleEdit: articles.editArticle,
   articleGet: articles.getArticle,
+  articleCoverage: coverage.articleCoverage,
   articleDelete: articles.deleteArticle,
   articleList: articles.listArticles,
 
@@ -46,7 +48,8 @@ export const handlers: Handlers = {
   issueRemoveArticle: issues.removeArticleFromIssue,
   issueReorder: issues.reorderIssue,
   issueSetDate: issues.setIssueDate,
-  issueSubmit: issues.submitIssue,
+  issueSubmit: coverage.submitWithCoverage,
+  issueCoverage: coverage.issueCoverage,
   issueWithdraw: issues.withdrawIssue,
   issueNextNumber: issues.previewNextNumber,
   issueSign: archive.signAndArchive,

@@ -3,7 +3,7 @@
  * user verbatim; limits are here so every door enforces the same ones.
  */
 import { z } from 'zod';
-import { cleanLine, cleanText, type HeadingLevel } from './text';
+import { cleanLine, cleanText, emojiMessage, findEmoji, type HeadingLevel } from './text';
 
 z.config(z.locales.zhCN());
 
@@ -25,6 +25,17 @@ export const id = (what: string) =>
     .positive({ error: `${what}编号必须是正整数` })
     .max(Number.MAX_SAFE_INTEGER, { error: `${what}编号过大` });
 
+/**
+ * Refuses a text holding an emoji, naming it: the office fonts have no emoji, and a bulletin
+ * must not print one. Zero-width characters are not refused: cleanText drops them silently.
+ */
+export const noEmoji =
+  (what: string) =>
+  (text: string, ctx: z.RefinementCtx): void => {
+    const emoji = findEmoji(text);
+    if (emoji) ctx.addIssue({ code: 'custom', message: emojiMessage(what, emoji) });
+  };
+
 /** A one-line text that must not be empty after cleaning. */
 export const line = (what: string, max: number) =>
   z
@@ -32,7 +43,8 @@ export const line = (what: string, max: number) =>
     .max(max * 4, { error: `${what}不能超过${max}个字` })
     .transform(cleanLine)
     .refine((s) => s.length > 0, { error: `${what}不能为空` })
-    .refine((s) => [...s].length <= max, { error: `${what}不能超过${max}个字` });
+    .refine((s) => [...s].length <= max, { error: `${what}不能超过${max}个字` })
+    .superRefine(noEmoji(what));
 
 /** A one-line text that may be empty (the empty string clears it). */
 export const optionalLine = (what: string, max: number) =>
@@ -40,7 +52,8 @@ export const optionalLine = (what: string, max: number) =>
     .string({ error: `${what}必须是文字` })
     .max(max * 4, { error: `${what}不能超过${max}个字` })
     .transform(cleanLine)
-    .refine((s) => [...s].length <= max, { error: `${what}不能超过${max}个字` });
+    .refine((s) => [...s].length <= max, { error: `${what}不能超过${max}个字` })
+    .superRefine(noEmoji(what));
 
 function isRealDate(s: string): boolean {
   const [y, m, d] = s.split('-').map(Number) as [number, number, number];
@@ -128,7 +141,8 @@ export const paragraph = z.object({
     .string({ error: '段落必须是文字' })
     .max(LIMITS.paragraph, { error: `一段不能超过${LIMITS.paragraph}个字` })
     .transform((s) => cleanText(s).replace(/\n+/g, ' ').trim())
-    .refine((s) => s.length > 0, { error: '段落不能为空' }),
+    .refine((s) => s.length > 0, { error: '段落不能为空' })
+    .superRefine(noEmoji('正文')),
 });
 
 export const paragraphs = z
@@ -141,7 +155,8 @@ export const paragraphs = z
 
 export const bodyTextInput = z
   .string({ error: '正文必须是文字' })
-  .max(LIMITS.bodyChars, { error: `正文不能超过${LIMITS.bodyChars}个字` });
+  .max(LIMITS.bodyChars, { error: `正文不能超过${LIMITS.bodyChars}个字` })
+  .superRefine(noEmoji('正文'));
 
 /** A list of names given as an array, or as one text separated by ，, ；, ASCII , ; or new lines — never 、, which joins parts of one name (县人大常委会主任、副主任). */
 export const nameList = (what: string) =>
@@ -161,6 +176,7 @@ export const printPatch = z
       .max(200)
       .transform((v) => SENSITIVITY_PRESETS[v] ?? cleanLine(v))
       .refine((v) => [...v].length <= 20, { error: '密级标志不能超过20个字' })
+      .superRefine(noEmoji('密级标志'))
       .optional(),
     showTotal: z.boolean({ error: '“显示总期号”只能是是或否' }).optional(),
     dateStyle: z.enum(['arabic', 'chinese'], { error: '日期样式只能是 arabic（2026年11月21日）或 chinese（二〇二六年十一月二十一日）' }).optional(),
@@ -172,6 +188,7 @@ export const printPatch = z
       .optional(),
     reviewer: optionalLine('审核人', LIMITS.name).optional(),
     editor: optionalLine('编辑', LIMITS.name).optional(),
+    chineseQuotes: z.boolean({ error: '“直引号改为中文引号”只能是是或否' }).optional(),
     copies: z.number({ error: '印数必须是数字' }).int({ error: '印数必须是整数' }).min(0, { error: '印数不能为负' }).max(100_000, { error: '印数过大' }).optional(),
   })
   .strict();

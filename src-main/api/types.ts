@@ -23,6 +23,8 @@ export interface PrintSettings {
   editor: string;
   /** 共印N份; 0 prints no print-run line. */
   copies: number;
+  /** Straight quotes next to Chinese text print as “” ‘’ (text.ts chineseQuotes); on unless turned off. */
+  chineseQuotes: boolean;
 }
 
 export interface Series {

@@ -1,4 +1,5 @@
 /** Plain-text rendering of API results for people at a terminal. */
+import { coverageMessages, type CoverageReport } from '../api/coverage-types';
 import { CATEGORY_LABELS, CLASSIFICATION_LABELS, ISSUE_STATUS_LABELS, UNIT_KIND_LABELS } from '../api/schemas';
 import type { Paragraph } from '../api/text';
 import type { Article, ArticleSummary, Issue, IssueSummary, NextNumber, Series, Unit } from '../api/types';
@@ -43,4 +44,12 @@ export const fmt = {
   nextNumber: (n: NextNumber) =>
     `签发后将是 ${n.year}年${n.supplement ? '增刊' : ''}第${n.number}期${n.totalNumber ? `（总第${n.totalNumber}期）` : ''}`,
   deleted: (r: { id: number }) => `已删除 #${r.id}`,
+  /** The coverage check: every font's warning with its characters, or that all is well. */
+  coverage: (r: CoverageReport) =>
+    r.chars.length === 0
+      ? '所有文字都在办公字体的字符范围内。'
+      : coverageMessages(r)
+          .map((m) => [`注意：${m.text}`, ...m.lines.map((l) => `  ${l}`)].join('\n'))
+          .join('\n'),
+  submitted: (r: Issue & CoverageReport) => (r.chars.length ? `${fmt.issue(r)}\n\n${fmt.coverage(r)}` : fmt.issue(r)),
 };

@@ -20,6 +20,7 @@ import {
 } from 'docx';
 import { cleanText, type Paragraph as BodyParagraph } from '../api/text';
 import { balanceTitle } from './docx-title';
+import { breakLongLatin } from './latin-breaks';
 import { keepRules, splitLead } from './paragraph-rules';
 import type { FontSpec, LayoutProfile, RuleSpec } from './layout-profile';
 
@@ -58,7 +59,7 @@ export function run(text: string, f: FontSpec, opts: { breakBefore?: boolean; si
   return new TextRun({
     ...runProps(f),
     ...(opts.size ? { size: opts.size, sizeComplexScript: opts.size } : {}),
-    text: safeText(text),
+    text: breakLongLatin(safeText(text)),
     ...(opts.breakBefore ? { break: 1 } : {}),
   });
 }

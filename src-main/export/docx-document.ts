@@ -5,7 +5,8 @@
  */
 import { Document, DocumentGridType, Footer, Packer, Paragraph, type ISectionOptions, type Table } from 'docx';
 import { buildStyles, externalStylesXml, pageNumberFooter } from './docx-blocks';
-import { coreXml, fixZipTimestamps } from './docx-zip';
+import { COMPAT_EDITS, footerEdits } from './docx-compat';
+import { coreXml, editZipParts, fixZipTimestamps } from './docx-zip';
 import type { LayoutProfile } from './layout-profile';
 
 function section(profile: LayoutProfile, children: Array<Paragraph | Table>): ISectionOptions {
@@ -74,5 +75,5 @@ export async function packDocument(
     sections: unnumberedTail ? [section(profile, children), unnumberedSection(profile, unnumberedTail)] : [section(profile, children)],
   });
   const zip = await Packer.toBuffer(doc, false, [coreXml({ title, creator, date })]);
-  return fixZipTimestamps(Buffer.from(zip));
+  return fixZipTimestamps(editZipParts(Buffer.from(zip), COMPAT_EDITS, footerEdits));
 }

@@ -3,6 +3,7 @@
  * re-render, so nothing in the file may depend on the clock: docx writes the current time into
  * docProps/core.xml and fflate stamps every zip entry with it.
  */
+import zlib from 'node:zlib';
 
 function xmlEscape(s: string): string {
   return s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -60,4 +61,93 @@ export function fixZipTimestamps(zip: Buffer): Buffer {
     p += 46 + out.readUInt16LE(p + 28) + out.readUInt16LE(p + 30) + out.readUInt16LE(p + 32);
   }
   return out;
+}
+
+/** A change to one XML part of the package, given its text and returning the new text. */
+export type PartEdit = (xml: string) => string;
+
+/**
+ * Rewrites the named parts of a zip and copies every other entry's compressed bytes unchanged,
+ * in the same order. For what the docx library cannot say (settings.xml's compatibility
+ * options, autoSpaceDE and kinsoku in the document defaults, a cached value in PAGE fields).
+ * Every part named in `edits` must exist: a missing one means docx changed its layout and the
+ * edit is stale; `optional` edits whatever parts it answers for.
+ */
+export function editZipParts(
+  zip: Buffer,
+  edits: Readonly<Record<string, PartEdit>>,
+  /** Edits for parts that may or may not be there (e.g. every footer, however many sections). */
+  optional: (name: string) => PartEdit | undefined = () => undefined,
+): Buffer {
+  let eocd = -1;
+  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) {
+    if (zip.readUInt32LE(i) === END_OF_CENTRAL_DIR) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new Error('docx package has no zip end-of-central-directory record');
+  const count = zip.readUInt16LE(eocd + 10);
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  const seen = new Set<string>();
+  let offset = 0;
+  let p = zip.readUInt32LE(eocd + 16);
+  for (let n = 0; n < count; n++) {
+    if (zip.readUInt32LE(p) !== CENTRAL_HEADER) throw new Error('docx package has a malformed central directory');
+    const method = zip.readUInt16LE(p + 10);
+    const compressedSize = zip.readUInt32LE(p + 20);
+    const nameLen = zip.readUInt16LE(p + 28);
+    const centralLen = 46 + nameLen + zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
+    const nameBytes = zip.subarray(p + 46, p + 46 + nameLen);
+    const name = nameBytes.toString('utf8');
+    const local = zip.readUInt32LE(p + 42);
+    if (zip.readUInt32LE(local) !== LOCAL_HEADER) throw new Error('docx package has a malformed local header');
+    const dataStart = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    let data = zip.subarray(dataStart, dataStart + compressedSize);
+    let crc = zip.readUInt32LE(p + 16);
+    let size = zip.readUInt32LE(p + 24);
+    let outMethod = method;
+    const edit = edits[name] ?? optional(name);
+    if (edit) {
+      seen.add(name);
+      const raw = method === 8 ? zlib.inflateRawSync(data) : Buffer.from(data);
+      const text = Buffer.from(edit(raw.toString('utf8')), 'utf8');
+      data = zlib.deflateRawSync(text);
+      crc = zlib.crc32(text);
+      size = text.length;
+      outMethod = 8;
+    }
+    const head = Buffer.alloc(30);
+    head.writeUInt32LE(LOCAL_HEADER, 0);
+    head.writeUInt16LE(20, 4);
+    head.writeUInt16LE(0x0800, 6); // UTF-8 names
+    head.writeUInt16LE(outMethod, 8);
+    head.writeUInt16LE(DOS_TIME, 10);
+    head.writeUInt16LE(DOS_DATE, 12);
+    head.writeUInt32LE(crc, 14);
+    head.writeUInt32LE(data.length, 18);
+    head.writeUInt32LE(size, 22);
+    head.writeUInt16LE(nameLen, 26);
+    head.writeUInt16LE(0, 28);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(CENTRAL_HEADER, 0);
+    central.writeUInt16LE(20, 4);
+    head.copy(central, 6, 4, 28); // version needed … name length, as in the local header
+    central.writeUInt32LE(offset, 42);
+    locals.push(head, nameBytes, data);
+    centrals.push(central, nameBytes);
+    offset += 30 + nameLen + data.length;
+    p += centralLen;
+  }
+  const missing = Object.keys(edits).filter((k) => !seen.has(k));
+  if (missing.length) throw new Error(`docx package lacks ${missing.join(', ')}`);
+  const centralDir = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(END_OF_CENTRAL_DIR, 0);
+  end.writeUInt16LE(count, 8);
+  end.writeUInt16LE(count, 10);
+  end.writeUInt32LE(centralDir.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, centralDir, end]);
 }

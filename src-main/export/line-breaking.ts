@@ -6,6 +6,7 @@
  * (禁则), and let 。，、 hang past the right edge rather than pull a character down (标点悬挂,
  * Word's overflowPunct, LibreOffice's hanging punctuation). Pure functions only.
  */
+import { LONG_LATIN_RUN } from './latin-breaks';
 import { advance, gapBetween, type TextPiece } from './metrics';
 
 /** May not start a line: it goes up to the line before, with the character before it. */
@@ -43,8 +44,25 @@ function cellsOf(pieces: readonly TextPiece[]): Cell[] {
 /** Printable ASCII other than the space: a run of them is one word (PM2.5、12.3%、COVID-19). */
 const isLatinWordChar = (ch: string) => /[\x21-\x7e]/.test(ch);
 
+/**
+ * Cells inside a Latin run of LONG_LATIN_RUN or more characters: the Word file writes a zero-width
+ * space between them (latin-breaks.ts), so Word and LibreOffice break such a run at any character.
+ */
+function inLongLatinRun(cells: readonly Cell[]): boolean[] {
+  const out = cells.map(() => false);
+  const isRunChar = (ch: string) => /[\u0021-\u007E\u00A0-\u024F]/u.test(ch);
+  for (let i = 0; i < cells.length; ) {
+    let j = i;
+    while (j < cells.length && isRunChar((cells[j] as Cell).ch)) j++;
+    if (j - i >= LONG_LATIN_RUN) for (let k = i; k < j; k++) out[k] = true;
+    i = j === i ? i + 1 : j;
+  }
+  return out;
+}
+
 function clusters(cells: readonly Cell[]): Cluster[] {
   const out: Cluster[] = [];
+  const breakable = inLongLatinRun(cells);
   let carry: Cell[] = [];
   // Quotation marks bind to Latin text beside them (Unicode line-breaking rule LB19, which ICU and
   // so LibreOffice apply): 12.3%“办事大厅” and ”ETC never break at the quote.
@@ -53,7 +71,7 @@ function clusters(cells: readonly Cell[]): Cluster[] {
     const cell = cells[i] as Cell;
     const prev = out[out.length - 1];
     const prevCh = prev?.cells[prev.cells.length - 1]?.ch ?? '';
-    if (prev && !carry.length && cell.ch !== ' ') {
+    if (prev && !carry.length && cell.ch !== ' ' && !breakable[i]) {
       const quoteAfterLatin = QUOTES.has(cell.ch) && isLatinWordChar(prevCh);
       const latinAfterQuote = isLatinWordChar(cell.ch) && QUOTES.has(prevCh);
       if (glue || quoteAfterLatin || latinAfterQuote) {
@@ -69,7 +87,7 @@ function clusters(cells: readonly Cell[]): Cluster[] {
       carry = [];
       continue;
     }
-    const latin = isLatinWordChar(cell.ch);
+    const latin = isLatinWordChar(cell.ch) && !breakable[i];
     if (latin && prev && prev.latin && !prev.space && !carry.length && isLatinWordChar(prev.cells[prev.cells.length - 1]?.ch ?? '')) {
       prev.cells.push(cell);
       continue;

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { ApiError } from '../api/errors';
 import type { OpArgs } from '../api/contract';
 import type { DocxFile, ExportResult, Issue } from '../api/types';
+import { chineseQuotes } from '../api/text';
 import { renderIssueDocx } from '../export/docx-issue';
 import type { IssueDocModel } from '../export/model';
 import { stampNow, type Ctx } from './context';
@@ -34,8 +35,12 @@ export function buildIssueModel(ctx: Ctx, issueId: number, printed?: Printed): I
   const issue = findIssueRow(ctx, issueId);
   const series = findSeriesRow(ctx, issue.series_id);
   const p = printed ?? { number: issue.number, totalNumber: issue.total_number, date: issue.date, signedBy: issue.signed_by };
+  const settings = effectivePrintSettings(series, series.print_settings);
+  // Quotes are converted here, where the issue's model is built, so the Word file, the
+  // pagination model and the preview all print the same text; the stored item is untouched.
+  const q = settings.chineseQuotes ? chineseQuotes : (t: string) => t;
   return {
-    settings: effectivePrintSettings(series, series.print_settings),
+    settings,
     number: p.number,
     totalNumber: p.totalNumber,
     supplement: issue.supplement === 1,
@@ -43,7 +48,11 @@ export function buildIssueModel(ctx: Ctx, issueId: number, printed?: Printed): I
     signedBy: p.signedBy,
     extraRecipients: [],
     copySerial: null,
-    articles: issueArticles(ctx, issueId).map((a) => ({ title: a.title, paragraphs: a.paragraphs, source: a.unit })),
+    articles: issueArticles(ctx, issueId).map((a) => ({
+      title: q(a.title),
+      paragraphs: a.paragraphs.map((para) => ({ level: para.level, text: q(para.text) })),
+      source: a.unit,
+    })),
   };
 }
 

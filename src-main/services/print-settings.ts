@@ -22,6 +22,8 @@ export function effectivePrintSettings(series: { name: string; org: string }, st
     reviewer: o.reviewer ?? '',
     editor: o.editor ?? '',
     copies: o.copies ?? 0,
+    // A key of the JSON object migration 2 created: absent in older databases, so on by default.
+    chineseQuotes: o.chineseQuotes ?? true,
   };
 }
 

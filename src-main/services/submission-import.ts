@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../api/errors';
+import { emojiMessage, findEmoji } from '../api/text';
 import type { OpArgs } from '../api/contract';
 import type { ImportResult, ScanResult, ScannedFile } from '../api/ops/submissions';
 import type { DraftText } from '../intake/draft';
@@ -122,6 +123,10 @@ export async function importSubmission(ctx: Ctx, args: OpArgs<'submissionImport'
     if (e instanceof IntakeRefusal) return { status: 'refused', reason: e.message, ...base };
     throw e;
   }
+  // A draft becomes an item as it is (submissionEdit), so an emoji is refused here, where the
+  // unit can still be asked for a clean file, rather than slipping into a printed item.
+  const emoji = findEmoji([draft.title, ...draft.paragraphs.map((p) => p.text)].join('\n'));
+  if (emoji) return { status: 'refused', reason: `${emojiMessage('来稿', emoji)}请在原文件中删去后再导入。`, ...base };
 
   const outcome = registerDraft(ctx, {
     title: draft.title,

@@ -14,12 +14,14 @@ import type { Article, Unit } from '../../src-main/api/types';
 import { useApi } from '../api/context';
 import { errorMessage, notifyError, notifyOk } from '../api/notify';
 import { clockTime, formatTimestamp } from '../format';
+import { useArticleCoverage } from '../hooks/useArticleCoverage';
 import { useAutosave } from '../hooks/useAutosave';
 import { useLoad } from '../hooks/useLoad';
 import { ArticleScorePanel } from './ArticleScorePanel';
 import { SubmittedBadge } from './Badges';
 import { BodyStructure } from './BodyStructure';
 import { issueRefText } from './IssueRefLink';
+import { CoverageWarning } from './issues/CoverageWarning';
 
 interface Fields {
   title: string;
@@ -154,6 +156,8 @@ export function ArticleEditor({ articleId, onClose, onSaved, onDeleted }: Articl
   );
 
   useHotkeys([['mod+S', saveNow]], []);
+  const unitName = units.data?.find((u) => String(u.id) === String(fields.unit))?.name ?? null;
+  const coverage = useArticleCoverage(fields.title, fields.body, unitName);
 
   const set = <K extends keyof Fields>(key: K, value: Fields[K]) => setFields((f) => ({ ...f, [key]: value }));
 
@@ -317,6 +321,7 @@ export function ArticleEditor({ articleId, onClose, onSaved, onDeleted }: Articl
           </ScrollArea>
         </Stack>
       </SimpleGrid>
+      <CoverageWarning report={coverage} limit={8} />
       {article && <ArticleScorePanel key={article.id} articleId={article.id} />}
     </Stack>
   );

@@ -11,7 +11,8 @@ import type { Issue } from '../../src-main/api/types';
 import { useApi } from '../api/context';
 import { notifyError, notifyOk } from '../api/notify';
 import { useExportIssue } from '../hooks/useExportIssue';
-import { SignDialog } from './SignDialog';
+import { CoverageWarning } from './issues/CoverageWarning';
+import { SignDialog } from './issues/SignDialog';
 import { VoidDialog } from './VoidDialog';
 
 export interface IssueActionsProps {
@@ -38,6 +39,22 @@ export function IssueActions({ issue, onChange, onDeleted, archive = false }: Is
       setBusy(false);
     }
   };
+
+  // Submitting answers the characters the office fonts may not show: a warning to read, the
+  // issue goes to review all the same.
+  const submit = () =>
+    step(async () => {
+      const submitted = await api.call('issueSubmit', { id: issue.id });
+      if (submitted.chars.length > 0) {
+        modals.open({
+          title: '已提交审核，但有字符可能无法显示',
+          size: 'lg',
+          children: <CoverageWarning report={submitted} title="请在签发前处理或确认" limit={30} />,
+        });
+      }
+      const { chars: _shown, ...rest } = submitted;
+      return rest;
+    }, '已提交审核，等待签发');
 
   const confirmDelete = () =>
     modals.openConfirmModal({
@@ -85,7 +102,7 @@ export function IssueActions({ issue, onChange, onDeleted, archive = false }: Is
           <Button
             leftSection={<IconSend size={16} />}
             loading={busy}
-            onClick={() => void step(() => api.call('issueSubmit', { id: issue.id }), '已提交审核，等待签发')}
+            onClick={() => void submit()}
             data-testid="issue-submit"
           >
             提交审核

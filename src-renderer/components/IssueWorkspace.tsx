@@ -10,12 +10,14 @@ import { useApi } from '../api/context';
 import { notifyError, notifyOk } from '../api/notify';
 import { formatDate, isCompleteDate, issueLabel } from '../format';
 import { useLoad } from '../hooks/useLoad';
+import { useIssueLayout } from '../hooks/useIssueLayout';
 import { usePreviewArticles } from '../hooks/usePreviewArticles';
 import { StatusBadge } from './Badges';
 import { IssueActions } from './IssueActions';
 import { IssueComposer } from './IssueComposer';
 import { IssueFacts } from './IssueFacts';
-import { PagePreview } from './PagePreview';
+import { PagedPreview } from './issues/PagedPreview';
+import { PagePreview } from './issues/PagePreview';
 
 export interface IssueWorkspaceProps {
   issueId: number;
@@ -36,6 +38,8 @@ export function IssueWorkspace({ issueId, onBack, onChanged, backLabel = '返回
     [api, issue?.seriesId],
   );
   const preview = usePreviewArticles(issue);
+  // Laid out again after every change of the issue or of how its series prints.
+  const { layout, failed: layoutFailed } = useIssueLayout(issue?.id, JSON.stringify([issue, series.data?.print]));
   const [enlarged, setEnlarged] = useState(false);
   const [dateDraft, setDateDraft] = useState('');
 
@@ -86,7 +90,16 @@ export function IssueWorkspace({ issueId, onBack, onChanged, backLabel = '返回
   if (!issue) return <Loader m="xl" />;
 
   const print = series.data?.print;
-  const previewBody = print ? <PagePreview print={print} issue={issue} articles={preview} /> : <Loader size="sm" m="md" />;
+  const stamp = issue.status === 'voided' ? '已作废' : issue.number === null ? '送审稿' : null;
+  // The model's pages when it answers; the one-column likeness when it cannot (older data, a fault).
+  const pages = (scale?: number) =>
+    layout ? (
+      <PagedPreview layout={layout} stamp={stamp} {...(scale ? { scale } : {})} />
+    ) : print && layoutFailed ? (
+      <PagePreview print={print} issue={issue} articles={preview} {...(scale ? { scale } : {})} />
+    ) : (
+      <Loader size="sm" m="md" />
+    );
 
   return (
     <Stack gap="sm" data-testid="issue-workspace" data-status={issue.status}>
@@ -142,21 +155,22 @@ export function IssueWorkspace({ issueId, onBack, onChanged, backLabel = '返回
         </div>
         <Paper withBorder p="xs" bg="gray.1" style={{ flex: '5 1 0', minWidth: 0 }}>
           <Group justify="space-between" mb={6} wrap="nowrap">
-            <Text size="sm" fw={600}>
+            <Text size="sm" fw={600} data-testid="preview-heading">
               版面预览{issue.number === null ? '（送审稿）' : ''}
+              {layout ? ` · 共 ${layout.pageCount} 页` : ''}
             </Text>
             <Button size="compact-xs" variant="subtle" leftSection={<IconZoomIn size={14} />} onClick={() => setEnlarged(true)} data-testid="preview-enlarge">
               放大查看
             </Button>
           </Group>
           <ScrollArea h="calc(100vh - 190px)" mih={240}>
-            {previewBody}
+            {pages()}
           </ScrollArea>
         </Paper>
       </Group>
 
       <Modal opened={enlarged} onClose={() => setEnlarged(false)} title="版面预览（与打印稿近似，以导出的 Word 文件为准）" size="auto" centered>
-        {print && <PagePreview print={print} issue={issue} articles={preview} scale={1} />}
+        {pages(1)}
       </Modal>
     </Stack>
   );

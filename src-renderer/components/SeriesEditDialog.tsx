@@ -31,6 +31,7 @@ interface Form {
   dateStyle: PrintSettings['dateStyle'];
   contentsHeading: PrintSettings['contentsHeading'];
   newPagePerItem: boolean;
+  chineseQuotes: boolean;
   to: string;
   cc: string;
   down: string;
@@ -63,6 +64,7 @@ function formOf(s: Series): Form {
     dateStyle: p.dateStyle,
     contentsHeading: p.contentsHeading,
     newPagePerItem: p.newPagePerItem,
+    chineseQuotes: p.chineseQuotes,
     to: lines(p.distribution.to),
     cc: lines(p.distribution.cc),
     down: lines(p.distribution.down),
@@ -88,6 +90,7 @@ function patchOf(s: Series, f: Form): OpInput<'seriesUpdate'> {
   if (f.dateStyle !== o.dateStyle) print.dateStyle = f.dateStyle;
   if (f.contentsHeading !== o.contentsHeading) print.contentsHeading = f.contentsHeading;
   if (f.newPagePerItem !== o.newPagePerItem) print.newPagePerItem = f.newPagePerItem;
+  if (f.chineseQuotes !== o.chineseQuotes) print.chineseQuotes = f.chineseQuotes;
   const distribution: { to?: string[]; cc?: string[]; down?: string[] } = {};
   for (const k of ['to', 'cc', 'down'] as const) if (f[k] !== o[k]) distribution[k] = names(f[k]);
   if (Object.keys(distribution).length) print.distribution = distribution;
@@ -206,6 +209,13 @@ function SeriesEditForm({ series, onClose, onSaved }: { series: Series; onClose:
           </Group>
           <Switch label="显示总期号（第12期后加“总第2045期”）" checked={f.showTotal} onChange={(e) => set('showTotal', e.currentTarget.checked)} />
           <Switch label="每条信息另起一页" checked={f.newPagePerItem} onChange={(e) => set('newPagePerItem', e.currentTarget.checked)} />
+          <Switch
+            label={'印刷时把中文旁的直引号 " \' 改为中文引号 “” ‘’'}
+            description="英文引文不受影响；稿件原文不改"
+            checked={f.chineseQuotes}
+            onChange={(e) => set('chineseQuotes', e.currentTarget.checked)}
+            data-testid="print-chinese-quotes"
+          />
 
           <Divider my={4} />
           <Title order={6}>署名与印数</Title>

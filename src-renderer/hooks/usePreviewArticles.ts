@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import type { Paragraph } from '../../src-main/api/text';
 import type { Issue } from '../../src-main/api/types';
 import { useApi } from '../api/context';
-import type { PreviewArticle } from '../components/PagePreview';
+import type { PreviewArticle } from '../components/issues/PagePreview';
 
 export function usePreviewArticles(issue: Issue | undefined): PreviewArticle[] {
   const api = useApi();

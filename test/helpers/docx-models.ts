@@ -22,6 +22,7 @@ export function settings(over: Partial<PrintSettings> = {}): PrintSettings {
     reviewer: '李某某',
     editor: '王某某',
     copies: 60,
+    chineseQuotes: true,
     ...over,
   };
 }

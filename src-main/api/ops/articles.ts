@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import * as s from '../schemas';
 import type { Article, ArticleSummary } from '../types';
+import type { CoverageReport } from '../coverage-types';
 import { byId, op } from './define';
 
 const articleFields = {
@@ -32,6 +33,26 @@ export const articleOps = {
       .strict()
       .refine(oneBody, { error: '正文只能用一种方式给出（段落或纯文本）' }),
     '修改信息 / edit an item',
+  ),
+  // Text under check is not refused for emoji: the check reports them like any other character.
+  articleCoverage: op<CoverageReport>()(
+    z
+      .object({
+        id: s.id('信息').optional(),
+        title: z.string({ error: '标题必须是文字' }).max(s.LIMITS.title * 4).optional(),
+        body: z.string({ error: '正文必须是文字' }).max(s.LIMITS.bodyChars).optional(),
+        paragraphs: z
+          .array(z.object({ level: s.paragraph.shape.level, text: z.string().max(s.LIMITS.paragraph) }).strict())
+          .max(s.LIMITS.paragraphs)
+          .optional(),
+        unit: z.string({ error: '报送单位必须是文字' }).max(s.LIMITS.name * 4).nullable().optional(),
+      })
+      .strict()
+      .refine((v) => (v.id !== undefined) !== (v.title !== undefined || v.body !== undefined || v.paragraphs !== undefined), {
+        error: '请给出信息编号，或给出要检查的标题和正文（二者选一）',
+      }),
+    '检查信息的文字办公字体能否显示 / characters the office fonts lack',
+    true,
   ),
   articleGet: op<Article>()(byId('信息'), '查看信息 / show an item', true),
   articleDelete: op<{ id: number }>()(byId('信息'), '删除未用过的信息 / delete an unused item'),

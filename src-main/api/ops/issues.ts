@@ -3,6 +3,7 @@ import { z } from 'zod';
 import * as s from '../schemas';
 import type { DocxFile, ExportResult, Issue, IssueSummary, NextNumber } from '../types';
 import type { IssueLayout } from '../layout-types';
+import type { CoverageReport } from '../coverage-types';
 import { byId, op } from './define';
 
 
@@ -34,7 +35,13 @@ export const issueOps = {
     z.object({ id: s.id('期'), date: s.isoDate('日期') }).strict(),
     '修改一期的日期 / change the date of an unsigned issue',
   ),
-  issueSubmit: op<Issue>()(byId('期'), '提交审核 / submit for review'),
+  // The answer carries the coverage check's warnings (chars), shown at submit by every door.
+  issueSubmit: op<Issue & CoverageReport>()(byId('期'), '提交审核 / submit for review'),
+  issueCoverage: op<CoverageReport>()(
+    byId('期'),
+    '检查本期文字办公字体能否显示 / characters the office fonts lack',
+    true,
+  ),
   issueWithdraw: op<Issue>()(byId('期'), '退回修改 / send back from review to draft'),
   issueNextNumber: op<NextNumber>()(
     z.object({ id: s.id('期'), date: s.isoDate('日期').optional() }).strict(),

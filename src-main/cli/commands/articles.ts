@@ -39,6 +39,14 @@ export const articleCommands: readonly CommandSpec[] = [
     print: fmt.article,
   },
   {
+    path: ['article', 'check'],
+    op: 'articleCoverage',
+    zh: '检查一条信息的文字：列出办公字体无法显示的字符',
+    en: 'List characters of an item the office fonts cannot print',
+    positionals: [idArg()],
+    print: fmt.coverage,
+  },
+  {
     path: ['article', 'list'],
     op: 'articleList',
     zh: '列出信息',

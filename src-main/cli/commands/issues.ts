@@ -38,7 +38,13 @@ export const issueCommands: readonly CommandSpec[] = [
   onIssue('date', 'issueSetDate', '修改尚未签发的一期的日期', 'Change the date of an unsigned issue', {
     positionals: [ISSUE, { name: DATE, key: 'date', type: 'string' }],
   }),
-  onIssue('submit', 'issueSubmit', '提交审核（办公室主任审核）', 'Submit for review'),
+  onIssue('submit', 'issueSubmit', '提交审核（办公室主任审核）；同时列出办公字体无法显示的字符（只提醒，不阻止）', 'Submit for review; lists characters the office fonts lack (a warning)', {
+    print: fmt.submitted,
+  }),
+  onIssue('check', 'issueCoverage', '检查本期文字：列出办公电脑的仿宋_GB2312等字体无法显示的字符', 'List characters of an issue the office fonts cannot print', {
+    print: fmt.coverage,
+    examples: ['bulletin issue check 12'],
+  }),
   onIssue('withdraw', 'issueWithdraw', '把待签发的一期退回修改', 'Send an issue in review back to draft'),
   onIssue('next-number', 'issueNextNumber', '查看签发后这一期将得到的期号', 'Show the number signing would give', {
     options: [{ flag: 'date', key: 'date', type: 'string', value: DATE, zh: '按这个日期计算', en: 'compute for this date' }],

@@ -47,6 +47,7 @@ export const seriesCommands: readonly CommandSpec[] = [
       { flag: 'down', key: 'print.distribution.down', type: 'string', value: 'A，B', zh: '版记“发：”的单位', en: 'recipients below (发)' },
       { flag: 'reviewer', key: 'print.reviewer', type: 'string', value: 'NAME', zh: '版记“审核：”的姓名', en: 'reviewer named in the colophon' },
       { flag: 'editor', key: 'print.editor', type: 'string', value: 'NAME', zh: '版记“编辑：”的姓名', en: 'editor named in the colophon' },
+      { flag: 'chinese-quotes', key: 'print.chineseQuotes', type: 'bool', zh: '印刷时把中文旁的直引号改为“”‘’（--no-chinese-quotes 保留原样）', en: 'print straight quotes next to Chinese as “” ‘’' },
       { flag: 'copies', key: 'print.copies', type: 'int', value: 'N', zh: '印数“（共印N份）”，0 不印', en: 'print run, 0 for none' },
     ],
     print: fmt.series,

@@ -6,9 +6,9 @@
 import { Box } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
 import { Fragment } from 'react';
-import type { Paragraph } from '../../src-main/api/text';
-import type { Issue, PrintSettings } from '../../src-main/api/types';
-import { formatDate, formatDateChinese } from '../format';
+import type { Paragraph } from '../../../src-main/api/text';
+import type { Issue, PrintSettings } from '../../../src-main/api/types';
+import { formatDate, formatDateChinese } from '../../format';
 
 export interface PreviewArticle {
   id: number;

@@ -1,18 +1,21 @@
 /**
  * 签发: shows, before anything happens, the number this issue will get (issueNextNumber for the
- * chosen date), takes the signer's name, and warns that signing cannot be undone. The number
- * actually given is the one issueSign answers, and that is the one announced.
+ * chosen date), how many pages it prints (issueLayout), the characters the office fonts may not
+ * show (issueCoverage, a warning), takes the signer's name, and warns that signing cannot be
+ * undone. The number actually given is the one issueSign answers, and that is the one announced.
  */
 import { Alert, Group, Loader, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
-import type { Issue, NextNumber } from '../../src-main/api/types';
-import { useApi } from '../api/context';
-import { errorMessage, notifyOk } from '../api/notify';
-import { formatDate, isCompleteDate, issueLabel, issueShortLabel, nextNumberLabel } from '../format';
-import { useSubmit } from '../hooks/useSubmit';
-import { DialogFooter } from './DialogFooter';
+import type { CoverageReport } from '../../../src-main/api/coverage-types';
+import type { Issue, NextNumber } from '../../../src-main/api/types';
+import { useApi } from '../../api/context';
+import { errorMessage, notifyOk } from '../../api/notify';
+import { formatDate, isCompleteDate, issueLabel, issueShortLabel, nextNumberLabel } from '../../format';
+import { useSubmit } from '../../hooks/useSubmit';
+import { DialogFooter } from '../DialogFooter';
+import { CoverageWarning } from './CoverageWarning';
 
 const SIGNER_KEY = 'bulletin.lastSigner';
 
@@ -49,6 +52,25 @@ function SignForm({ issue, onClose, onSigned }: Omit<SignDialogProps, 'opened'>)
   const { busy: signing, error: signError, submit } = useSubmit();
 
   const [queryDate] = useDebouncedValue(date, 300);
+  const [pages, setPages] = useState<number | null>(null);
+  const [coverage, setCoverage] = useState<CoverageReport | null>(null);
+
+  // Both are read once: the issue cannot change while it waits in review. Either may fail
+  // (the page count before the pagination model exists); signing does not depend on them.
+  useEffect(() => {
+    let live = true;
+    api.call('issueLayout', { id: issue.id }).then(
+      (l) => live && setPages(l.pageCount),
+      () => undefined,
+    );
+    api.call('issueCoverage', { id: issue.id }).then(
+      (r) => live && setCoverage(r),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, issue.id]);
 
   useEffect(() => {
     if (!isCompleteDate(queryDate)) return;
@@ -85,6 +107,7 @@ function SignForm({ issue, onClose, onSigned }: Omit<SignDialogProps, 'opened'>)
     <Stack gap="md">
       <Text size="sm" c="dimmed">
         《{issue.series}》草稿 #{issue.id}，共 {issue.articles.length} 条信息
+        {pages !== null && <span data-testid="sign-pages">，共 {pages} 页</span>}
       </Text>
       <Stack gap={4} align="center" py="sm" style={{ background: 'var(--mantine-color-gray-0)', borderRadius: 6 }}>
         {next ? (
@@ -102,6 +125,8 @@ function SignForm({ issue, onClose, onSigned }: Omit<SignDialogProps, 'opened'>)
           签发日期 {formatDate(date)}
         </Text>
       </Stack>
+
+      <CoverageWarning report={coverage} title="签发前请注意" />
 
       <Group grow align="flex-start">
         <TextInput
