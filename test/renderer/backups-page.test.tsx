@@ -31,6 +31,9 @@ const backup = (name: string, over: Partial<BackupInfo> = {}): BackupInfo => ({
   health: 'ok',
   checked: 'header',
   problem: null,
+  databaseId: '7d0f4a52-1c1e-4c6e-9a1f-2b9d3e5c8a10',
+  office: '城关县人民政府办公室',
+  own: true,
   ...over,
 });
 
@@ -49,12 +52,13 @@ describe('the backup page', () => {
       backupStatus: () => status(),
       backupList: () => ({
         dir: '/data/backups',
+        databaseId: '7d0f4a52-1c1e-4c6e-9a1f-2b9d3e5c8a10',
         backups: [
           backup('bulletin-20261120-083000-daily.db'),
           backup('bulletin-20261119-083000-daily.db', { health: 'damaged', problem: '完整性检查未通过，文件已损坏。' }),
         ],
       }),
-      backupRestore: ({ file }) => ({ restoredFrom: file, undoBackup: '/data/backups/bulletin-20261122-090000-before-restore.db', fromVersion: 6, schemaVersion: 6 }),
+      backupRestore: ({ file }) => ({ restoredFrom: file, undoBackup: '/data/backups/bulletin-20261122-090000-before-restore.db', fromVersion: 6, schemaVersion: 6, warning: null }),
     });
     renderWithApi(withNav(<BackupsPage />, { page: 'backups' }), api);
     const rows = await screen.findAllByTestId('backup-row');
@@ -79,7 +83,7 @@ describe('the backup page', () => {
   it('shows a refused restore in the dialog, in the API’s words', async () => {
     const { api } = fakeApi({
       backupStatus: () => status(),
-      backupList: () => ({ dir: '/data/backups', backups: [backup('bulletin-20261120-083000-daily.db')] }),
+      backupList: () => ({ dir: '/data/backups', databaseId: null, backups: [backup('bulletin-20261120-083000-daily.db')] }),
       backupRestore: () => {
         throw new Error('备份文件“x”不能用来恢复：完整性检查未通过，文件已损坏。当前数据库没有改动。');
       },
@@ -99,7 +103,7 @@ describe('the backup page', () => {
         polled++;
         return status({ running: polled > 1 ? { kind: 'backup', target: 'E:\\备份', percent: 42 } : null });
       },
-      backupList: () => ({ dir: '/data/backups', backups: [] }),
+      backupList: () => ({ dir: '/data/backups', databaseId: null, backups: [] }),
       backupCreate: ({ to }) =>
         new Promise((resolve) => {
           finish = () => resolve({ path: `${to}\\bulletin-20261122-090000-manual.db`, name: 'bulletin-20261122-090000-manual.db', size: 1, reason: 'manual', createdAt: '', external: true, ms: 5 });
