@@ -134,7 +134,10 @@ function* verifySteps(db: Db, report: ArchiveReport): Generator<void, void, void
   const add = (issueId: number | null, problem: string) =>
     report.findings.push({ issueId, issue: issueId === null ? '封印链' : labelOf(factsOf(issueId), issueId), problem });
 
-  const fileIds = (db.prepare('SELECT issue_id FROM issue_files ORDER BY issue_id').all() as { issue_id: number }[]).map((r) => r.issue_id);
+  // A version-1 database (an old backup) stored no files yet.
+  const fileIds = hasTable(db, 'issue_files')
+    ? (db.prepare('SELECT issue_id FROM issue_files ORDER BY issue_id').all() as { issue_id: number }[]).map((r) => r.issue_id)
+    : [];
   const fileHash = new Map<number, string>();
   for (const id of fileIds) {
     const row = db.prepare('SELECT docx, sha256 FROM issue_files WHERE issue_id = ?').get(id) as { docx: Buffer; sha256: string };
@@ -170,7 +173,7 @@ function* verifySteps(db: Db, report: ArchiveReport): Generator<void, void, void
       add(link.issue_id, `已${link.status === 'signed' ? '签发' : '作废'}的期次被删除了（封印第 ${link.seq} 环仍记着它）。`);
       continue;
     }
-    const fileSha = fileIds.includes(f.id) ? fileHash.get(f.id)! : null;
+    const fileSha = fileHash.get(f.id) ?? null;
     const expected = linkHash(link.prev_seal, f, link.status, fileSha, itemsDigest(db, f.id));
     if (expected !== link.seal) {
       if (fileSha !== link.file_sha256) {
