@@ -139,12 +139,17 @@ function* verifySteps(db: Db, report: ArchiveReport): Generator<void, void, void
     ? (db.prepare('SELECT issue_id FROM issue_files ORDER BY issue_id').all() as { issue_id: number }[]).map((r) => r.issue_id)
     : [];
   const fileHash = new Map<number, string>();
+  // Said once per issue: a damaged file also fails its seal, which adds nothing for the reader.
+  const damagedFiles = new Set<number>();
   for (const id of fileIds) {
     const row = db.prepare('SELECT docx, sha256 FROM issue_files WHERE issue_id = ?').get(id) as { docx: Buffer; sha256: string };
     const actual = sha256Hex(row.docx);
     fileHash.set(id, actual);
     report.files++;
-    if (actual !== row.sha256) add(id, '存档的 Word 文件已损坏或被改动（文件内容与存档时记下的校验值不符）。');
+    if (actual !== row.sha256) {
+      damagedFiles.add(id);
+      add(id, '存档的 Word 文件已损坏或被改动（文件内容与存档时记下的校验值不符）。');
+    }
     yield;
   }
 
@@ -177,7 +182,7 @@ function* verifySteps(db: Db, report: ArchiveReport): Generator<void, void, void
     const expected = linkHash(link.prev_seal, f, link.status, fileSha, itemsDigest(db, f.id));
     if (expected !== link.seal) {
       if (fileSha !== link.file_sha256) {
-        add(f.id, fileSha === null ? '签发时存档的 Word 文件被删除了。' : '存档的 Word 文件与封印不符（文件被替换或改动）。');
+        if (!damagedFiles.has(f.id)) add(f.id, fileSha === null ? '签发时存档的 Word 文件被删除了。' : '存档的 Word 文件与封印不符（文件被替换或改动）。');
       } else {
         add(f.id, `封印第 ${link.seq} 环与本期现在的内容不符：期号、日期、签发人或所刊信息被改动过。`);
       }

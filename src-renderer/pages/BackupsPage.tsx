@@ -225,11 +225,11 @@ function BackupRow({ b, onRestore }: { b: BackupInfo; onRestore: () => void }) {
       </Table.Td>
       <Table.Td>
         <Group gap={6} wrap="nowrap">
-          <Badge color={ok ? 'teal' : 'red'} variant={ok ? 'light' : 'filled'}>
+          <Badge color={ok ? 'teal' : 'red'} variant={ok ? 'light' : 'filled'} style={{ flexShrink: 0 }}>
             {HEALTH_LABELS[b.health]}
           </Badge>
           {!b.own && (
-            <Badge color="orange" variant="light" title={`${b.office || '未填写单位名称'}，标识 ${b.databaseId ?? '无（旧版本制作）'}`} data-testid="backup-foreign">
+            <Badge color="orange" variant="light" style={{ flexShrink: 0 }} title={`${b.office || '未填写单位名称'}，标识 ${b.databaseId ?? '无（旧版本制作）'}`} data-testid="backup-foreign">
               {b.databaseId ? '其他数据库' : '未记录所属'}
             </Badge>
           )}
@@ -239,7 +239,8 @@ function BackupRow({ b, onRestore }: { b: BackupInfo; onRestore: () => void }) {
             </Text>
           )}
           {b.problem && (
-            <Text size="xs" c="red" truncate title={b.problem}>
+            // The archive's findings can be long: one line here, the whole text on hover.
+            <Text size="xs" c="red" truncate maw={420} title={b.problem}>
               {b.problem}
             </Text>
           )}
