@@ -15,6 +15,16 @@ export type { ArchiveFinding, ArchiveReport };
 type Db = Database.Database;
 export type SealStatus = 'signed' | 'voided';
 
+// Statements are prepared once per connection: verify runs them once per issue of the archive.
+const prepared = new WeakMap<Db, Map<string, Database.Statement>>();
+function stmt(db: Db, sql: string): Database.Statement {
+  let byText = prepared.get(db);
+  if (!byText) prepared.set(db, (byText = new Map()));
+  let s = byText.get(sql);
+  if (!s) byText.set(sql, (s = db.prepare(sql)));
+  return s;
+}
+
 export function sha256Hex(bytes: Uint8Array | string): string {
   return crypto.createHash('sha256').update(bytes).digest('hex');
 }
@@ -33,8 +43,7 @@ interface IssueFacts {
 }
 
 function issueFacts(db: Db, issueId: number): IssueFacts | undefined {
-  return db
-    .prepare(
+  return stmt(db, 
       `SELECT i.id, i.series_id, s.name AS series, i.status, i.year, i.number, i.total_number, i.supplement, i.date, i.signed_by
        FROM issues i LEFT JOIN series s ON s.id = i.series_id WHERE i.id = ?`,
     )
@@ -43,7 +52,7 @@ function issueFacts(db: Db, issueId: number): IssueFacts | undefined {
 
 /** The stored file's SHA-256 computed from its bytes (not the column beside them); null when none. */
 function storedFileHash(db: Db, issueId: number): string | null {
-  const row = db.prepare('SELECT docx FROM issue_files WHERE issue_id = ?').get(issueId) as { docx: Buffer } | undefined;
+  const row = stmt(db, 'SELECT docx FROM issue_files WHERE issue_id = ?').get(issueId) as { docx: Buffer } | undefined;
   return row ? sha256Hex(row.docx) : null;
 }
 
@@ -52,8 +61,7 @@ function storedFileHash(db: Db, issueId: number): string | null {
  * while the issue is signed). The unit's name is left out: units may be renamed.
  */
 function itemsDigest(db: Db, issueId: number): string {
-  const rows = db
-    .prepare(
+  const rows = stmt(db, 
       `SELECT ia.article_id, ia.position,
               coalesce(json_extract(ia.snapshot, '$.title'), a.title) AS title,
               json(coalesce(json_extract(ia.snapshot, '$.paragraphs'), a.paragraphs)) AS paragraphs
@@ -71,7 +79,7 @@ function linkHash(prev: string | null, f: IssueFacts, status: SealStatus, fileSh
 }
 
 function head(db: Db): { seq: number; seal: string } | undefined {
-  return db.prepare('SELECT seq, seal FROM issue_seals ORDER BY seq DESC LIMIT 1').get() as { seq: number; seal: string } | undefined;
+  return stmt(db, 'SELECT seq, seal FROM issue_seals ORDER BY seq DESC LIMIT 1').get() as { seq: number; seal: string } | undefined;
 }
 
 /** Appends the link for a signing or a voiding; called inside that transaction, after the file is stored. */
@@ -81,7 +89,7 @@ export function appendSeal(db: Db, issueId: number, status: SealStatus, at: stri
   const last = head(db);
   const fileSha = storedFileHash(db, issueId);
   const seal = linkHash(last?.seal ?? null, f, status, fileSha, itemsDigest(db, issueId));
-  db.prepare('INSERT INTO issue_seals (seq, issue_id, status, prev_seal, file_sha256, seal, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+  stmt(db, 'INSERT INTO issue_seals (seq, issue_id, status, prev_seal, file_sha256, seal, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     (last?.seq ?? 0) + 1,
     issueId,
     status,
@@ -95,8 +103,7 @@ export function appendSeal(db: Db, issueId: number, status: SealStatus, at: stri
 
 /** Migration 8: an older database's signed and voided issues are sealed in the order it happened. */
 export function sealExistingArchive(db: Db): void {
-  const events = db
-    .prepare(
+  const events = stmt(db, 
       `SELECT id, 'signed' AS status, signed_at AS at FROM issues WHERE status IN ('signed', 'voided')
        UNION ALL
        SELECT id, 'voided' AS status, voided_at AS at FROM issues WHERE status = 'voided'
@@ -118,7 +125,7 @@ export function findingText(f: ArchiveFinding): string {
 }
 
 function hasTable(db: Db, name: string): boolean {
-  return db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(name) !== undefined;
+  return stmt(db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(name) !== undefined;
 }
 
 /**
@@ -136,13 +143,13 @@ function* verifySteps(db: Db, report: ArchiveReport): Generator<void, void, void
 
   // A version-1 database (an old backup) stored no files yet.
   const fileIds = hasTable(db, 'issue_files')
-    ? (db.prepare('SELECT issue_id FROM issue_files ORDER BY issue_id').all() as { issue_id: number }[]).map((r) => r.issue_id)
+    ? (stmt(db, 'SELECT issue_id FROM issue_files ORDER BY issue_id').all() as { issue_id: number }[]).map((r) => r.issue_id)
     : [];
   const fileHash = new Map<number, string>();
   // Said once per issue: a damaged file also fails its seal, which adds nothing for the reader.
   const damagedFiles = new Set<number>();
   for (const id of fileIds) {
-    const row = db.prepare('SELECT docx, sha256 FROM issue_files WHERE issue_id = ?').get(id) as { docx: Buffer; sha256: string };
+    const row = stmt(db, 'SELECT docx, sha256 FROM issue_files WHERE issue_id = ?').get(id) as { docx: Buffer; sha256: string };
     const actual = sha256Hex(row.docx);
     fileHash.set(id, actual);
     report.files++;
@@ -153,12 +160,12 @@ function* verifySteps(db: Db, report: ArchiveReport): Generator<void, void, void
     yield;
   }
 
-  const frozen = db.prepare("SELECT id, status FROM issues WHERE status IN ('signed', 'voided') ORDER BY id").all() as { id: number; status: SealStatus }[];
+  const frozen = stmt(db, "SELECT id, status FROM issues WHERE status IN ('signed', 'voided') ORDER BY id").all() as { id: number; status: SealStatus }[];
   report.issues = frozen.length;
   if (!hasTable(db, 'issue_seals')) return;
   report.sealed = true;
 
-  const links = db.prepare('SELECT seq, issue_id, status, prev_seal, file_sha256, seal FROM issue_seals ORDER BY seq').all() as {
+  const links = stmt(db, 'SELECT seq, issue_id, status, prev_seal, file_sha256, seal FROM issue_seals ORDER BY seq').all() as {
     seq: number;
     issue_id: number;
     status: SealStatus;
@@ -243,21 +250,21 @@ export function findingsSummary(report: ArchiveReport, max = 5): string {
 /** The database's identity (UUID); null in a database older than version 8. */
 export function databaseIdentity(db: Db): string | null {
   if (!hasTable(db, 'database_identity')) return null;
-  const row = db.prepare('SELECT uuid FROM database_identity WHERE singleton = 1').get() as { uuid: string } | undefined;
+  const row = stmt(db, 'SELECT uuid FROM database_identity WHERE singleton = 1').get() as { uuid: string } | undefined;
   return row?.uuid ?? null;
 }
 
 /** Migration 8 and a new database: the identity is made once, here. */
 export function makeIdentity(db: Db): void {
-  db.prepare('INSERT INTO database_identity (singleton, uuid, created_at) VALUES (1, ?, ?)').run(crypto.randomUUID(), new Date().toISOString());
+  stmt(db, 'INSERT INTO database_identity (singleton, uuid, created_at) VALUES (1, ?, ?)').run(crypto.randomUUID(), new Date().toISOString());
 }
 
 /** The office a database belongs to, as its settings name it (for warnings about whose backup a file is). */
 export function officeName(db: Db): string {
   try {
-    const row = db.prepare("SELECT json_extract(value, '$.office') AS office FROM settings WHERE key = 'sender'").get() as { office: unknown } | undefined;
+    const row = stmt(db, "SELECT json_extract(value, '$.office') AS office FROM settings WHERE key = 'sender'").get() as { office: unknown } | undefined;
     if (typeof row?.office === 'string' && row.office) return row.office;
-    const org = db.prepare("SELECT org FROM series WHERE org <> '' ORDER BY id LIMIT 1").get() as { org: string } | undefined;
+    const org = stmt(db, "SELECT org FROM series WHERE org <> '' ORDER BY id LIMIT 1").get() as { org: string } | undefined;
     return org?.org ?? '';
   } catch {
     return '';
