@@ -133,6 +133,8 @@ const ATTEMPTS: { table: string; sql: string }[] = [
   { table: 'issue_files', sql: "UPDATE issue_files SET docx = zeroblob(100), size = 100 WHERE issue_id = 3" },
   { table: 'issue_files', sql: "REPLACE INTO issue_files (issue_id, docx, sha256, size, created_at) SELECT issue_id, zeroblob(100), sha256, 100, created_at FROM issue_files WHERE issue_id = 3" },
   { table: 'issue_files', sql: 'DELETE FROM issue_files WHERE issue_id = 3' },
+  { table: 'issue_series_names', sql: "UPDATE issue_series_names SET name = '改过的刊名' WHERE issue_id = 3" },
+  { table: 'issue_series_names', sql: "REPLACE INTO issue_series_names (issue_id, name) VALUES (3, '改过的刊名')" },
   { table: 'issue_seals', sql: "UPDATE issue_seals SET seal = replace(seal, substr(seal, 1, 1), 'f') WHERE seq = 4" },
   { table: 'issue_seals', sql: "REPLACE INTO issue_seals (seq, issue_id, status, prev_seal, file_sha256, seal, created_at) SELECT seq, issue_id, status, prev_seal, file_sha256, printf('%064d', 0), created_at FROM issue_seals WHERE seq = 4" },
   { table: 'issue_seals', sql: "INSERT INTO issue_seals (seq, issue_id, status, prev_seal, seal, created_at) VALUES (9, 3, 'voided', NULL, printf('%064d', 7), 'x')" },

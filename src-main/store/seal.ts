@@ -1,8 +1,8 @@
 /**
  * The sealed archive: a hash chain over every signing and voiding. Each link is the SHA-256 of
- * the previous link and of what the issue is (series, year, number, running number, supplement,
- * date, signer, the status the link records, the stored Word file's SHA-256, and the items it
- * printed), so changing, removing or swapping anything sealed (even past a dropped trigger)
+ * the previous link and of what the issue is (series and the name it was printed under, year,
+ * number, running number, supplement, date, signer, the status the link records, the stored Word
+ * file's SHA-256, and the items it printed), so changing, removing or swapping anything sealed (even past a dropped trigger)
  * shows up when the chain is recomputed. Kept in the store: backups are verified with it too,
  * on a file opened read-only, before anything else looks at them.
  */
@@ -32,7 +32,9 @@ export function sha256Hex(bytes: Uint8Array | string): string {
 interface IssueFacts {
   id: number;
   series_id: number;
+  /** How it is named: the printed name once signed, else the series' name. */
   series: string | null;
+  printed_name: string | null;
   status: string;
   year: number;
   number: number | null;
@@ -43,11 +45,15 @@ interface IssueFacts {
 }
 
 function issueFacts(db: Db, issueId: number): IssueFacts | undefined {
-  return stmt(db, 
-      `SELECT i.id, i.series_id, s.name AS series, i.status, i.year, i.number, i.total_number, i.supplement, i.date, i.signed_by
-       FROM issues i LEFT JOIN series s ON s.id = i.series_id WHERE i.id = ?`,
-    )
-    .get(issueId) as IssueFacts | undefined;
+  // The name it was printed under (stored at signing since migration 7) is part of what was
+  // printed; the series' current name is not (a series may be renamed).
+  const printed = hasTable(db, 'issue_series_names') ? '(SELECT n.name FROM issue_series_names n WHERE n.issue_id = i.id)' : 'NULL';
+  return stmt(
+    db,
+    `SELECT i.id, i.series_id, coalesce(${printed}, s.name) AS series, ${printed} AS printed_name, i.status, i.year, i.number,
+            i.total_number, i.supplement, i.date, i.signed_by
+     FROM issues i LEFT JOIN series s ON s.id = i.series_id WHERE i.id = ?`,
+  ).get(issueId) as IssueFacts | undefined;
 }
 
 /** The stored file's SHA-256 computed from its bytes (not the column beside them); null when none. */
@@ -74,7 +80,7 @@ function itemsDigest(db: Db, issueId: number): string {
 
 function linkHash(prev: string | null, f: IssueFacts, status: SealStatus, fileSha: string | null, items: string): string {
   return sha256Hex(
-    JSON.stringify(['bulletin-seal-1', prev, f.series_id, f.year, f.number, f.total_number, f.supplement, f.date, f.signed_by, status, fileSha, items]),
+    JSON.stringify(['bulletin-seal-1', prev, f.series_id, f.printed_name, f.year, f.number, f.total_number, f.supplement, f.date, f.signed_by, status, fileSha, items]),
   );
 }
 
