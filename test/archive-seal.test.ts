@@ -1,5 +1,5 @@
 /**
- * The sealed archive (store/seal.ts, migration 8): every signing and voiding appends a link to a
+ * The sealed archive (store/seal.ts, migration 9): every signing and voiding appends a link to a
  * hash chain; `bulletin archive verify` recomputes it with every stored file's hash. Tampering
  * is tried the way an office PC allows it: the sqlite3 shell, whose foreign keys are off. Each
  * attempt is either refused by the database (and leaves every byte as it was) or, once the

@@ -27,7 +27,7 @@ export interface Inspection {
   checked: CheckDepth;
   /** What is wrong, in words for the user; null when healthy. */
   problem: string | null;
-  /** The identity of the database it is a copy of; null when unreadable or made before version 8. */
+  /** The identity of the database it is a copy of; null when unreadable or made before version 9. */
   databaseId: string | null;
   /** The office its settings name (or its first series' organ), '' when none. */
   office: string;

@@ -107,7 +107,7 @@ export function appendSeal(db: Db, issueId: number, status: SealStatus, at: stri
   return seal;
 }
 
-/** Migration 8: an older database's signed and voided issues are sealed in the order it happened. */
+/** Migration 9: an older database's signed and voided issues are sealed in the order it happened. */
 export function sealExistingArchive(db: Db): void {
   const events = stmt(db, 
       `SELECT id, 'signed' AS status, signed_at AS at FROM issues WHERE status IN ('signed', 'voided')
@@ -253,14 +253,14 @@ export function findingsSummary(report: ArchiveReport, max = 5): string {
   return `${shown}${more}`;
 }
 
-/** The database's identity (UUID); null in a database older than version 8. */
+/** The database's identity (UUID); null in a database older than version 9. */
 export function databaseIdentity(db: Db): string | null {
   if (!hasTable(db, 'database_identity')) return null;
   const row = stmt(db, 'SELECT uuid FROM database_identity WHERE singleton = 1').get() as { uuid: string } | undefined;
   return row?.uuid ?? null;
 }
 
-/** Migration 8 and a new database: the identity is made once, here. */
+/** Migration 9 and a new database: the identity is made once, here. */
 export function makeIdentity(db: Db): void {
   stmt(db, 'INSERT INTO database_identity (singleton, uuid, created_at) VALUES (1, ?, ?)').run(crypto.randomUUID(), new Date().toISOString());
 }
