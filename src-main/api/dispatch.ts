@@ -45,6 +45,7 @@ const FIELD_LABELS: Record<string, string> = {
   firstNumber: '起始期号',
   firstTotal: '起始总期号',
   folder: '文件夹',
+  foreign: '使用其他数据库的备份',
   from: '起始日期',
   to: '截止日期',
   includeInactive: '包含已停用',

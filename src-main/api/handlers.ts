@@ -23,6 +23,7 @@ import * as submissionImport from '../services/submission-import';
 import * as submissionCorrect from '../services/submission-correct';
 import * as backups from '../services/backups';
 import * as coverage from '../services/coverage';
+import { verifyArchive } from '../store/seal';
 
 export type Handlers = { [K in OpName]: (ctx: Ctx, args: OpArgs<K>) => OpResult<K> | Promise<OpResult<K>> };
 
@@ -87,6 +88,7 @@ export const handlers: Handlers = {
   backupList: backups.listBackups,
   backupRestore: backups.restoreBackup,
   backupStatus: (ctx) => backups.backupStatus(ctx),
+  archiveVerify: (ctx) => verifyArchive(ctx.db),
 
   articleSetUnits: scoringRecords.setArticleUnits,
   articleUnitsGet: scoringRecords.getArticleUnits,

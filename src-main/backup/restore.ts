@@ -3,10 +3,13 @@
  * replacement is known to be sound:
  *   1. the backup is copied to a scratch file beside the database (the backup itself is never
  *      opened for writing, and the final rename stays on one disk);
- *   2. the copy must pass integrity_check, carry our application_id and a schema version this
- *      program knows; an older version is migrated here, and the result must have exactly the
- *      tables, indexes and triggers this version creates (a file merely claiming to be ours,
- *      with triggers of its own, is refused);
+ *   2. the copy must pass integrity_check and the archive's verify (every stored file's hash and
+ *      the seal chain: damage inside a blob passes integrity_check), carry our application_id and
+ *      a schema version this program knows, and be a copy of this database (same identity)
+ *      unless the caller says `foreign`; an older version is migrated here, and the result must
+ *      have exactly the tables, indexes and triggers this version creates (a file merely
+ *      claiming to be ours, with triggers of its own, is refused); it takes the live database's
+ *      identity, which a restore keeps;
  *   3. the current database is saved as a before-restore backup: the undo copy;
  *   4. the live connection is closed, and the scratch file renamed over the database in one
  *      step, so a power cut leaves either the old file or the new one, never a mixture;
@@ -19,7 +22,8 @@ import { ApiError } from '../api/errors';
 import { openDatabase, type DB } from '../store/db';
 import { MIGRATIONS, SCHEMA_VERSION } from '../store/migrations';
 import { writeBackup } from './create';
-import { inspectDatabaseFile } from './inspect';
+import { databaseIdentity, officeName } from '../store/seal';
+import { identityOfFile, inspectDatabaseFile, type Inspection } from './inspect';
 import { backupDirFor, backupFileName } from './names';
 
 export interface RestoreRequest {
@@ -28,6 +32,8 @@ export interface RestoreRequest {
   /** The open live database; null when it could not be opened (e.g. it is damaged). */
   current: DB | null;
   now: Date;
+  /** Accept another database's backup. */
+  foreign?: boolean;
 }
 
 export interface RestoreOutcome {
@@ -38,6 +44,8 @@ export interface RestoreOutcome {
   /** The backup's schema version before it was migrated. */
   fromVersion: number;
   schemaVersion: number;
+  /** Said when the backup was another database's or could not be matched to this one. */
+  warning: string | null;
 }
 
 const SIDE_FILES = ['-wal', '-shm', '-journal'];
@@ -78,8 +86,44 @@ function sameFile(a: string, b: string): boolean {
   }
 }
 
+interface Owner {
+  id: string | null;
+  office: string;
+}
+
+function describe(what: string, owner: Owner, file: string): string {
+  return `${what}“${owner.office || '未填写单位名称'}”（文件 ${file}，标识 ${owner.id ?? '无（旧版本制作）'}）`;
+}
+
+/**
+ * Whose backup it is. Returns the warning to hand back (null when it is plainly this database's);
+ * throws, leaving everything as it was, when it is not and the caller did not say `foreign`.
+ */
+function checkOwner(found: Inspection, source: string, live: Owner, livePath: string, foreign: boolean): string | null {
+  const backup: Owner = { id: found.databaseId, office: found.office };
+  if (live.id !== null && backup.id === live.id) return null;
+  const both = `${describe('备份来自', backup, source)}；${describe('当前数据库是', live, livePath)}`;
+  if (live.id === null) {
+    // A damaged database whose identity cannot be read: the office must be able to restore it.
+    return `无法读出当前数据库的标识，不能确认这份备份属于它（${both}）。请核对恢复后的内容。`;
+  }
+  if (backup.id === null) {
+    // Made before databases had identities: whose it is cannot be proven either way. Advice
+    // never offers such a file; chosen by hand (e.g. the copy made before the upgrade), it is
+    // restored with this said.
+    return `这份备份由旧版本的编印台制作，没有记录它属于哪个数据库（${both}）。请核对恢复后的内容。恢复后的数据库沿用当前数据库的标识。`;
+  }
+  if (!foreign) {
+    throw new ApiError(
+      'CONFLICT',
+      `这份备份属于另一个数据库：${both}。为免用别的数据库替换本数据库，恢复被拒绝，当前数据库没有改动。确认要用它替换，请加 --foreign（界面中勾选“我确认要使用其他数据库的备份”）再恢复一次。`,
+    );
+  }
+  return `已按要求用另一个数据库的备份恢复：${both}。恢复后的数据库沿用当前数据库的标识。`;
+}
+
 /** Steps 1–2: a sound, current-version copy of the backup, ready to be renamed into place. */
-function prepareReplacement(source: string, scratch: string): number {
+function prepareReplacement(source: string, scratch: string, live: Owner, livePath: string, foreign: boolean): { fromVersion: number; warning: string | null } {
   fs.copyFileSync(source, scratch);
   if (fs.existsSync(`${source}-wal`)) fs.copyFileSync(`${source}-wal`, `${scratch}-wal`);
   const found = inspectDatabaseFile(scratch, 'full');
@@ -87,8 +131,11 @@ function prepareReplacement(source: string, scratch: string): number {
   if (found.health === 'not-ours') throw new ApiError('DB_NOT_OURS', `${named}不能用来恢复：${found.problem ?? ''}当前数据库没有改动。`);
   if (found.health === 'too-new') throw new ApiError('DB_TOO_NEW', `${named}不能用来恢复：${found.problem ?? ''}当前数据库没有改动。`);
   if (found.health !== 'ok') throw new ApiError('DB_DAMAGED', `${named}不能用来恢复：${found.problem ?? ''}当前数据库没有改动。`);
+  const warning = checkOwner(found, source, live, livePath, foreign);
   const db = openDatabase(scratch, { backupBeforeMigration: false });
   try {
+    // A restore keeps the database's identity: its own backups stay its own afterwards.
+    if (live.id !== null) db.prepare('UPDATE database_identity SET uuid = ? WHERE singleton = 1').run(live.id);
     const got = schemaOf(db);
     const want = currentSchema();
     if (got.length !== want.length || got.some((x, i) => x !== want[i])) {
@@ -99,7 +146,21 @@ function prepareReplacement(source: string, scratch: string): number {
   } finally {
     db.close();
   }
-  return found.schemaVersion ?? 0;
+  return { fromVersion: found.schemaVersion ?? 0, warning };
+}
+
+/** The live database's identity and office, read from its connection or, when it could not be opened, from the file. */
+function liveOwner(req: RestoreRequest, livePath: string): Owner {
+  if (req.current) {
+    try {
+      return { id: databaseIdentity(req.current), office: officeName(req.current) };
+    } catch {
+      // a database gone bad while open: read what can be read below
+    }
+  }
+  if (!fs.existsSync(livePath)) return { id: null, office: '' };
+  const found = inspectDatabaseFile(livePath, 'header');
+  return { id: found.databaseId ?? identityOfFile(livePath), office: found.office };
 }
 
 /** Step 3 when the live file cannot be opened: its bytes, WAL included, copied as they are. */
@@ -140,7 +201,7 @@ export async function restoreDatabase(req: RestoreRequest): Promise<RestoreOutco
   const scratch = `${livePath}.restoring-${process.pid}`;
   removeWithSideFiles(scratch);
   try {
-    const fromVersion = prepareReplacement(source, scratch);
+    const { fromVersion, warning } = prepareReplacement(source, scratch, liveOwner(req, livePath), livePath, req.foreign ?? false);
     const undoBackup = await undoCopy(req, backupDirFor(livePath));
 
     if (req.current) {
@@ -161,7 +222,7 @@ export async function restoreDatabase(req: RestoreRequest): Promise<RestoreOutco
       const code = (e as { code?: string }).code;
       throw new ApiError('BUSY', `无法替换数据库文件（${code ?? '未知原因'}），可能有其他程序正在使用它。当前数据库没有改动，请关闭其他程序后再试。`);
     }
-    return { db: openDatabase(livePath), restoredFrom: source, undoBackup, fromVersion, schemaVersion: SCHEMA_VERSION };
+    return { db: openDatabase(livePath), restoredFrom: source, undoBackup, fromVersion, schemaVersion: SCHEMA_VERSION, warning };
   } finally {
     removeWithSideFiles(scratch);
   }

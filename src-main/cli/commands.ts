@@ -13,6 +13,6 @@ import { packetCommands } from './commands/packets';
 import { searchCommands } from './commands/search';
 import { intakeCommands } from './commands/intake';
 import { scoringCommands } from './commands/scoring';
-import { backupCommands } from './commands/backups';
+import { archiveCommands, backupCommands } from './commands/backups';
 
-export const COMMANDS: readonly CommandSpec[] = [...appCommands, ...seriesCommands, ...unitCommands, ...articleCommands, ...issueCommands, ...packetCommands, ...searchCommands, ...intakeCommands, ...scoringCommands, ...backupCommands];
+export const COMMANDS: readonly CommandSpec[] = [...appCommands, ...seriesCommands, ...unitCommands, ...articleCommands, ...issueCommands, ...packetCommands, ...searchCommands, ...intakeCommands, ...scoringCommands, ...backupCommands, ...archiveCommands];

@@ -1,6 +1,6 @@
 /**
  * The `bulletin` command: argv → one API call → text or JSON. Exit 0 on success, 2 when the
- * input is refused, 1 on an internal fault.
+ * input is refused, 1 on an internal fault, 3 when a check ran and found problems (archive verify).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -210,7 +210,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       if (result !== undefined) io.stdout(JSON.stringify(command.json ? (command.json as (r: unknown) => unknown)(result) : result));
     }
     else if (command.print) io.stdout((command.print as (r: unknown) => string)(result));
-    return 0;
+    return command.exitCode ? (command.exitCode as (r: unknown) => number)(result) : 0;
   } catch (e) {
     const err = toApiError(e);
     io.stderr(`错误：${err.message}`);

@@ -46,4 +46,9 @@ export interface CommandSpec {
   /** The JSON form when it is not the whole result (e.g. search prints its list of hits). */
   json?: (result: never) => unknown;
   examples?: readonly string[];
+  /**
+   * The exit code of a call that succeeded (default 0): a check that ran and found problems
+   * (archive verify) exits 3, so a script can tell 'found damage' from 'refused' (2).
+   */
+  exitCode?: (result: never) => number;
 }

@@ -6,14 +6,15 @@
 import { dialog } from 'electron';
 import { toApiError } from '../api/dispatch';
 import { localTimeLabel } from '../api/display';
-import { newestGoodBackup } from '../backup/inspect';
+import { identityOfFile, newestGoodBackup } from '../backup/inspect';
 import { backupDirFor } from '../backup/names';
 import type { Logger } from '../log/logger';
 import { restoreUnopened } from '../services/backups';
 
 /** True when a backup was restored and the database can be opened again. */
 export async function offerRestore(dbPath: string, message: string, logger: Logger): Promise<boolean> {
-  const good = newestGoodBackup(backupDirFor(dbPath));
+  // Only this database's own backups are offered: the data folder's backups/ may hold others'.
+  const good = newestGoodBackup(backupDirFor(dbPath), identityOfFile(dbPath));
   if (!good) {
     dialog.showErrorBox('数据库已损坏', message);
     return false;

@@ -20,6 +20,7 @@ import { beginJob, currentJob, endJob } from '../backup/jobs';
 import { backupDirFor } from '../backup/names';
 import { restoreDatabase } from '../backup/restore';
 import { databaseFile, openDatabase } from '../store/db';
+import { databaseIdentity } from '../store/seal';
 import type { Ctx } from './context';
 import { existingFolder } from './output-files';
 
@@ -58,8 +59,14 @@ export async function createBackup(ctx: Ctx, args: OpArgs<'backupCreate'>): Prom
   }
 }
 
+/**
+ * Every backup in the data folder, this database's and others' (the folder is shared by every
+ * database in it), each marked with whose it is; --verify runs integrity_check and the archive's
+ * verify on each, so a backup with a damaged stored file shows as damaged.
+ */
 export function listBackups(ctx: Ctx, args: OpArgs<'backupList'>): BackupList {
   const dir = backupDirFor(livePath(ctx));
+  const databaseId = databaseIdentity(ctx.db);
   const backups: BackupInfo[] = backupFilesIn(dir).map((b) => {
     const found = inspectDatabaseFile(b.path, args.verify ? 'full' : 'header');
     let size = 0;
@@ -78,21 +85,24 @@ export function listBackups(ctx: Ctx, args: OpArgs<'backupList'>): BackupList {
       health: found.health,
       checked: found.checked,
       problem: found.problem,
+      databaseId: found.databaseId,
+      office: found.office,
+      own: databaseId !== null && found.databaseId === databaseId,
     };
   });
-  return { dir, backups };
+  return { dir, databaseId, backups };
 }
 
 export async function restoreBackup(ctx: Ctx, args: OpArgs<'backupRestore'>): Promise<BackupRestored> {
   const db = livePath(ctx);
   const job = beginJob(db, 'restore', args.file, ctx.now());
   try {
-    const r = await restoreDatabase({ livePath: db, source: args.file, current: ctx.db, now: ctx.now() });
+    const r = await restoreDatabase({ livePath: db, source: args.file, current: ctx.db, now: ctx.now(), foreign: args.foreign });
     ctx.db = r.db;
     // The restored file passed its own check before it was put in place.
     ctx.writeGate = undefined;
-    ctx.logger?.event('INFO', 'restore', { fromVersion: r.fromVersion, undo: r.undoBackup ? path.basename(r.undoBackup) : null });
-    return { restoredFrom: r.restoredFrom, undoBackup: r.undoBackup, fromVersion: r.fromVersion, schemaVersion: r.schemaVersion };
+    ctx.logger?.event('INFO', 'restore', { fromVersion: r.fromVersion, undo: r.undoBackup ? path.basename(r.undoBackup) : null, foreign: r.warning !== null });
+    return { restoredFrom: r.restoredFrom, undoBackup: r.undoBackup, fromVersion: r.fromVersion, schemaVersion: r.schemaVersion, warning: r.warning };
   } catch (e) {
     // The restore may have closed the connection before it was refused: reopen what is in place.
     if (!ctx.db.open) ctx.db = openDatabase(db);
@@ -106,8 +116,12 @@ export function backupStatus(ctx: Ctx): BackupStatus {
   const db = livePath(ctx);
   const dir = backupDirFor(db);
   const now = ctx.now();
-  // A damaged copy does not count: it would hide that there is no usable backup.
-  const newest = backupFilesIn(dir).find((b) => inspectDatabaseFile(b.path, 'header').health === 'ok');
+  // A damaged copy, or another database's, does not count: it would hide that there is no usable backup.
+  const databaseId = databaseIdentity(ctx.db);
+  const newest = backupFilesIn(dir).find((b) => {
+    const found = inspectDatabaseFile(b.path, 'header');
+    return found.health === 'ok' && found.databaseId === databaseId;
+  });
   const lastBackup = newest ? { name: newest.name, createdAt: newest.at.toISOString(), ageDays: ageDays(newest.at, now) } : null;
   const ext = readExternalCopies(dir).at(-1);
   const lastExternal = ext ? { path: ext.path, createdAt: ext.at, ageDays: ageDays(new Date(ext.at), now) } : null;
@@ -136,9 +150,9 @@ export function backupStatus(ctx: Ctx): BackupStatus {
 export async function restoreUnopened(dbPath: string, args: OpArgs<'backupRestore'>, now: Date): Promise<BackupRestored> {
   const job = beginJob(dbPath, 'restore', args.file, now);
   try {
-    const r = await restoreDatabase({ livePath: dbPath, source: args.file, current: null, now });
+    const r = await restoreDatabase({ livePath: dbPath, source: args.file, current: null, now, foreign: args.foreign });
     r.db.close();
-    return { restoredFrom: r.restoredFrom, undoBackup: r.undoBackup, fromVersion: r.fromVersion, schemaVersion: r.schemaVersion };
+    return { restoredFrom: r.restoredFrom, undoBackup: r.undoBackup, fromVersion: r.fromVersion, schemaVersion: r.schemaVersion, warning: r.warning };
   } finally {
     endJob(dbPath, job);
   }

@@ -6,6 +6,7 @@ import type { Article, Issue, IssueArticle, IssueSummary, NextNumber } from '../
 import { writeTx } from '../store/db';
 import { Where } from '../store/where';
 import { reindex } from '../store/search-index';
+import { appendSeal } from '../store/seal';
 import type { ArticleColumns } from './articles';
 import { localDate, stampNow, type Ctx } from './context';
 import { assertDateInOrder, nextNumbers } from './numbering';
@@ -297,6 +298,8 @@ export function signIssue(ctx: Ctx, args: OpArgs<'issueSign'>, beforeCommit?: (i
     reindex(ctx.db, { issues: [issue.id] });
     const signed = toIssue(ctx, findIssueRow(ctx, issue.id));
     beforeCommit?.(signed);
+    // After the stored file (beforeCommit), so the seal covers it.
+    appendSeal(ctx.db, issue.id, 'signed', now);
     return signed;
   });
 }
@@ -322,6 +325,8 @@ export function voidIssue(ctx: Ctx, args: OpArgs<'issueVoid'>): Issue {
       const snap: ArticleSnapshot = printed;
       release.run(JSON.stringify(snap), issue.id, id);
     }
+    // A new link in the archive's chain; the signing link stays as it was.
+    appendSeal(ctx.db, issue.id, 'voided', now);
     reindex(ctx.db, { issues: [issue.id] });
     return toIssue(ctx, findIssueRow(ctx, issue.id));
   });

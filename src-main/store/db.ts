@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ApiError, DISK_FULL_ADVICE } from '../api/errors';
-import { damagedDatabaseMessage } from '../backup/inspect';
+import { damagedDatabaseMessage, identityOf } from '../backup/inspect';
 import { backupDirFor, backupFileName } from '../backup/names';
 import { APPLICATION_ID } from './identity';
 import { checkNow } from './integrity';
@@ -224,7 +224,7 @@ function checkOwnership(db: DB, file: string): void {
 
 /** Reads every page's structure (not the index contents: that is integrity_check, too slow at every start). */
 function checkIntact(db: DB, file: string, options: OpenOptions): void {
-  if (!checkNow(db).ok) throw new ApiError('DB_DAMAGED', damagedDatabaseMessage(file, options.backupDir ?? backupDirFor(file)));
+  if (!checkNow(db).ok) throw new ApiError('DB_DAMAGED', damagedDatabaseMessage(file, options.backupDir ?? backupDirFor(file), identityOf(db)));
 }
 
 /** VACUUM INTO writes a consistent copy even while the WAL holds unmerged pages. */

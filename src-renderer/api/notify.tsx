@@ -13,6 +13,11 @@ export function notifyError(e: unknown, title = '操作未完成'): void {
   notifications.show({ color: 'red', title, message: errorMessage(e), autoClose: 8000 });
 }
 
+/** Stays until closed: something the user must read (e.g. another database's backup was restored). */
+export function notifyWarning(message: ReactNode, title = '注意'): void {
+  notifications.show({ color: 'orange', title, message, autoClose: false });
+}
+
 export function notifyOk(message: ReactNode, title?: string): void {
   notifications.show({ color: 'teal', title, message, autoClose: 4000 });
 }

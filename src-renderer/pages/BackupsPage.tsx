@@ -8,7 +8,7 @@ import { IconAlertTriangle, IconDatabaseExport, IconRestore, IconShieldCheck, Ic
 import { useEffect, useRef, useState } from 'react';
 import type { BackupCreated, BackupInfo, BackupRestored } from '../../src-main/api/ops/backups';
 import { useApi } from '../api/context';
-import { notifyError, notifyOk } from '../api/notify';
+import { notifyError, notifyOk, notifyWarning } from '../api/notify';
 import { EmptyHint } from '../components/EmptyHint';
 import { PageHeader } from '../components/PageHeader';
 import { PathField } from '../components/PathField';
@@ -57,6 +57,7 @@ export function BackupsPage() {
 
   const restored = (r: BackupRestored) => {
     setRestoring(null);
+    if (r.warning) notifyWarning(r.warning);
     notifyOk(
       r.undoBackup ? `恢复前的数据库已另存为 ${r.undoBackup.split(/[\\/]/).pop()}，需要时可用它恢复回来。` : '已恢复。',
       r.fromVersion < r.schemaVersion ? `已恢复（并从数据版本 ${r.fromVersion} 升级）` : '已从备份恢复',
@@ -66,7 +67,8 @@ export function BackupsPage() {
 
   const restoreOther = () => {
     const path = otherFile.trim();
-    setRestoring({ path, name: path.split(/[\\/]/).pop() ?? otherFile, when: null });
+    // Whose file it is is not known before the API looks: the dialog offers the foreign choice.
+    setRestoring({ path, name: path.split(/[\\/]/).pop() ?? otherFile, when: null, foreign: null });
   };
 
   const s = status.data;
@@ -174,7 +176,9 @@ export function BackupsPage() {
           </Table.Thead>
           <Table.Tbody>
             {backups.map((b) => (
-              <BackupRow key={b.name} b={b} onRestore={() => setRestoring({ path: b.path, name: b.name, when: formatTimestamp(b.createdAt) })} />
+              <BackupRow key={b.name} b={b} onRestore={() =>
+                  setRestoring({ path: b.path, name: b.name, when: formatTimestamp(b.createdAt), foreign: b.own ? false : { office: b.office, databaseId: b.databaseId } })
+                } />
             ))}
           </Table.Tbody>
         </Table>
@@ -221,16 +225,22 @@ function BackupRow({ b, onRestore }: { b: BackupInfo; onRestore: () => void }) {
       </Table.Td>
       <Table.Td>
         <Group gap={6} wrap="nowrap">
-          <Badge color={ok ? 'teal' : 'red'} variant={ok ? 'light' : 'filled'}>
+          <Badge color={ok ? 'teal' : 'red'} variant={ok ? 'light' : 'filled'} style={{ flexShrink: 0 }}>
             {HEALTH_LABELS[b.health]}
           </Badge>
+          {!b.own && (
+            <Badge color="orange" variant="light" style={{ flexShrink: 0 }} title={`${b.office || '未填写单位名称'}，标识 ${b.databaseId ?? '无（旧版本制作）'}`} data-testid="backup-foreign">
+              {b.databaseId ? '其他数据库' : '未记录所属'}
+            </Badge>
+          )}
           {b.checked === 'full' && ok && (
             <Text size="xs" c="dimmed">
               已全面检查
             </Text>
           )}
           {b.problem && (
-            <Text size="xs" c="red" truncate title={b.problem}>
+            // The archive's findings can be long: one line here, the whole text on hover.
+            <Text size="xs" c="red" truncate maw={420} title={b.problem}>
               {b.problem}
             </Text>
           )}

@@ -39,3 +39,24 @@ export function makeVersion1(file: string): void {
   db.prepare("UPDATE issues SET status = 'signed', number = 7, total_number = 107, signed_by = '张某某', signed_at = ? WHERE id = 1").run(now);
   db.close();
 }
+
+/**
+ * Flips one byte inside an issue's stored Word file, in the file's bytes on disk: the damage
+ * of a bad sector inside a blob, which SQLite's integrity_check does not see.
+ */
+export function flipByteInStoredFile(file: string, issueId: number): void {
+  const db = new Database(file, { readonly: true });
+  const { docx } = db.prepare('SELECT docx FROM issue_files WHERE issue_id = ?').get(issueId) as { docx: Buffer };
+  db.close();
+  const bytes = fs.readFileSync(file);
+  // A blob runs over several pages; a 64-byte run from inside one page is found whole.
+  for (let k = 256; k + 64 < docx.length; k += 256) {
+    const at = bytes.indexOf(docx.subarray(k, k + 64));
+    if (at >= 0 && bytes.indexOf(docx.subarray(k, k + 64), at + 1) < 0) {
+      bytes[at + 32]! ^= 0x01;
+      fs.writeFileSync(file, bytes);
+      return;
+    }
+  }
+  throw new Error('the stored file was not found in the database file');
+}

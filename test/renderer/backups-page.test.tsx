@@ -31,6 +31,9 @@ const backup = (name: string, over: Partial<BackupInfo> = {}): BackupInfo => ({
   health: 'ok',
   checked: 'header',
   problem: null,
+  databaseId: '7d0f4a52-1c1e-4c6e-9a1f-2b9d3e5c8a10',
+  office: '城关县人民政府办公室',
+  own: true,
   ...over,
 });
 
@@ -49,12 +52,13 @@ describe('the backup page', () => {
       backupStatus: () => status(),
       backupList: () => ({
         dir: '/data/backups',
+        databaseId: '7d0f4a52-1c1e-4c6e-9a1f-2b9d3e5c8a10',
         backups: [
           backup('bulletin-20261120-083000-daily.db'),
           backup('bulletin-20261119-083000-daily.db', { health: 'damaged', problem: '完整性检查未通过，文件已损坏。' }),
         ],
       }),
-      backupRestore: ({ file }) => ({ restoredFrom: file, undoBackup: '/data/backups/bulletin-20261122-090000-before-restore.db', fromVersion: 6, schemaVersion: 6 }),
+      backupRestore: ({ file }) => ({ restoredFrom: file, undoBackup: '/data/backups/bulletin-20261122-090000-before-restore.db', fromVersion: 6, schemaVersion: 6, warning: null }),
     });
     renderWithApi(withNav(<BackupsPage />, { page: 'backups' }), api);
     const rows = await screen.findAllByTestId('backup-row');
@@ -79,7 +83,7 @@ describe('the backup page', () => {
   it('shows a refused restore in the dialog, in the API’s words', async () => {
     const { api } = fakeApi({
       backupStatus: () => status(),
-      backupList: () => ({ dir: '/data/backups', backups: [backup('bulletin-20261120-083000-daily.db')] }),
+      backupList: () => ({ dir: '/data/backups', databaseId: null, backups: [backup('bulletin-20261120-083000-daily.db')] }),
       backupRestore: () => {
         throw new Error('备份文件“x”不能用来恢复：完整性检查未通过，文件已损坏。当前数据库没有改动。');
       },
@@ -91,6 +95,38 @@ describe('the backup page', () => {
     expect((await screen.findByTestId('restore-error')).textContent).toMatch(/当前数据库没有改动/);
   });
 
+  it('marks another database’s backup, and restores it only once the user ticks that it is meant', async () => {
+    const other = '0b6c2f1e-5d7a-4e3b-8c9d-1a2b3c4d5e6f';
+    const { api, calls } = fakeApi({
+      backupStatus: () => status(),
+      backupList: () => ({
+        dir: '/data/backups',
+        databaseId: '7d0f4a52-1c1e-4c6e-9a1f-2b9d3e5c8a10',
+        backups: [backup('bulletin-20261121-083000-daily.db', { own: false, databaseId: other, office: '河口县人民政府办公室' })],
+      }),
+      backupRestore: ({ file }) => ({
+        restoredFrom: file,
+        undoBackup: null,
+        fromVersion: 7,
+        schemaVersion: 7,
+        warning: '已按要求用另一个数据库的备份恢复：备份来自“河口县人民政府办公室”。',
+      }),
+    });
+    renderWithApi(withNav(<BackupsPage />, { page: 'backups' }), api);
+    expect((await screen.findByTestId('backup-foreign')).textContent).toBe('其他数据库');
+    fireEvent.click(screen.getByTestId('backup-restore'));
+    expect((await screen.findByTestId('restore-foreign')).textContent).toContain('河口县人民政府办公室');
+    fireEvent.change(screen.getByTestId('restore-confirm-text'), { target: { value: '恢复' } });
+    const confirm = screen.getByTestId('restore-confirm') as HTMLButtonElement;
+    expect(confirm.disabled).toBe(true);
+    fireEvent.click(screen.getByTestId('restore-foreign-ok'));
+    expect(confirm.disabled).toBe(false);
+    fireEvent.click(confirm);
+    await waitFor(() => expect(calls.some((c) => c.op === 'backupRestore')).toBe(true));
+    expect(calls.find((c) => c.op === 'backupRestore')!.input).toEqual({ file: '/data/backups/bulletin-20261121-083000-daily.db', confirm: true, foreign: true });
+    expect(await screen.findByText(/已按要求用另一个数据库的备份恢复/)).toBeTruthy();
+  });
+
   it('backs up to the folder typed, showing progress while the copy runs', async () => {
     let finish!: () => void;
     let polled = 0;
@@ -99,7 +135,7 @@ describe('the backup page', () => {
         polled++;
         return status({ running: polled > 1 ? { kind: 'backup', target: 'E:\\备份', percent: 42 } : null });
       },
-      backupList: () => ({ dir: '/data/backups', backups: [] }),
+      backupList: () => ({ dir: '/data/backups', databaseId: null, backups: [] }),
       backupCreate: ({ to }) =>
         new Promise((resolve) => {
           finish = () => resolve({ path: `${to}\\bulletin-20261122-090000-manual.db`, name: 'bulletin-20261122-090000-manual.db', size: 1, reason: 'manual', createdAt: '', external: true, ms: 5 });

@@ -1,4 +1,7 @@
-/** Backups (备份): copies of the database, their list, restoring one, and how recent the last is. */
+/**
+ * Backups (备份): copies of the database, their list, restoring one, and how recent the last is;
+ * and the archive's verify (存档校验), which every restore runs on the backup first.
+ */
 import { z } from 'zod';
 import { op } from './define';
 
@@ -18,11 +21,41 @@ export interface BackupInfo {
   /** header: the file's header and length were checked; full: SQLite's integrity_check ran. */
   checked: 'header' | 'quick' | 'full';
   problem: string | null;
+  /** The identity of the database it is a copy of; null for one made before identities existed. */
+  databaseId: string | null;
+  /** The office named in it (settings, or its first series' organ); '' when none. */
+  office: string;
+  /** This database's own backup; false: another database's (refused by restore without foreign). */
+  own: boolean;
 }
 
 export interface BackupList {
   dir: string;
+  /** The identity of the open database. */
+  databaseId: string | null;
   backups: BackupInfo[];
+}
+
+/** One thing the archive's verify found wrong, in words for the office. */
+export interface ArchiveFinding {
+  /** The issue concerned; null when it cannot be named. */
+  issueId: number | null;
+  /** How the office names it, e.g. 《城关县政务信息》2026年第12期（编号 3）. */
+  issue: string;
+  problem: string;
+}
+
+export interface ArchiveReport {
+  ok: boolean;
+  /** False for a database older than the seal: the stored files were checked, no chain. */
+  sealed: boolean;
+  /** Signed and voided issues. */
+  issues: number;
+  /** Stored Word files whose bytes were hashed again. */
+  files: number;
+  /** Links of the seal chain recomputed. */
+  links: number;
+  findings: ArchiveFinding[];
 }
 
 export interface BackupCreated {
@@ -42,6 +75,8 @@ export interface BackupRestored {
   undoBackup: string | null;
   fromVersion: number;
   schemaVersion: number;
+  /** Said when the backup was another database's (restored with foreign) or could not be matched. */
+  warning: string | null;
 }
 
 export interface BackupStatus {
@@ -78,9 +113,15 @@ export const backupOps = {
           .min(1, { error: '请给出备份文件' })
           .max(4096, { error: '路径过长（最多4096个字符）' }),
         confirm: z.literal(true, { error: '恢复会替换当前数据库，必须明确确认（confirm: true）' }),
+        foreign: z.boolean({ error: '“使用其他数据库的备份”只能是是或否' }).optional(),
       })
       .strict(),
     '从备份恢复（当前数据库先另存为恢复前副本）/ restore from a backup (the current database is kept as an undo copy)',
   ),
   backupStatus: op<BackupStatus>()(z.object({}).strict(), '备份状况 / how recent the last backup is', true),
+  archiveVerify: op<ArchiveReport>()(
+    z.object({}).strict(),
+    '存档校验：重新计算每个存档文件的校验值和封印链 / verify the archive: every stored file’s hash and the seal chain',
+    true,
+  ),
 } as const;

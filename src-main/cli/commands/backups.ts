@@ -8,7 +8,7 @@ import { contract } from '../../api/contract';
 import { localTimeNumeric } from '../../api/display';
 import { dispatch } from '../../api/dispatch';
 import { ApiError } from '../../api/errors';
-import type { BackupCreated, BackupInfo, BackupList, BackupRestored, BackupStatus } from '../../api/ops/backups';
+import type { ArchiveReport, BackupCreated, BackupInfo, BackupList, BackupRestored, BackupStatus } from '../../api/ops/backups';
 import { loggerFor } from '../../log/logger';
 import { createCtx, type Ctx } from '../../services/context';
 import { restoreUnopened } from '../../services/backups';
@@ -17,6 +17,12 @@ import type { CommandSpec } from '../spec';
 
 const REASONS: Record<BackupInfo['reason'], string> = { daily: '每日自动', manual: '手动', 'before-migration': '升级前', 'before-restore': '恢复前' };
 const HEALTH: Record<BackupInfo['health'], string> = { ok: '完好', damaged: '已损坏', 'not-ours': '不是编印台数据', 'too-new': '版本过新' };
+
+/** Whose backup it is, when not this database's own. */
+function owner(b: BackupInfo): string {
+  if (b.own || b.health === 'not-ours') return '';
+  return b.databaseId ? `  其他数据库（${b.office || '未填写单位名称'}，标识 ${b.databaseId}）` : '  未记录所属数据库（旧版本制作）';
+}
 
 function size(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -68,13 +74,15 @@ const fmtList = (r: BackupList) =>
         `备份文件夹：${r.dir}`,
         ...r.backups.map(
           (b) =>
-            `${localTimeNumeric(b.createdAt)}  ${REASONS[b.reason].padEnd(4, '　')}  ${size(b.size).padStart(9)}  数据版本 ${b.schemaVersion ?? '?'}  ${HEALTH[b.health]}${b.problem ? `（${b.problem}）` : ''}  ${b.name}`,
+            `${localTimeNumeric(b.createdAt)}  ${REASONS[b.reason].padEnd(4, '　')}  ${size(b.size).padStart(9)}  数据版本 ${b.schemaVersion ?? '?'}  ${HEALTH[b.health]}${b.problem ? `（${b.problem}）` : ''}  ${b.name}${owner(b)}`,
         ),
+        ...(r.backups.some((b) => !b.own && b.health !== 'not-ours') ? ['（其他数据库的备份不会用来恢复本数据库，除非加 --foreign。）'] : []),
         r.backups.some((b) => b.checked === 'header') ? '（只检查了文件头和长度；加 --verify 做完整检查，恢复时也会完整检查。）' : '（已对每个备份做完整性检查。）',
       ].join('\n');
 
 const fmtRestored = (r: BackupRestored) =>
   [
+    r.warning ? `注意：${r.warning}` : '',
     `已从“${r.restoredFrom}”恢复数据库${r.fromVersion < r.schemaVersion ? `（并从数据版本 ${r.fromVersion} 升级到 ${r.schemaVersion}）` : ''}。`,
     r.undoBackup ? `恢复前的数据库已另存为“${r.undoBackup}”；如需撤销，用它再恢复一次。` : '',
   ]
@@ -128,7 +136,16 @@ export const backupCommands: readonly CommandSpec[] = [
     zh: '从备份恢复数据库：先检查备份，当前数据库另存为恢复前副本，再替换；旧版本的备份会自动升级',
     en: 'Restore the database from a backup: checked first; the current database is kept as an undo copy',
     positionals: [{ name: 'FILE', key: 'file', type: 'string' }],
-    options: [{ flag: 'yes', key: 'yes', type: 'bool', zh: '不再询问，直接恢复（没有终端时必须给出）', en: 'do not ask (required without a terminal)' }],
+    options: [
+      { flag: 'yes', key: 'yes', type: 'bool', zh: '不再询问，直接恢复（没有终端时必须给出）', en: 'do not ask (required without a terminal)' },
+      {
+        flag: 'foreign',
+        key: 'foreign',
+        type: 'bool',
+        zh: '允许使用另一个数据库的备份（会先说明两个数据库各是哪个）',
+        en: 'accept another database’s backup (both databases are named first)',
+      },
+    ],
     run: async (input, c) => {
       const file = input.file;
       if (input.yes !== true) {
@@ -137,7 +154,7 @@ export const backupCommands: readonly CommandSpec[] = [
         }
         if (!(await confirmOnTerminal(String(file), c.dbPath))) throw new ApiError('INVALID_INPUT', '已取消恢复，数据库没有改动。');
       }
-      const args = { file, confirm: true as const };
+      const args = { file, confirm: true as const, ...(input.foreign === true ? { foreign: true } : {}) };
       let db: DB | null = null;
       try {
         db = openDatabase(c.dbPath);
@@ -149,10 +166,30 @@ export const backupCommands: readonly CommandSpec[] = [
       const parsed = contract.backupRestore.input.safeParse(args);
       if (!parsed.success) throw new ApiError('INVALID_INPUT', '请给出备份文件的路径。');
       const r = await restoreUnopened(c.dbPath, parsed.data, new Date());
-      loggerFor(c.dbPath).event('INFO', 'restore', { damaged: true, fromVersion: r.fromVersion });
+      loggerFor(c.dbPath).event('INFO', 'restore', { damaged: true, fromVersion: r.fromVersion, foreign: r.warning !== null });
       return r;
     },
     print: fmtRestored,
     examples: ['bulletin backup restore ~/.config/bulletin-desk/backups/bulletin-20261120-083000-daily.db', 'bulletin backup restore E:\\编印台备份\\bulletin-20261120-170500-manual.db --yes'],
+  },
+];
+
+const fmtVerify = (r: ArchiveReport) =>
+  [
+    r.ok ? '存档校验通过：' : `存档校验未通过，发现 ${r.findings.length} 处问题：`,
+    ...r.findings.map((f, i) => `${i + 1}. ${f.issue}：${f.problem}`),
+    `（已签发、已作废的期次 ${r.issues} 期；重新计算校验值的存档文件 ${r.files} 个；封印 ${r.sealed ? `${r.links} 环` : '无（数据库版本早于封印）'}。）`,
+    ...(r.ok ? [] : ['请不要再修改这个数据库；用 bulletin backup list --verify 找到本数据库最新的完好备份，并用 bulletin backup restore 恢复。']),
+  ].join('\n');
+
+export const archiveCommands: readonly CommandSpec[] = [
+  {
+    path: ['archive', 'verify'],
+    op: 'archiveVerify',
+    zh: '存档校验：重新计算每个存档 Word 文件的校验值和签发、作废记录的封印链；发现问题时逐条列出，退出码 3',
+    en: 'Verify the archive: every stored Word file’s hash and the seal chain of signings and voidings; exit 3 listing each finding',
+    print: fmtVerify,
+    exitCode: (r: ArchiveReport) => (r.ok ? 0 : 3),
+    examples: ['bulletin archive verify', 'bulletin --json archive verify'],
   },
 ];

@@ -10,7 +10,9 @@ import * as m005 from './005-scoring';
 import * as m006 from './006-intake-extra';
 import * as m007 from './007-series-level-and-printed-name';
 import * as m008 from './008-unit-names';
+import * as m009 from './009-seal-and-identity';
 import { reindexAll } from '../search-index';
+import { makeIdentity, sealExistingArchive } from '../seal';
 import type { DB } from '../db';
 
 export interface Migration {
@@ -31,6 +33,15 @@ export const MIGRATIONS: readonly Migration[] = [
   // Named 011 for issue 12's plan; it takes the next free version (renumbered at merge).
   { version: 7, name: 'series classification level and printed series names', sql: m007.sql },
   { version: 8, name: 'unit short names and aliases', sql: m008.sql },
+  {
+    version: 9,
+    name: 'sealed archive, REPLACE/DELETE-proof freeze, database identity',
+    sql: m009.sql,
+    after: (db) => {
+      makeIdentity(db);
+      sealExistingArchive(db);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
