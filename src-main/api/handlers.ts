@@ -45,6 +45,7 @@ export const handlers: Handlers = {
   issueRemoveArticle: issues.removeArticleFromIssue,
   issueReorder: issues.reorderIssue,
   issueSetDate: issues.setIssueDate,
+  issueMarkBrief: issues.markBrief,
   issueSubmit: issues.submitIssue,
   issueWithdraw: issues.withdrawIssue,
   issueNextNumber: issues.previewNextNumber,
