@@ -51,7 +51,7 @@ export function ScoreTable({ report, query }: { report: ScoreReport; query: Peri
           </Table.Thead>
           <Table.Tbody>
             {report.rows.map((r) => (
-              <Table.Tr key={r.unitId} onClick={() => setOpen(r)} style={{ cursor: 'pointer' }} data-testid="score-row" data-unit={r.unit}>
+              <Table.Tr key={r.unitId} onClick={() => setOpen(r)} style={{ cursor: 'pointer' }} data-testid="score-row" data-unit={r.unit} data-no-unit={r.noUnit || undefined}>
                 <Table.Td>{r.rank ?? '—'}</Table.Td>
                 <Table.Td>
                   <Text size="sm" fw={500} c={r.noUnit ? 'orange' : undefined} title={r.noUnit ? '登记时没有填写单位的来稿和信息，请在登记簿中补填单位' : undefined}>
