@@ -43,7 +43,9 @@ it('marks an item of a draft issue as 简讯 in the composer', async () => {
   await page.locator(tid('nav-issues')).click();
   await page.locator(`${tid('issue-row')}[data-id="${issue.id}"]`).click();
   const box = page.locator(`${tid('issue-item')}[data-id="${item.id}"] ${tid('item-brief')}`);
-  await box.check();
+  // the box shows what the API answered, so it turns on once the call returns
+  await box.click();
+  await expect.poll(() => box.isChecked(), { timeout: 5_000 }).toBe(true);
   await expect
     .poll(async () => ((await cli(web.dbFile, '--json', 'issue', 'show', String(issue.id))).json() as { articles: { brief: boolean }[] }).articles[0]?.brief, {
       timeout: 5_000,
