@@ -149,7 +149,7 @@ describe('未填单位 and the silent list', () => {
     fs.mkdirSync(dir);
     const out = await t.call('circularExport', { ...q3, out: dir });
     const text = (await mammoth.extractRawText({ path: out.docx })).value.replace(/[\s\u3000]+/g, '');
-    expect(text).toContain('全县3个单位共报送政务信息5篇');
+    expect(text).toContain('全县3个单位共报送政务信息5篇（其中未填单位2篇）');
     expect(text).toContain('—未填单位2010050050100');
     expect(text).toContain('合计5110060060120');
     expect(text).toContain('以下1个单位未报送任何信息：西河镇。');

@@ -46,12 +46,14 @@ export const ADDRESSEE = '各镇人民政府、街道办事处，县直各单位
 export function openingText(m: CircularModel): string {
   const t = m.totals;
   const over = m.asOf >= m.to;
+  // Drafts registered without a unit are in the total; say how many, as the table's last row does.
+  const orphan = m.rows.find((r) => r.noUnit)?.sent ?? 0;
   const until = dayText(m.asOf, m.from.slice(0, 4) !== m.asOf.slice(0, 4));
   // A named period gets its dates in brackets; a custom one already reads as dates, unless it
   // is not over yet and its end is still to come.
   const when = over && m.label.includes('至') ? m.label : `${m.label}（${dayText(m.from, false)}至${until}）`;
   return (
-    `${when}，全县${t.units}个单位共报送政务信息${t.sent}篇，被各级刊物采用${t.adoptedItems}篇、${t.adoptions}篇次，` +
+    `${when}，全县${t.units}个单位共报送政务信息${t.sent}篇${orphan ? `（其中未填单位${orphan}篇）` : ''}，被各级刊物采用${t.adoptedItems}篇、${t.adoptions}篇次，` +
     `采用率${percent(t.adoptionRate)}。其中，县级采用${t.adoptedCounty}篇次，市级采用${t.adoptedCity}篇次，` +
     `省级采用${t.adoptedProvince}篇次；获得领导批示${t.instructions}次。现将有关情况通报如下。`
   );
