@@ -57,3 +57,18 @@ it('backs up a version-1 database before migrating it, and keeps its signed issu
   expect(out.code).toBe(0);
   expect(out.json()).toMatchObject({ archived: false });
 });
+
+it('keeps the points of issues signed before scoring per series: they score as 单条, and their rule is frozen', async () => {
+  const dir = tempDir();
+  dirs.push(dir);
+  const file = path.join(dir, 'bulletin.db');
+  makeVersion1(file);
+  openDatabase(file).close();
+  const ledger = await cli(file, '--json', 'score', 'ledger', '--period', 'month', '--year', '2026', '--n', '1');
+  // the old item has no unit: its points show in the 未填单位 row, under the rule it was signed under
+  expect(ledger.json()).toMatchObject([{ unit: '未填单位', rule: '县级单条', points: 10 }]);
+  const db = new Database(file);
+  expect(db.prepare('SELECT score_rule FROM issues').get()).toEqual({ score_rule: 'single' });
+  expect(() => db.prepare("UPDATE issues SET score_rule = 'brief'").run()).toThrow(/FROZEN/);
+  db.close();
+});

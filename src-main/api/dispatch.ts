@@ -37,6 +37,8 @@ const FIELD_LABELS: Record<string, string> = {
   contactPerson: '联系人',
   contentsHeading: '目录标题',
   continuous: '连续编号',
+  scoreRule: '计分规则',
+  brief: '简讯',
   copies: '份数',
   dateStyle: '日期格式',
   distribution: '发送范围',

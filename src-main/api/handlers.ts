@@ -49,6 +49,7 @@ export const handlers: Handlers = {
   issueRemoveArticle: issues.removeArticleFromIssue,
   issueReorder: issues.reorderIssue,
   issueSetDate: issues.setIssueDate,
+  issueMarkBrief: issues.markBrief,
   issueSubmit: coverage.submitWithCoverage,
   issueCoverage: coverage.issueCoverage,
   issueWithdraw: issues.withdrawIssue,

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { cleanLine, cleanText, emojiMessage, findEmoji, type HeadingLevel } from './text';
+import { ADOPTION_KIND_LABELS, SERIES_SCORE_RULES } from '../scoring/rules';
 
 z.config(z.locales.zhCN());
 
@@ -116,6 +117,7 @@ export const category = enumOf(CATEGORIES, CATEGORY_LABELS, '分类');
 export const classification = enumOf(CLASSIFICATIONS, CLASSIFICATION_LABELS, '密级');
 export const unitKind = enumOf(UNIT_KINDS, UNIT_KIND_LABELS, '单位类型');
 export const issueStatus = enumOf(ISSUE_STATUSES, ISSUE_STATUS_LABELS, '状态');
+export const seriesScoreRule = enumOf(SERIES_SCORE_RULES, ADOPTION_KIND_LABELS, '计分规则');
 
 /** A reference by id or by exact name: the CLI passes names, the UI ids. */
 export const ref = (what: string) =>

@@ -1,6 +1,7 @@
 /** The shapes the API returns. Plain JSON: the same through IPC, HTTP and `--json`. */
 import type { Category, Classification, IssueStatus, UnitKind } from './schemas';
 import type { Paragraph } from './text';
+import type { SeriesScoreRule } from '../scoring/rules';
 
 /** How a series prints (docs/layout.md): stored with the series, every field editable. */
 export interface PrintSettings {
@@ -36,6 +37,8 @@ export interface Series {
   continuous: boolean;
   /** The highest 密级 it may print: an item above it cannot be added, submitted or signed in its issues. */
   maxClassification: Classification;
+  /** The county rule its items score under when printed (单条, 简讯, 每日要情, 网站栏目). */
+  scoreRule: SeriesScoreRule;
   /** True once any issue of the series has a number: the first numbers can no longer change. */
   numbered: boolean;
   print: PrintSettings;
@@ -102,6 +105,8 @@ export interface IssueArticle {
   unit: string | null;
   category: Category;
   classification: Classification;
+  /** Marked as a 简讯 in this issue: it scores under the brief rule instead of the series'. */
+  brief: boolean;
 }
 
 export interface Issue {

@@ -2,6 +2,7 @@
 import { coverageMessages, type CoverageReport } from '../api/coverage-types';
 import { CATEGORY_LABELS, CLASSIFICATION_LABELS, ISSUE_STATUS_LABELS, UNIT_KIND_LABELS } from '../api/schemas';
 import type { Paragraph } from '../api/text';
+import { ADOPTION_KIND_LABELS } from '../scoring/rules';
 import type { Article, ArticleSummary, Issue, IssueSummary, NextNumber, Series, Unit } from '../api/types';
 
 const HEADING_MARK = ['', '【一级标题】', '【二级标题】', '【三级标题】', '【四级标题】'];
@@ -20,7 +21,7 @@ export function issueName(i: Pick<IssueSummary, 'series' | 'year' | 'number' | '
 
 export const fmt = {
   series: (s: Series) =>
-    `#${s.id} 《${s.name}》 编印：${s.org || '（未设）'}  起始：第${s.firstNumber}期/总第${s.firstTotal}期  ${s.continuous ? '跨年连续编号' : '每年从第1期起'}  最高密级：${CLASSIFICATION_LABELS[s.maxClassification]}`,
+    `#${s.id} 《${s.name}》 编印：${s.org || '（未设）'}  起始：第${s.firstNumber}期/总第${s.firstTotal}期  ${s.continuous ? '跨年连续编号' : '每年从第1期起'}  最高密级：${CLASSIFICATION_LABELS[s.maxClassification]}  计分：县级${ADOPTION_KIND_LABELS[s.scoreRule]}`,
   seriesList: (list: Series[]) => listText(list, fmt.series, '还没有刊物。用 bulletin series add --name 名称 新建。'),
   unit: (u: Unit) =>
     `#${u.id} ${u.name}（${UNIT_KIND_LABELS[u.kind]}）${u.shortName ? ` 简称：${u.shortName}` : ''}${u.aliases.length ? ` 别称：${u.aliases.join('、')}` : ''}${u.active ? '' : ' [停用]'}`,
@@ -38,7 +39,7 @@ export const fmt = {
   issue: (i: Issue) =>
     [
       fmt.issueLine({ ...i, articleCount: i.articles.length }),
-      ...i.articles.map((a) => `  ${a.position}. #${a.id} ${a.title}${a.unit ? `（${a.unit}）` : ''}`),
+      ...i.articles.map((a) => `  ${a.position}. #${a.id} ${a.title}${a.unit ? `（${a.unit}）` : ''}${a.brief ? '  [简讯]' : ''}`),
     ].join('\n'),
   issueList: (list: IssueSummary[]) => listText(list, fmt.issueLine, '没有符合条件的期次。'),
   nextNumber: (n: NextNumber) =>

@@ -11,6 +11,8 @@ export interface CircularModel {
   label: string;
   from: string;
   to: string;
+  /** The last day the figures cover: the period's end, or today while the period is not over. */
+  asOf: string;
   /** The issuing office, e.g. 城关县人民政府办公室. */
   org: string;
   /** 成文日期, YYYY-MM-DD. */
@@ -43,10 +45,15 @@ export const ADDRESSEE = '各镇人民政府、街道办事处，县直各单位
 
 export function openingText(m: CircularModel): string {
   const t = m.totals;
-  // A named period gets its dates in brackets; a custom one already reads as dates.
-  const when = m.label.includes('至') ? m.label : `${m.label}（${dayText(m.from, false)}至${dayText(m.to, m.from.slice(0, 4) !== m.to.slice(0, 4))}）`;
+  const over = m.asOf >= m.to;
+  // Drafts registered without a unit are in the total; say how many, as the table's last row does.
+  const orphan = m.rows.find((r) => r.noUnit)?.sent ?? 0;
+  const until = dayText(m.asOf, m.from.slice(0, 4) !== m.asOf.slice(0, 4));
+  // A named period gets its dates in brackets; a custom one already reads as dates, unless it
+  // is not over yet and its end is still to come.
+  const when = over && m.label.includes('至') ? m.label : `${m.label}（${dayText(m.from, false)}至${until}）`;
   return (
-    `${when}，全县${t.units}个单位共报送政务信息${t.sent}篇，被各级刊物采用${t.adoptedItems}篇、${t.adoptions}篇次，` +
+    `${when}，全县${t.units}个单位共报送政务信息${t.sent}篇${orphan ? `（其中未填单位${orphan}篇）` : ''}，被各级刊物采用${t.adoptedItems}篇、${t.adoptions}篇次，` +
     `采用率${percent(t.adoptionRate)}。其中，县级采用${t.adoptedCounty}篇次，市级采用${t.adoptedCity}篇次，` +
     `省级采用${t.adoptedProvince}篇次；获得领导批示${t.instructions}次。现将有关情况通报如下。`
   );
@@ -64,7 +71,7 @@ export function silentText(m: CircularModel): string {
 
 export function deductionText(m: CircularModel): string {
   const year = m.to.slice(0, 4);
-  const until = `截至${dayText(m.to, true)}`;
+  const until = `截至${dayText(m.asOf, true)}`;
   const onlyNotAdvanced = m.notAdvanced.filter((u) => !m.criticised.includes(u));
   const parts: string[] = [];
   if (m.criticised.length) {
@@ -85,9 +92,12 @@ export const CLOSING =
 /** The table as the Word file prints it: header, one row per unit, totals. */
 export const TABLE_HEADER = ['排名', '单位', '报送', '县级采用', '市级采用', '省级采用', '批示', '得分', '扣分', '最终得分', '奖励金额'] as const;
 
+/** The rank as printed: the 未填单位 row has none. */
+export const rankText = (r: UnitScore) => (r.rank === null ? '—' : String(r.rank));
+
 export function tableRow(r: UnitScore): string[] {
   const instructions = r.instructionsCounty + r.instructionsCity + r.instructionsProvince;
-  return [r.rank, r.unit, r.sent, r.adoptedCounty, r.adoptedCity, r.adoptedProvince, instructions, r.points, r.deductions, r.net, r.reward].map(String);
+  return [rankText(r), r.unit, r.sent, r.adoptedCounty, r.adoptedCity, r.adoptedProvince, instructions, r.points, r.deductions, r.net, r.reward].map(String);
 }
 
 /**

@@ -4,7 +4,7 @@
  * view, a totals row; a second sheet lists where every point came from, a third the period.
  */
 import ExcelJS from 'exceljs';
-import { LEVEL_LABELS } from './rules';
+import { DEFAULT_RULES_FROM, LEVEL_LABELS } from './rules';
 import type { ScoreEventType, UnitScore } from './compute';
 import { circularTitle, type CircularModel } from './circular-model';
 
@@ -27,6 +27,12 @@ function excelDate(date: string): Date {
 
 const DATE_FORMAT = 'yyyy-mm-dd';
 
+/** How the ledger names a rules version: 最初版本（自启用起）, 2026-07-01起, or 手工登记 for a hand-entered deduction. */
+export function rulesVersionText(validFrom: string): string {
+  if (!validFrom) return '手工登记';
+  return validFrom === DEFAULT_RULES_FROM ? '最初版本（自启用起）' : `${validFrom}起`;
+}
+
 interface Column {
   header: string;
   key: string;
@@ -40,6 +46,7 @@ interface Column {
 const yesNo = (b: boolean) => (b ? '是' : '否');
 
 const SCORE_COLUMNS: Column[] = [
+  // The 未填单位 row has no rank: an empty cell, not a 0 that would read as a place.
   { header: '排名', key: 'rank', width: 6, value: (r) => r.rank, noTotal: true },
   { header: '单位', key: 'unit', width: 24, value: (r) => r.unit, noTotal: true },
   { header: '报送（篇）', key: 'sent', width: 10, value: (r) => r.sent },
@@ -96,7 +103,10 @@ function ledgerSheet(wb: ExcelJS.Workbook, m: CircularModel): void {
     { header: '得分', key: 'points', width: 8 },
     { header: '扣分', key: 'deducted', width: 8 },
     { header: '奖励（元）', key: 'reward', width: 10, style: { numFmt: '#,##0' } },
-    { header: '适用规则版本', key: 'rulesFrom', width: 14, style: { numFmt: DATE_FORMAT } },
+    { header: '适用规则', key: 'rule', width: 22 },
+    // A version is named by the day it starts, as text: it is a label, not a date to compute with
+    // (formatted as a date, the defaults' 1900-01-01 read as 1900-01-02 in other readers).
+    { header: '适用规则版本', key: 'rulesFrom', width: 16 },
   ];
   for (const e of m.events) {
     sheet.addRow({
@@ -109,7 +119,8 @@ function ledgerSheet(wb: ExcelJS.Workbook, m: CircularModel): void {
       points: e.points,
       deducted: e.deducted,
       reward: e.reward,
-      rulesFrom: e.rulesFrom ? excelDate(e.rulesFrom) : '手工登记',
+      rule: e.rule ?? '手工登记',
+      rulesFrom: rulesVersionText(e.rulesFrom),
     });
   }
   styleHeader(sheet);
@@ -124,7 +135,7 @@ function aboutSheet(wb: ExcelJS.Workbook, m: CircularModel): void {
   const rows: [string, string | number | Date, string?][] = [
     ['通报', m.title],
     ['起始日期', excelDate(m.from), DATE_FORMAT],
-    ['截止日期', excelDate(m.to), DATE_FORMAT],
+    ['截止日期', excelDate(m.asOf), DATE_FORMAT],
     ['成文日期', excelDate(m.date), DATE_FORMAT],
     ['发文单位', m.org],
     ['报送总数（篇）', m.totals.sent],

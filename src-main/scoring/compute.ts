@@ -14,9 +14,18 @@
  *   deadline (late) or, once the deadline has passed, has not answered (missing).
  * - Manual deductions count on their date.
  * The flags look at the calendar year of the period's end, from 1 January to that end date.
+ *
+ * One truth for units and counts: every draft and every item belongs to its units or, when it
+ * has none, to 未填单位 — a row of its own (unranked, never silent, never flagged) — so the
+ * table's rows always add up to the totals. A unit is silent (未报送) only when it sent no draft
+ * and had no item adopted in the period.
  */
 import { ADOPTION_KIND_LABELS, LEVEL_LABELS, kindAllowed, type AdoptionKind, type Level, type RulesVersion, type ScoreRules } from './rules';
 import { lastDayOfMonth, monthSlices } from './periods';
+
+/** The row of drafts and items registered without a unit (no real unit has id 0). */
+export const NO_UNIT_ID = 0;
+export const NO_UNIT_NAME = '未填单位';
 
 export interface UnitInfo {
   id: number;
@@ -112,8 +121,10 @@ export interface ScoreEvent {
   reward: number;
   articleId: number | null;
   title: string | null;
-  /** The rules version that gave these numbers. */
+  /** The rules version that gave these numbers ('' for a deduction entered by hand). */
   rulesFrom: string;
+  /** The rule applied, in words (县级简讯, 市级领导批示, …); null for a deduction entered by hand. */
+  rule: string | null;
 }
 
 /**
@@ -140,9 +151,14 @@ function countsOf(from: UnitCounts | null): UnitCounts {
 }
 
 export interface UnitScore extends UnitCounts {
+  /** NO_UNIT_ID for the 未填单位 row. */
   unitId: number;
   unit: string;
   active: boolean;
+  /** The 未填单位 row: drafts and items without a unit. */
+  noUnit: boolean;
+  /** Sent no draft and had no item adopted in the period (未报送); never the 未填单位 row. */
+  silent: boolean;
   sent: number;
   /** Items of this unit adopted at least once in the period. */
   adopted: number;
@@ -150,8 +166,8 @@ export interface UnitScore extends UnitCounts {
   deductions: number;
   net: number;
   reward: number;
-  /** 1 for the highest net; equal nets share a rank (1, 1, 3). */
-  rank: number;
+  /** 1 for the highest net; equal nets share a rank (1, 1, 3). Null for the 未填单位 row. */
+  rank: number | null;
   /** Adopted items ÷ drafts sent; null when nothing was sent. */
   adoptionRate: number | null;
   /** Deducted from 1 January of the period's end year to the period's end. */
@@ -256,7 +272,12 @@ function tally(data: ScoreData, from: string, to: string, keepEvents: boolean): 
     return a;
   };
   const events: ScoreEvent[] = [];
-  const names = keepEvents ? new Map(data.units.map((u) => [u.id, u.name])) : new Map<number, string>();
+  const names = keepEvents ? new Map([[NO_UNIT_ID, NO_UNIT_NAME], ...data.units.map((u): [number, string] => [u.id, u.name])]) : new Map<number, string>();
+  /** An item's units; an item without any is 未填单位's, so that its points still show in a row. */
+  const unitsOf = (articleId: number): readonly number[] => {
+    const units = data.articleUnits.get(articleId);
+    return units?.length ? units : [NO_UNIT_ID];
+  };
   // The ledger is built only when asked for: the trend line tallies each month without it.
   const push = (e: () => Omit<ScoreEvent, 'unit'>) => {
     if (!keepEvents) return;
@@ -269,7 +290,7 @@ function tally(data: ScoreData, from: string, to: string, keepEvents: boolean): 
     unitId: number,
     counter: keyof UnitCounts,
     award: { points: number; reward: number },
-    item: { date: string; articleId: number; title: string; rulesFrom: string },
+    item: { date: string; articleId: number; title: string; rulesFrom: string; rule: string },
     what: () => { type: ScoreEventType; label: string },
   ): Acc => {
     const a = acc(unitId);
@@ -279,7 +300,7 @@ function tally(data: ScoreData, from: string, to: string, keepEvents: boolean): 
     a.reward += award.reward;
     push(() => {
       const { type, label } = what();
-      return { date: item.date, unitId, type, label, points: award.points, deducted: 0, reward: award.reward, articleId: item.articleId, title: item.title, rulesFrom: item.rulesFrom };
+      return { date: item.date, unitId, type, label, points: award.points, deducted: 0, reward: award.reward, articleId: item.articleId, title: item.title, rulesFrom: item.rulesFrom, rule: item.rule };
     });
     return a;
   };
@@ -287,11 +308,9 @@ function tally(data: ScoreData, from: string, to: string, keepEvents: boolean): 
   for (const s of data.submissions) {
     if (!inRange(s.date, from, to)) continue;
     t.sentAll += s.count;
-    if (s.unitId !== null) {
-      const a = acc(s.unitId);
-      a.sent += s.count;
-      a.touched = true;
-    }
+    const a = acc(s.unitId ?? NO_UNIT_ID);
+    a.sent += s.count;
+    a.touched = true;
   }
 
   for (const ad of data.adoptions) {
@@ -299,13 +318,14 @@ function tally(data: ScoreData, from: string, to: string, keepEvents: boolean): 
     t.adoptions += 1;
     t.byLevel[ad.level] += 1;
     t.adoptedItems.add(ad.articleId);
-    const units = data.articleUnits.get(ad.articleId) ?? [];
+    const units = unitsOf(ad.articleId);
     const version = rulesAt(data.rules, ad.date);
     const combined = units.length > 1;
     const award = combined ? version.rules.combined : adoptionAward(version.rules, ad.level, ad.kind);
     const where = `《${ad.publication}》${ad.issueRef ? ad.issueRef : ''}`;
     const what = `${LEVEL_LABELS[ad.level]}${ADOPTION_KIND_LABELS[ad.kind]}`;
-    const item = { date: ad.date, articleId: ad.articleId, title: ad.title, rulesFrom: version.validFrom };
+    const rule = combined ? '综合信息（多单位合报）' : what;
+    const item = { date: ad.date, articleId: ad.articleId, title: ad.title, rulesFrom: version.validFrom, rule };
     for (const unitId of units) {
       const a = credit(unitId, `adopted${LEVEL_KEY[ad.level]}`, award, item, () => ({
         type: combined ? 'combined' : 'adoption',
@@ -320,8 +340,8 @@ function tally(data: ScoreData, from: string, to: string, keepEvents: boolean): 
     t.instructions += 1;
     const version = rulesAt(data.rules, ins.date);
     const award = version.rules.instruction[ins.level];
-    const item = { date: ins.date, articleId: ins.articleId, title: ins.title, rulesFrom: version.validFrom };
-    for (const unitId of data.articleUnits.get(ins.articleId) ?? []) {
+    const item = { date: ins.date, articleId: ins.articleId, title: ins.title, rulesFrom: version.validFrom, rule: `${LEVEL_LABELS[ins.level]}领导批示` };
+    for (const unitId of unitsOf(ins.articleId)) {
       credit(unitId, `instructions${LEVEL_KEY[ins.level]}`, award, item, () => ({
         type: 'instruction',
         label: `${LEVEL_LABELS[ins.level]}领导批示（${ins.leader}）`,
@@ -355,6 +375,7 @@ function tally(data: ScoreData, from: string, to: string, keepEvents: boolean): 
         articleId: null,
         title: null,
         rulesFrom: version.validFrom,
+        rule: late ? '约稿迟报' : '约稿未报',
       }));
     }
   }
@@ -364,7 +385,7 @@ function tally(data: ScoreData, from: string, to: string, keepEvents: boolean): 
     const a = acc(d.unitId);
     a.touched = true;
     a.deductions += d.points;
-    push(() => ({ date: d.date, unitId: d.unitId, type: 'deduction', label: d.reason, points: 0, deducted: d.points, reward: 0, articleId: null, title: null, rulesFrom: '' }));
+    push(() => ({ date: d.date, unitId: d.unitId, type: 'deduction', label: d.reason, points: 0, deducted: d.points, reward: 0, articleId: null, title: null, rulesFrom: '', rule: null }));
   }
   return t;
 }
@@ -414,6 +435,7 @@ function tallyTargets(data: ScoreData, from: string, to: string, acc: (unitId: n
         articleId: null,
         title: null,
         rulesFrom: version.validFrom,
+        rule: met ? '完成月度报送任务' : '未完成月度报送任务',
       }));
     }
   }
@@ -429,16 +451,14 @@ export function scorePeriod(data: ScoreData, from: string, to: string): PeriodSc
   const year = from === yearStart(to) ? period : tally(data, yearStart(to), to, false);
   const thresholds = rulesAt(data.rules, to).rules.thresholds;
 
-  const rows: UnitScore[] = [];
-  for (const u of data.units) {
-    const a = period.accs.get(u.id) ?? newAcc();
-    // A unit no longer in use still appears for a period in which it did something.
-    if (!u.active && !a.touched) continue;
-    const yearDeductions = year.accs.get(u.id)?.deductions ?? 0;
-    rows.push({
+  const row = (u: UnitInfo, a: Acc, noUnit: boolean): UnitScore => {
+    const yearDeductions = noUnit ? 0 : (year.accs.get(u.id)?.deductions ?? 0);
+    return {
       unitId: u.id,
       unit: u.name,
       active: u.active,
+      noUnit,
+      silent: !noUnit && a.sent === 0 && a.adoptedItems.size === 0,
       sent: a.sent,
       adopted: a.adoptedItems.size,
       ...countsOf(a),
@@ -446,23 +466,35 @@ export function scorePeriod(data: ScoreData, from: string, to: string): PeriodSc
       deductions: a.deductions,
       net: a.points - a.deductions,
       reward: a.reward,
-      rank: 0,
+      rank: null,
       adoptionRate: a.sent > 0 ? a.adoptedItems.size / a.sent : null,
       yearDeductions,
-      cannotBeAdvanced: yearDeductions >= thresholds.notAdvanced,
-      criticised: yearDeductions >= thresholds.criticised,
-    });
+      cannotBeAdvanced: !noUnit && yearDeductions >= thresholds.notAdvanced,
+      criticised: !noUnit && yearDeductions >= thresholds.criticised,
+    };
+  };
+  const rows: UnitScore[] = [];
+  for (const u of data.units) {
+    const a = period.accs.get(u.id) ?? newAcc();
+    // A unit no longer in use still appears for a period in which it did something.
+    if (!u.active && !a.touched) continue;
+    rows.push(row(u, a, false));
   }
   rows.sort((x, y) => y.net - x.net || y.points - x.points || y.sent - x.sent || x.unitId - y.unitId);
   rows.forEach((r, i) => {
     const prev = rows[i - 1];
     r.rank = prev && prev.net === r.net ? prev.rank : i + 1;
   });
+  // 未填单位 comes last and unranked: it is no unit to praise or criticise, but its drafts and
+  // items are counted where the reader sees them.
+  const orphan = period.accs.get(NO_UNIT_ID);
+  if (orphan?.touched) rows.push(row({ id: NO_UNIT_ID, name: NO_UNIT_NAME, active: true }, orphan, true));
 
   const sum = (f: (r: UnitScore) => number) => rows.reduce((n, r) => n + f(r), 0);
+  const sent = sum((r) => r.sent);
   const totals: ScoreTotals = {
-    units: rows.length,
-    sent: period.sentAll,
+    units: rows.filter((r) => !r.noUnit).length,
+    sent,
     adoptedItems: period.adoptedItems.size,
     adoptions: period.adoptions,
     adoptedCounty: period.byLevel.county,
@@ -473,8 +505,8 @@ export function scorePeriod(data: ScoreData, from: string, to: string): PeriodSc
     deductions: sum((r) => r.deductions),
     net: sum((r) => r.net),
     reward: sum((r) => r.reward),
-    adoptionRate: period.sentAll > 0 ? period.adoptedItems.size / period.sentAll : null,
-    silentUnits: rows.filter((r) => r.sent === 0).length,
+    adoptionRate: sent > 0 ? period.adoptedItems.size / sent : null,
+    silentUnits: rows.filter((r) => r.silent).length,
   };
   const events = period.events.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.unitId - y.unitId));
   return { from, to, rows, totals, events };

@@ -31,6 +31,15 @@ export const KINDS_BY_LEVEL = {
   province: ['single', 'research'],
 } as const satisfies Record<Level, readonly AdoptionKind[]>;
 
+/**
+ * The rules an item of one of our own series may score under: the county kinds. A series names
+ * one (单条 by default, as every series scored before), and an item may be marked as a 简讯 in
+ * the issue that prints it.
+ */
+export const SERIES_SCORE_RULES = KINDS_BY_LEVEL.county;
+export type SeriesScoreRule = (typeof SERIES_SCORE_RULES)[number];
+export const DEFAULT_SERIES_SCORE_RULE: SeriesScoreRule = 'single';
+
 export function kindAllowed(level: Level, kind: AdoptionKind): boolean {
   return (KINDS_BY_LEVEL[level] as readonly AdoptionKind[]).includes(kind);
 }

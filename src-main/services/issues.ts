@@ -76,12 +76,12 @@ function toSummary(r: IssueRow): IssueSummary {
 export function issueArticles(ctx: Ctx, issueId: number): (IssueArticle & { paragraphs: Paragraph[] })[] {
   const rows = ctx.db
     .prepare(
-      `SELECT ia.article_id AS id, ia.position, ia.snapshot, a.title, a.paragraphs, a.unit_id, u.name AS unit,
+      `SELECT ia.article_id AS id, ia.position, ia.brief, ia.snapshot, a.title, a.paragraphs, a.unit_id, u.name AS unit,
               a.category, a.classification
        FROM issue_articles ia JOIN articles a ON a.id = ia.article_id LEFT JOIN units u ON u.id = a.unit_id
        WHERE ia.issue_id = ? ORDER BY ia.position`,
     )
-    .all(issueId) as (ArticleColumns & { position: number; snapshot: string | null })[];
+    .all(issueId) as (ArticleColumns & { position: number; brief: number; snapshot: string | null })[];
   return rows.map((r) => {
     const snap: ArticleSnapshot = r.snapshot
       ? (JSON.parse(r.snapshot) as ArticleSnapshot)
@@ -93,7 +93,7 @@ export function issueArticles(ctx: Ctx, issueId: number): (IssueArticle & { para
           category: r.category,
           classification: r.classification,
         };
-    return { id: r.id, position: r.position, ...snap };
+    return { id: r.id, position: r.position, ...snap, brief: r.brief === 1 };
   });
 }
 
@@ -150,9 +150,15 @@ function touch(ctx: Ctx, id: number): void {
 }
 
 function writePositions(ctx: Ctx, issueId: number, articleIds: readonly number[]): void {
+  // The rows are rewritten (positions are unique per issue); an item's 简讯 mark goes with it.
+  const briefs = new Set(
+    (ctx.db.prepare('SELECT article_id FROM issue_articles WHERE issue_id = ? AND brief = 1').all(issueId) as { article_id: number }[]).map(
+      (r) => r.article_id,
+    ),
+  );
   ctx.db.prepare('DELETE FROM issue_articles WHERE issue_id = ?').run(issueId);
-  const insert = ctx.db.prepare('INSERT INTO issue_articles (issue_id, article_id, position) VALUES (?, ?, ?)');
-  articleIds.forEach((articleId, i) => insert.run(issueId, articleId, i + 1));
+  const insert = ctx.db.prepare('INSERT INTO issue_articles (issue_id, article_id, position, brief) VALUES (?, ?, ?, ?)');
+  articleIds.forEach((articleId, i) => insert.run(issueId, articleId, i + 1, briefs.has(articleId) ? 1 : 0));
 }
 
 function currentIds(ctx: Ctx, issueId: number): number[] {
@@ -223,6 +229,19 @@ export function reorderIssue(ctx: Ctx, args: OpArgs<'issueReorder'>): Issue {
   });
 }
 
+/** Marks an item of an unsigned issue as a 简讯 (or not): it then scores under the brief rule. */
+export function markBrief(ctx: Ctx, args: OpArgs<'issueMarkBrief'>): Issue {
+  return writeTx(ctx.db, () => {
+    const issue = findIssueRow(ctx, args.id);
+    assertStatus(issue, ['draft', 'review'], '标注简讯');
+    const brief = args.brief === false ? 0 : 1;
+    const changed = ctx.db.prepare('UPDATE issue_articles SET brief = ? WHERE issue_id = ? AND article_id = ?').run(brief, issue.id, args.articleId);
+    if (changed.changes === 0) throw new ApiError('NOT_FOUND', `信息 ${args.articleId} 不在${issueLabel(issue)}中。`);
+    touch(ctx, issue.id);
+    return toIssue(ctx, findIssueRow(ctx, issue.id));
+  });
+}
+
 export function setIssueDate(ctx: Ctx, args: OpArgs<'issueSetDate'>): Issue {
   return writeTx(ctx.db, () => {
     const issue = findIssueRow(ctx, args.id);
@@ -289,10 +308,12 @@ export function signIssue(ctx: Ctx, args: OpArgs<'issueSign'>, beforeCommit?: (i
     const now = stampNow(ctx);
     ctx.db
       .prepare(
-        `UPDATE issues SET status = 'signed', date = ?, number = ?, total_number = ?, signed_by = ?, signed_at = ?, updated_at = ?
+        `UPDATE issues SET status = 'signed', date = ?, number = ?, total_number = ?, signed_by = ?, signed_at = ?, updated_at = ?,
+                score_rule = ?
          WHERE id = ? AND status = 'review'`,
       )
-      .run(date, assigned.number, assigned.totalNumber, args.signedBy, now, now, issue.id);
+      // The series' scoring rule is kept with the issue, so changing it later leaves past points alone.
+      .run(date, assigned.number, assigned.totalNumber, args.signedBy, now, now, series.score_rule, issue.id);
     // The name it is printed under stays with the issue, whatever the series is called later.
     ctx.db.prepare('INSERT INTO issue_series_names (issue_id, name) VALUES (?, ?)').run(issue.id, series.name);
     reindex(ctx.db, { issues: [issue.id] });
@@ -321,7 +342,7 @@ export function voidIssue(ctx: Ctx, args: OpArgs<'issueVoid'>): Issue {
     const release = ctx.db.prepare(
       'UPDATE issue_articles SET live = NULL, snapshot = coalesce(snapshot, ?) WHERE issue_id = ? AND article_id = ?',
     );
-    for (const { id, position: _p, ...printed } of issueArticles(ctx, issue.id)) {
+    for (const { id, position: _p, brief: _b, ...printed } of issueArticles(ctx, issue.id)) {
       const snap: ArticleSnapshot = printed;
       release.run(JSON.stringify(snap), issue.id, id);
     }

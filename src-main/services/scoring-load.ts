@@ -2,7 +2,7 @@
  * Loads what the scoring engine needs for a date range with one query per kind of record, so
  * scoring a year of a busy county costs a handful of queries whatever the number of units.
  */
-import type { AdoptionKind, Level } from '../scoring/rules';
+import type { AdoptionKind, Level, SeriesScoreRule } from '../scoring/rules';
 import type { AdoptionRec, CommissionRec, DeductionRec, InstructionRec, ScoreData, SubmissionCount, TargetRec, UnitInfo } from '../scoring/compute';
 import { localDate, type Ctx } from './context';
 import { loadRules } from './scoring-rules';
@@ -13,10 +13,15 @@ export function ownIssueRef(r: { year: number; number: number | null; supplement
   return r.number === null ? '' : `${r.year}年${r.supplement ? '增刊' : ''}第${r.number}期`;
 }
 
-/** Own-series adoptions: the items printed in a signed issue that has not been voided. */
+/**
+ * Own-series adoptions: the items printed in a signed issue that has not been voided. Each
+ * scores under the rule its issue was signed under (the series' rule then), or as a 简讯 when
+ * marked so in that issue.
+ */
 export const OWN_ADOPTIONS_SQL = `
   SELECT ia.article_id AS articleId, coalesce(json_extract(ia.snapshot, '$.title'), a.title) AS title,
-         i.id AS issueId, i.date, ${printedSeriesName('i', 's')} AS publication, i.year, i.number, i.supplement
+         i.id AS issueId, i.date, ${printedSeriesName('i', 's')} AS publication, i.year, i.number, i.supplement,
+         CASE WHEN ia.brief = 1 THEN 'brief' ELSE i.score_rule END AS kind
   FROM issue_articles ia
   JOIN issues i ON i.id = ia.issue_id
   JOIN series s ON s.id = i.series_id
@@ -32,6 +37,7 @@ export interface OwnAdoptionRow {
   year: number;
   number: number | null;
   supplement: number;
+  kind: SeriesScoreRule;
 }
 
 /** Each item's units, its own first: from articles.unit_id and the combined-item rows. */
@@ -60,8 +66,9 @@ export function loadScoreData(ctx: Ctx, from: string, to: string): ScoreData {
   const units = (db.prepare('SELECT id, name, active FROM units ORDER BY id').all() as { id: number; name: string; active: number }[]).map(
     (u): UnitInfo => ({ id: u.id, name: u.name, active: u.active === 1 }),
   );
-  // Drafts sent: those in the intake register, and items typed in directly for a unit (no
-  // draft behind them), on the day they were entered. An item made from a draft counts once.
+  // Drafts sent: those in the intake register, and items typed in directly (no draft behind
+  // them), on the day they were entered. An item made from a draft counts once. Drafts and items
+  // without a unit count too, as 未填单位 (unitId null), so the rows add up to the total.
   const submissions = db
     .prepare(
       `SELECT unitId, date, sum(n) AS count FROM (
@@ -69,7 +76,7 @@ export function loadScoreData(ctx: Ctx, from: string, to: string): ScoreData {
          WHERE received_date BETWEEN @from AND @to GROUP BY unit_id, received_date
          UNION ALL
          SELECT a.unit_id, date(a.created_at, 'localtime'), count(*) FROM articles a
-         WHERE a.unit_id IS NOT NULL AND date(a.created_at, 'localtime') BETWEEN @from AND @to
+         WHERE date(a.created_at, 'localtime') BETWEEN @from AND @to
            AND NOT EXISTS (SELECT 1 FROM submissions s WHERE s.article_id = a.id)
          GROUP BY a.unit_id, date(a.created_at, 'localtime'))
        GROUP BY unitId, date`,
@@ -84,7 +91,7 @@ export function loadScoreData(ctx: Ctx, from: string, to: string): ScoreData {
       date: r.date,
       publication: r.publication,
       level: 'county',
-      kind: 'single',
+      kind: r.kind,
       issueRef: ownIssueRef(r),
       source: 'issue',
     }),

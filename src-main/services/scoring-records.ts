@@ -194,7 +194,7 @@ export function listAdoptions(ctx: Ctx, args: OpArgs<'adoptionList'>): AdoptionE
         units: units.get(r.articleId) ?? [],
         publication: r.publication,
         level: 'county',
-        kind: 'single',
+        kind: r.kind,
         date: r.date,
         issueRef: ownIssueRef(r),
         issueId: r.issueId,

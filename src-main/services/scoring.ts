@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { OpArgs } from '../api/contract';
 import type { CircularFile, CircularPaths, ScoreReport } from '../api/ops/scoring';
-import { monthlyTrend, rulesAt, scorePeriod, type ScoreEvent, type UnitScore } from '../scoring/compute';
+import { monthlyTrend, NO_UNIT_ID, NO_UNIT_NAME, rulesAt, scorePeriod, type ScoreEvent, type UnitScore } from '../scoring/compute';
 import { circularTitle, type CircularModel } from '../scoring/circular-model';
 import { renderCircularDocx } from '../scoring/circular-docx';
 import { renderCircularXlsx } from '../scoring/circular-xlsx';
@@ -35,7 +35,7 @@ export function buildReport(ctx: Ctx, period: Period, withTrend = true): FullRep
     rows: scored.rows,
     totals: scored.totals,
     months: withTrend ? monthlyTrend(data, period.from, period.to) : [],
-    silentUnits: byRegister(scored.rows.filter((r) => r.sent === 0)),
+    silentUnits: byRegister(scored.rows.filter((r) => r.silent)),
     criticised: byRegister(scored.rows.filter((r) => r.criticised)),
     notAdvanced: byRegister(scored.rows.filter((r) => r.cannotBeAdvanced)),
     rulesFrom: rulesAt(data.rules, period.to).validFrom,
@@ -54,8 +54,14 @@ export function scoreReport(ctx: Ctx, args: OpArgs<'scoreReport'>): ScoreReport 
   return report;
 }
 
+/** A unit of the register, or 未填单位 (the row of drafts and items without one) by that name. */
+function ledgerUnitId(ctx: Ctx, ref: number | string): number {
+  if (ref === NO_UNIT_NAME && !ctx.db.prepare('SELECT 1 FROM units WHERE name = ?').get(ref)) return NO_UNIT_ID;
+  return findUnitRow(ctx, ref).id;
+}
+
 export function scoreLedger(ctx: Ctx, args: OpArgs<'scoreLedger'>): ScoreEvent[] {
-  const unitId = args.unit === undefined ? undefined : findUnitRow(ctx, args.unit).id;
+  const unitId = args.unit === undefined ? undefined : ledgerUnitId(ctx, args.unit);
   const { events } = buildReport(ctx, args.period, false);
   return unitId === undefined ? events : events.filter((e) => e.unitId === unitId);
 }
@@ -75,6 +81,8 @@ function circularModel(ctx: Ctx, args: { period: Period; org?: string; date?: st
     label: report.label,
     from: report.from,
     to: report.to,
+    // A period not yet over is reported up to today, never up to a day still to come.
+    asOf: report.to < report.today ? report.to : report.today,
     org: args.org || defaultOrg(ctx),
     date: args.date ?? localDate(ctx.now()),
     rows: report.rows,

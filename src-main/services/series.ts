@@ -6,6 +6,7 @@ import { writeTx } from '../store/db';
 import { reindex } from '../store/search-index';
 import { stampNow, type Ctx } from './context';
 import { effectivePrintSettings, mergeOverrides } from './print-settings';
+import { DEFAULT_SERIES_SCORE_RULE, type SeriesScoreRule } from '../scoring/rules';
 
 interface SeriesRow {
   id: number;
@@ -14,6 +15,7 @@ interface SeriesRow {
   first_number: number;
   first_total: number;
   continuous: number;
+  score_rule: SeriesScoreRule;
   print_settings: string;
   max_classification: Classification;
   created_at: string;
@@ -32,6 +34,7 @@ function toSeries(r: SeriesRow): Series {
     firstTotal: r.first_total,
     continuous: r.continuous === 1,
     maxClassification: r.max_classification,
+    scoreRule: r.score_rule,
     numbered: r.numbered === 1,
     print: effectivePrintSettings(r, r.print_settings),
     createdAt: r.created_at,
@@ -67,8 +70,8 @@ export function addSeries(ctx: Ctx, args: OpArgs<'seriesAdd'>): Series {
     const now = stampNow(ctx);
     const info = ctx.db
       .prepare(
-        `INSERT INTO series (name, org, first_number, first_total, continuous, max_classification, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO series (name, org, first_number, first_total, continuous, max_classification, score_rule, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         args.name,
@@ -77,6 +80,7 @@ export function addSeries(ctx: Ctx, args: OpArgs<'seriesAdd'>): Series {
         args.firstTotal ?? args.firstNumber ?? 1,
         args.continuous ? 1 : 0,
         args.maxClassification ?? 'internal',
+        args.scoreRule ?? DEFAULT_SERIES_SCORE_RULE,
         now,
         now,
       );
@@ -97,7 +101,7 @@ export function updateSeries(ctx: Ctx, args: OpArgs<'seriesUpdate'>): Series {
     if (args.name !== undefined) assertNameFree(ctx, args.name, row.id);
     ctx.db
       .prepare(
-        `UPDATE series SET name = ?, org = ?, first_number = ?, first_total = ?, continuous = ?, print_settings = ?,
+        `UPDATE series SET name = ?, org = ?, first_number = ?, first_total = ?, continuous = ?, score_rule = ?, print_settings = ?,
                 max_classification = ?, updated_at = ?
          WHERE id = ?`,
       )
@@ -107,6 +111,8 @@ export function updateSeries(ctx: Ctx, args: OpArgs<'seriesUpdate'>): Series {
         args.firstNumber ?? row.first_number,
         args.firstTotal ?? row.first_total,
         args.continuous === undefined ? row.continuous : args.continuous ? 1 : 0,
+        // Issues signed before keep the rule they were signed under (issues.score_rule).
+        args.scoreRule ?? row.score_rule,
         args.print ? mergeOverrides(row.print_settings, args.print) : row.print_settings,
         // Lowering it leaves drafts holding higher items as they are: submit and sign refuse them.
         args.maxClassification ?? row.max_classification,

@@ -134,6 +134,7 @@ export function IssueComposer({ issue, onIssueChange }: IssueComposerProps) {
                 busy={busy}
                 onReorder={reorder}
                 onRemove={(articleId) => void run(() => api.call('issueRemoveArticle', { id: issue.id, articleId }))}
+                onBrief={(articleId, brief) => void run(() => api.call('issueMarkBrief', { id: issue.id, articleId, brief }))}
               />
             )}
           </ScrollArea>

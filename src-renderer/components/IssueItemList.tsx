@@ -6,7 +6,7 @@
 import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, arrayMove, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { ActionIcon, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Checkbox, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconGripVertical, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { IssueArticle } from '../../src-main/api/types';
@@ -17,9 +17,11 @@ export interface IssueItemListProps {
   busy: boolean;
   onReorder: (articleIds: number[]) => Promise<void>;
   onRemove: (articleId: number) => void;
+  /** Marks an item as a 简讯 in this issue (it then scores under the brief rule), or unmarks it. */
+  onBrief: (articleId: number, brief: boolean) => void;
 }
 
-export function IssueItemList({ items, busy, onReorder, onRemove }: IssueItemListProps) {
+export function IssueItemList({ items, busy, onReorder, onRemove, onBrief }: IssueItemListProps) {
   const [dragged, setDragged] = useState<{ base: IssueArticle[]; ids: number[] } | null>(null);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
@@ -47,7 +49,7 @@ export function IssueItemList({ items, busy, onReorder, onRemove }: IssueItemLis
       <SortableContext items={ids} strategy={verticalListSortingStrategy}>
         <Stack gap={4} data-testid="issue-items">
           {ordered.map((a, i) => (
-            <SortableRow key={a.id} item={a} index={i} last={i === ordered.length - 1} busy={busy} onMove={move} onRemove={onRemove} />
+            <SortableRow key={a.id} item={a} index={i} last={i === ordered.length - 1} busy={busy} onMove={move} onRemove={onRemove} onBrief={onBrief} />
           ))}
         </Stack>
       </SortableContext>
@@ -62,6 +64,7 @@ function SortableRow({
   busy,
   onMove,
   onRemove,
+  onBrief,
 }: {
   item: IssueArticle;
   index: number;
@@ -69,6 +72,7 @@ function SortableRow({
   busy: boolean;
   onMove: (from: number, to: number) => void;
   onRemove: (articleId: number) => void;
+  onBrief: (articleId: number, brief: boolean) => void;
 }) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: item.id, disabled: busy });
   return (
@@ -98,6 +102,17 @@ function SortableRow({
             {item.classification !== 'public' && <ClassificationBadge classification={item.classification} />}
           </Group>
         </div>
+        <Tooltip label="标为简讯：本条按“简讯”规则计分（不标则按本刊的计分规则）" openDelay={400}>
+          <Checkbox
+            size="xs"
+            label="简讯"
+            checked={item.brief}
+            disabled={busy}
+            onChange={(e) => onBrief(item.id, e.currentTarget.checked)}
+            style={{ flex: 'none' }}
+            data-testid="item-brief"
+          />
+        </Tooltip>
         <Group gap={0} wrap="nowrap" style={{ flex: 'none' }}>
           <Tooltip label="上移" openDelay={400}>
             <ActionIcon variant="subtle" disabled={busy || index === 0} onClick={() => onMove(index, index - 1)} aria-label="上移" data-testid="move-up">

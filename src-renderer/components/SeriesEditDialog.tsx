@@ -12,6 +12,7 @@ import { useApi } from '../api/context';
 import { notifyOk } from '../api/notify';
 import { useSubmit } from '../hooks/useSubmit';
 import { DialogFooter } from './DialogFooter';
+import { ADOPTION_KIND_LABELS, DEFAULT_RULES, SERIES_SCORE_RULES } from '../../src-main/scoring/rules';
 
 const INTERNAL_MARK = '内部资料 注意保存';
 
@@ -24,6 +25,7 @@ interface Form {
   firstTotal: number | string;
   continuous: boolean;
   maxClassification: Classification;
+  scoreRule: Series['scoreRule'];
   mastheadName: string;
   markMode: MarkMode;
   markText: string;
@@ -57,6 +59,7 @@ function formOf(s: Series): Form {
     firstTotal: s.firstTotal,
     continuous: s.continuous,
     maxClassification: s.maxClassification,
+    scoreRule: s.scoreRule,
     mastheadName: p.mastheadName,
     markMode,
     markText: markMode === 'custom' ? p.sensitivityMark : '',
@@ -84,6 +87,7 @@ function patchOf(s: Series, f: Form): OpInput<'seriesUpdate'> {
   if (Number(f.firstTotal) !== Number(o.firstTotal)) patch.firstTotal = Number(f.firstTotal);
   if (f.continuous !== o.continuous) patch.continuous = f.continuous;
   if (f.maxClassification !== o.maxClassification) patch.maxClassification = f.maxClassification;
+  if (f.scoreRule !== o.scoreRule) patch.scoreRule = f.scoreRule;
   if (f.mastheadName !== o.mastheadName) print.mastheadName = f.mastheadName;
   if (f.markMode !== o.markMode || f.markText !== o.markText) print.sensitivityMark = f.markMode === 'custom' ? f.markText : f.markMode;
   if (f.showTotal !== o.showTotal) print.showTotal = f.showTotal;
@@ -150,6 +154,15 @@ function SeriesEditForm({ series, onClose, onSaved }: { series: Series; onClose:
             onChange={(v) => v && set('maxClassification', v as Classification)}
             allowDeselect={false}
             data-testid="series-max-classification"
+          />
+          <Select
+            label="计分规则"
+            description="本刊刊发的信息为报送单位按哪条县级规则计分；单条信息可在组稿时标为简讯。已签发的期次仍按签发时的规则。"
+            data={SERIES_SCORE_RULES.map((k) => ({ value: k, label: `${ADOPTION_KIND_LABELS[k]}（${DEFAULT_RULES.adoption.county[k].points}分，默认）` }))}
+            value={f.scoreRule}
+            onChange={(v) => v && set('scoreRule', v as Form['scoreRule'])}
+            allowDeselect={false}
+            data-testid="series-score-rule"
           />
 
           <Divider my={4} />

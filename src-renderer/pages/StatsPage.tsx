@@ -46,7 +46,7 @@ export function StatsPage() {
         <PeriodPicker value={choice} onChange={setChoice} />
         {r && (
           <Text size="sm" c="dimmed" data-testid="period-label">
-            {r.label}：{formatDate(r.from)}至{formatDate(r.to)}，按自{r.rulesFrom === '1900-01-01' ? '启用' : formatDate(r.rulesFrom)}起的规则计分
+            {r.label}：{formatDate(r.from)}至{formatDate(r.to < r.today ? r.to : r.today)}{r.to > r.today ? '（截至今天）' : ''}，按自{r.rulesFrom === '1900-01-01' ? '启用' : formatDate(r.rulesFrom)}起的规则计分
           </Text>
         )}
       </Group>

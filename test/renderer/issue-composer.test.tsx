@@ -16,6 +16,7 @@ const item = (id: number, title: string): IssueArticle => ({
   unit: '城关镇',
   category: 'news',
   classification: 'public',
+  brief: false,
 });
 
 const draft: Issue = {

@@ -31,6 +31,16 @@ export const issueOps = {
       .strict(),
     '调整一期内信息的顺序 / reorder the items of an issue',
   ),
+  issueMarkBrief: op<Issue>()(
+    z
+      .object({
+        id: s.id('期'),
+        articleId: s.id('信息'),
+        brief: z.boolean({ error: '“简讯”只能是是或否' }).optional(),
+      })
+      .strict(),
+    '把一期中的一条信息标为简讯（或取消），签发后不能再改 / mark an item of an issue as a brief',
+  ),
   issueSetDate: op<Issue>()(
     z.object({ id: s.id('期'), date: s.isoDate('日期') }).strict(),
     '修改一期的日期 / change the date of an unsigned issue',

@@ -11,6 +11,7 @@ const seriesFields = {
   continuous: z.boolean({ error: '“跨年连续编号”只能是是或否' }).optional(),
   /** The highest 密级 the series may print (default 内部). */
   maxClassification: s.classification.optional(),
+  scoreRule: s.seriesScoreRule.optional(),
 };
 
 export const seriesOps = {

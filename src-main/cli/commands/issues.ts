@@ -32,6 +32,11 @@ export const issueCommands: readonly CommandSpec[] = [
   onIssue('remove', 'issueRemoveArticle', '从一期中移出一条信息', 'Remove an item from an issue', {
     positionals: [ISSUE, { name: 'ARTICLE', key: 'articleId', type: 'int' }],
   }),
+  onIssue('brief', 'issueMarkBrief', '把一期中的一条信息标为简讯（按简讯规则计分）；--no-brief 取消；签发后不能再改', 'Mark an item of an issue as a brief (scores as 简讯); --no-brief to unmark', {
+    positionals: [ISSUE, { name: 'ARTICLE', key: 'articleId', type: 'int' }],
+    options: [{ flag: 'brief', key: 'brief', type: 'bool', zh: '标为简讯（默认）；--no-brief 取消标注', en: 'mark (default); --no-brief unmarks' }],
+    examples: ['bulletin issue brief 12 5', 'bulletin issue brief 12 5 --no-brief'],
+  }),
   onIssue('order', 'issueReorder', '按给出的顺序重排一期中的全部信息', 'Put all items of an issue in the order given', {
     positionals: [ISSUE, ARTICLES],
   }),

@@ -89,16 +89,16 @@ function scoreTable(rows: UnitScore[]): string {
   const head = `${padEnd('排名', 6)}${padEnd('单位', unitWidth)}${heads.map((h, i) => padStart(h, widths[i]!)).join('')}`;
   const body = rows.map((r) => {
     const ins = r.instructionsCounty + r.instructionsCity + r.instructionsProvince;
-    const flags = [r.criticised ? '通报批评' : r.cannotBeAdvanced ? '取消评先' : '', r.sent === 0 ? '未报送' : ''].filter(Boolean).join(' ');
+    const flags = [r.criticised ? '通报批评' : r.cannotBeAdvanced ? '取消评先' : '', r.silent ? '未报送' : ''].filter(Boolean).join(' ');
     const cells = [r.sent, r.adoptedCounty, r.adoptedCity, r.adoptedProvince, ins, r.points, r.deductions, r.net, r.reward].map(String);
     cells.push(pct(r.adoptionRate));
-    return `${padEnd(String(r.rank), 6)}${padEnd(r.unit, unitWidth)}${cells.map((c, i) => padStart(c, widths[i]!)).join('')}${flags ? `  ${flags}` : ''}`;
+    return `${padEnd(r.rank === null ? '—' : String(r.rank), 6)}${padEnd(r.unit, unitWidth)}${cells.map((c, i) => padStart(c, widths[i]!)).join('')}${flags ? `  ${flags}` : ''}`;
   });
   return [head, ...body].join('\n');
 }
 
 const ledgerLine = (e: ScoreEvent) =>
-  `${e.date} ${e.unit} ${e.points ? `+${e.points}` : `-${e.deducted}`}分${e.reward ? ` ${e.reward}元` : ''}  ${e.label}${e.title ? `  “${e.title}”` : ''}`;
+  `${e.date} ${e.unit} ${e.points ? `+${e.points}` : `-${e.deducted}`}分${e.reward ? ` ${e.reward}元` : ''}  ${e.label}${e.title ? `  “${e.title}”` : ''}${e.rule ? `  [${e.rule}]` : ''}`;
 
 const articleUnitsText = (a: ArticleUnits) =>
   `信息${a.id}“${a.title}” 报送单位：${a.unit ?? '（无）'}；合报单位：${a.extra.map((u) => u.name).join('、') || '（无）'}`;

@@ -15,6 +15,14 @@ const SERIES_OPTIONS: OptionSpec[] = [
     zh: '本刊可刊印的最高密级：public 公开 / internal 内部（默认）/ classified 涉密；高于它的信息不能编入、提交或签发',
     en: 'highest classification the series may print (default internal)',
   },
+  {
+    flag: 'score-rule',
+    key: 'scoreRule',
+    type: 'string',
+    value: 'single|brief|daily|web',
+    zh: '本刊刊发的信息按哪条县级规则计分：single 单条（默认）/ brief 简讯 / daily 每日要情 / web 网站“今日”栏目；已签发的期次仍按签发时的规则',
+    en: 'county rule its items score under; signed issues keep theirs',
+  },
 ];
 
 export const seriesCommands: readonly CommandSpec[] = [
@@ -51,7 +59,10 @@ export const seriesCommands: readonly CommandSpec[] = [
       { flag: 'copies', key: 'print.copies', type: 'int', value: 'N', zh: '印数“（共印N份）”，0 不印', en: 'print run, 0 for none' },
     ],
     print: fmt.series,
-    examples: ['bulletin series set 城关县政务信息 --mark internal --to 市政府办公室 --cc "县委办公室，县人大常委会办公室" --copies 60'],
+    examples: [
+      'bulletin series set 城关县政务信息 --mark internal --to 市政府办公室 --cc "县委办公室，县人大常委会办公室" --copies 60',
+      'bulletin series set 每日要情 --score-rule daily',
+    ],
   },
   { path: ['series', 'list'], op: 'seriesList', zh: '列出全部刊物', en: 'List series', print: fmt.seriesList },
   {

@@ -11,6 +11,7 @@ import * as m006 from './006-intake-extra';
 import * as m007 from './007-series-level-and-printed-name';
 import * as m008 from './008-unit-names';
 import * as m009 from './009-seal-and-identity';
+import * as m010 from './010-score-rules';
 import { reindexAll } from '../search-index';
 import { makeIdentity, sealExistingArchive } from '../seal';
 import type { DB } from '../db';
@@ -42,6 +43,7 @@ export const MIGRATIONS: readonly Migration[] = [
       sealExistingArchive(db);
     },
   },
+  { version: 10, name: 'scoring per series: score rule and brief mark', sql: m010.sql },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -51,10 +51,10 @@ export function ScoreTable({ report, query }: { report: ScoreReport; query: Peri
           </Table.Thead>
           <Table.Tbody>
             {report.rows.map((r) => (
-              <Table.Tr key={r.unitId} onClick={() => setOpen(r)} style={{ cursor: 'pointer' }} data-testid="score-row" data-unit={r.unit}>
-                <Table.Td>{r.rank}</Table.Td>
+              <Table.Tr key={r.unitId} onClick={() => setOpen(r)} style={{ cursor: 'pointer' }} data-testid="score-row" data-unit={r.unit} data-no-unit={r.noUnit || undefined}>
+                <Table.Td>{r.rank ?? '—'}</Table.Td>
                 <Table.Td>
-                  <Text size="sm" fw={500}>
+                  <Text size="sm" fw={500} c={r.noUnit ? 'orange' : undefined} title={r.noUnit ? '登记时没有填写单位的来稿和信息，请在登记簿中补填单位' : undefined}>
                     {r.unit}
                   </Text>
                 </Table.Td>
@@ -74,7 +74,7 @@ export function ScoreTable({ report, query }: { report: ScoreReport; query: Peri
                 <Table.Td ta="right">{pct(r.adoptionRate)}</Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
-                    {r.sent === 0 && (
+                    {r.silent && (
                       <Badge size="xs" color="gray" variant="light">
                         未报送
                       </Badge>
@@ -97,7 +97,7 @@ export function ScoreTable({ report, query }: { report: ScoreReport; query: Peri
           </Table.Tbody>
           <Table.Tfoot>
             <Table.Tr data-testid="score-totals">
-              <Table.Th colSpan={2}>合计（{report.rows.length}个单位）</Table.Th>
+              <Table.Th colSpan={2}>合计（{report.totals.units}个单位{report.rows.some((r) => r.noUnit) ? '及未填单位' : ''}）</Table.Th>
               <Table.Th ta="right">{t.sent}</Table.Th>
               <Table.Th ta="right">{t.adoptedCounty}</Table.Th>
               <Table.Th ta="right">{t.adoptedCity}</Table.Th>
@@ -114,7 +114,7 @@ export function ScoreTable({ report, query }: { report: ScoreReport; query: Peri
         </Table>
       </ScrollArea>
       <Text size="xs" c="dimmed" mt={4}>
-        采用按篇次计（同一条被几种刊物采用各计一次）；合计行是各单位之和，综合信息每个合报单位各计一次，所以可能多于上方的全县数。点一行查看该单位的积分明细。
+        采用按篇次计（同一条被几种刊物采用各计一次）；合计行是各行之和，综合信息每个合报单位各计一次，所以可能多于上方的全县数。没有填写单位的来稿和信息计入“未填单位”一行（不排名）。点一行查看该单位的积分明细。
       </Text>
       <Drawer opened={open !== null} onClose={() => setOpen(null)} position="right" size="lg" title={open ? `${open.unit} · ${report.label}积分明细` : ''}>
         {open && <Ledger unit={open} query={query} />}
@@ -125,7 +125,9 @@ export function ScoreTable({ report, query }: { report: ScoreReport; query: Peri
 
 function Ledger({ unit, query }: { unit: UnitScore; query: PeriodQuery }) {
   const api = useApi();
-  const ledger = useLoad(() => api.call('scoreLedger', { ...query, unit: unit.unitId }), [api, unit.unitId, JSON.stringify(query)]);
+  // The 未填单位 row is asked for by its name: it has no id in the register.
+  const ref = unit.noUnit ? unit.unit : unit.unitId;
+  const ledger = useLoad(() => api.call('scoreLedger', { ...query, unit: ref }), [api, ref, JSON.stringify(query)]);
   if (ledger.loading && !ledger.data) return <Loader />;
   if (ledger.error) return <Text c="red">{ledger.error}</Text>;
   const events = ledger.data ?? [];
@@ -150,6 +152,11 @@ function Ledger({ unit, query }: { unit: UnitScore; query: PeriodQuery }) {
             <Table.Td>{formatDate(e.date)}</Table.Td>
             <Table.Td>
               <Text size="sm">{e.label}</Text>
+              {e.rule && (
+                <Text size="xs" c="dimmed" data-testid="ledger-rule">
+                  按“{e.rule}”计分{e.rulesFrom && e.rulesFrom !== '1900-01-01' ? `（${formatDate(e.rulesFrom)}起的规则）` : ''}
+                </Text>
+              )}
               {e.title && (
                 <Text size="xs" c="dimmed">
                   “{e.title}”
