@@ -97,7 +97,7 @@ const print: PrintSettings = {
   copies: 60,
   chineseQuotes: true,
 };
-const series: Series = { id: 1, name: '城关县政务信息', org: '城关县人民政府办公室', firstNumber: 1, firstTotal: 1, continuous: false, numbered: false, maxClassification: 'internal', print, createdAt: '2026-01-01T00:00:00.000Z' };
+const series: Series = { id: 1, name: '城关县政务信息', org: '城关县人民政府办公室', firstNumber: 1, firstTotal: 1, continuous: false, numbered: false, maxClassification: 'internal', scoreRule: 'single', print, createdAt: '2026-01-01T00:00:00.000Z' };
 const issue: Issue = {
   id: 7,
   seriesId: 1,
@@ -112,7 +112,7 @@ const issue: Issue = {
   signedAt: null,
   voidReason: null,
   voidedAt: null,
-  articles: [{ id: 3, position: 1, title: '城关镇推进老旧小区改造', unitId: 1, unit: '城关镇', category: 'news', classification: 'public' }],
+  articles: [{ id: 3, position: 1, title: '城关镇推进老旧小区改造', unitId: 1, unit: '城关镇', category: 'news', classification: 'public', brief: false }],
   createdAt: '2026-11-20T01:00:00.000Z',
   updatedAt: '2026-11-20T01:00:00.000Z',
 };
