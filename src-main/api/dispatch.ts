@@ -4,10 +4,14 @@
  */
 import { z } from 'zod';
 import { ApiError } from './errors';
-import { contract, isOpName, type OpName, type OpResult } from './contract';
+import { contract, isOpName, type OpArgs, type OpName, type OpResult } from './contract';
 import { handlers } from './handlers';
 import type { Ctx } from '../services/context';
 import { translateSqliteError, writeRefusal } from '../store/db';
+import { auditScope, type PendingAudit } from '../store/audit-scope';
+import { writeAuditRow } from '../services/audit';
+import { operatorOf, stampNow } from '../services/context';
+import { auditFacts } from './audit-entry';
 
 const FIELD_LABELS: Record<string, string> = {
   id: '编号',
@@ -137,6 +141,58 @@ function isPlainInput(v: unknown): boolean {
   return proto === Object.prototype || proto === null;
 }
 
+/**
+ * The audit trail, put around every operation once, here: each one that is not read-only (and
+ * each download, which is an export) leaves one entry — who, when, what, on which object, a
+ * short summary. The entry is written by the operation's first write transaction, inside it
+ * (store/audit-scope.ts), so the change and its entry commit or roll back together; a refused
+ * operation writes none. An operation that writes no row (a file export) and a restore (its
+ * entry must end up in the restored database, which `ctx.db` is by then) get theirs written
+ * here once they have succeeded.
+ */
+async function audited(ctx: Ctx, name: OpName, args: unknown, run: () => unknown): Promise<unknown> {
+  const def = contract[name] as { readonly: boolean; summary: string; audit?: unknown };
+  const download = def.audit === 'download';
+  if (def.readonly && !download) return run();
+  const spec = download ? undefined : (def.audit as Parameters<typeof auditFacts>[2]);
+  const at = stampNow(ctx);
+  const operator = operatorOf(ctx);
+  const pending: PendingAudit = {
+    written: false,
+    write: (db, result) => writeAuditRow(db, { at, operator, operation: name, ...auditFacts(name, def.summary, spec, args, result) }),
+  };
+  const result = await auditScope.run(pending, run);
+  if (!pending.written) {
+    // A download may run before the start-up check has passed, or on a read-only connection:
+    // a damaged or read-only database is never written to, not even for its log.
+    if (download && (ctx.db.readonly || !(await gatePassed(ctx)))) return result;
+    const db = ctx.db;
+    db.transaction(() => pending.write(db, result)).immediate();
+    pending.written = true;
+  }
+  return result;
+}
+
+/**
+ * The entry of an operation that ran outside dispatch(): restoring a database too damaged to
+ * open (cli/commands/backups.ts), whose entry goes into the restored file once it is in place.
+ */
+export function recordAudit<K extends OpName>(ctx: Ctx, name: K, args: OpArgs<K>, result: OpResult<K>): void {
+  const def = contract[name] as { summary: string; audit?: unknown };
+  const spec = def.audit === 'download' ? undefined : (def.audit as Parameters<typeof auditFacts>[2]);
+  const row = { at: stampNow(ctx), operator: operatorOf(ctx), operation: name, ...auditFacts(name, def.summary, spec, args, result) };
+  ctx.db.transaction(() => writeAuditRow(ctx.db, row)).immediate();
+}
+
+async function gatePassed(ctx: Ctx): Promise<boolean> {
+  try {
+    await ctx.writeGate;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Restoring replaces a damaged database, so it must not wait for (or fail on) its check. */
 const UNGATED: ReadonlySet<OpName> = new Set<OpName>(['backupRestore']);
 
@@ -168,7 +224,7 @@ export async function dispatch(ctx: Ctx, name: string, rawInput: unknown): Promi
   try {
     if (ctx.writeGate && !contract[name].readonly && !UNGATED.has(name)) await ctx.writeGate;
     const handler = handlers[name] as (ctx: Ctx, args: unknown) => unknown;
-    const result = await handler(ctx, parsed.data);
+    const result = await audited(ctx, name, parsed.data, () => handler(ctx, parsed.data));
     logged('ok');
     return result;
   } catch (e) {

@@ -21,6 +21,7 @@ import * as submissions from '../services/submissions';
 import * as submissionImport from '../services/submission-import';
 import * as submissionCorrect from '../services/submission-correct';
 import * as backups from '../services/backups';
+import * as audit from '../services/audit';
 
 export type Handlers = { [K in OpName]: (ctx: Ctx, args: OpArgs<K>) => OpResult<K> | Promise<OpResult<K>> };
 
@@ -111,4 +112,9 @@ export const handlers: Handlers = {
   scoreLedger: scoring.scoreLedger,
   circularExport: scoring.circularExport,
   circularFiles: scoring.circularFiles,
+
+  auditList: audit.listAudit,
+  auditExport: audit.exportAudit,
+  auditXlsx: audit.auditXlsx,
+  operatorSet: audit.setOperator,
 };

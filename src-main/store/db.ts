@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { ApiError, DISK_FULL_ADVICE } from '../api/errors';
 import { damagedDatabaseMessage } from '../backup/inspect';
 import { backupDirFor, backupFileName } from '../backup/names';
+import { pendingAuditFor } from './audit-scope';
 import { APPLICATION_ID } from './identity';
 import { checkNow } from './integrity';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
@@ -255,8 +256,18 @@ function migrate(db: DB, from: number): void {
  * reading "the last number" cannot interleave. SQLITE_BUSY after the timeout becomes a refusal.
  */
 export function writeTx<T>(db: DB, fn: () => T): T {
+  // The running operation's audit entry goes into the same transaction (store/audit-scope.ts).
+  const audit = pendingAuditFor(db);
   try {
-    return db.transaction(fn).immediate();
+    const result = db
+      .transaction(() => {
+        const r = fn();
+        audit?.write(db, r);
+        return r;
+      })
+      .immediate();
+    if (audit) audit.written = true;
+    return result;
   } catch (e) {
     throw translateSqliteError(e);
   }
@@ -270,6 +281,9 @@ export function translateSqliteError(e: unknown): unknown {
   }
   if (typeof err.message === 'string' && err.message.startsWith('FROZEN:')) {
     return new ApiError('FROZEN', '已签发或已作废的期次及其信息不能修改。如需更正，请作废该期或在新的一期中刊发更正。');
+  }
+  if (typeof err.message === 'string' && err.message.startsWith('AUDIT:')) {
+    return new ApiError('FROZEN', '操作日志只能追加，不能修改或删除。');
   }
   // A full disk or a read-only one is the place's fault, not the data's: say so, never "damaged".
   if (err.code === 'SQLITE_FULL' || err.code === 'ENOSPC') {

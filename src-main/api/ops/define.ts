@@ -2,18 +2,47 @@
 import { z } from 'zod';
 import * as s from '../schemas';
 
+/**
+ * How the audit trail (操作日志) names what an operation acted on and sums it up. Every entry
+ * that is not read-only is logged; these only override the defaults derived in
+ * api/audit-entry.ts (the object from `id`, `issueId`, `articleId`… of the input or the result;
+ * the summary from the input's short fields, a `reason` always kept, item texts never).
+ */
+export interface AuditSpec {
+  /** `kind:id`, e.g. `issue:12`; '' when the operation has no single object. */
+  object?: (args: never, result: never) => string;
+  /** One line in Chinese, e.g. 签发为第12期. */
+  summary?: (args: never, result: never) => string;
+}
+
+export interface OpOptions {
+  /** Read-only operations may run on a database opened read-only, and are not logged… */
+  readonly?: boolean;
+  /** …except a read-only operation that hands a file out (a download is an export): `download`. */
+  audit?: AuditSpec | 'download';
+}
+
 export interface OpDef<I extends z.ZodType, O> {
   input: I;
   summary: string;
   /** Read-only operations may run on a database opened read-only. */
   readonly: boolean;
+  /** See OpOptions.audit. */
+  audit?: AuditSpec | 'download';
   /** Phantom: carries the result type, never set at run time. */
   readonly result?: O;
 }
 
 export const op =
   <O>() =>
-  <I extends z.ZodType>(input: I, summary: string, readonly = false): OpDef<I, O> => ({ input, summary, readonly });
+  <I extends z.ZodType>(input: I, summary: string, options: boolean | OpOptions = false): OpDef<I, O> => {
+    const o = typeof options === 'boolean' ? { readonly: options } : options;
+    return { input, summary, readonly: o.readonly ?? false, ...(o.audit ? { audit: o.audit } : {}) };
+  };
+
+/** Typed helper for an AuditSpec: the callbacks see the op's parsed input and its result. */
+export const audit = <A, R>(spec: { object?: (args: A, result: R) => string; summary?: (args: A, result: R) => string }): AuditSpec =>
+  spec as AuditSpec;
 
 export const none = z.object({}).strict();
 export const byId = (what: string) => z.object({ id: s.id(what) }).strict();

@@ -10,6 +10,7 @@ import * as m005 from './005-scoring';
 import * as m006 from './006-intake-extra';
 import * as m007 from './007-series-level-and-printed-name';
 import * as m008 from './008-unit-names';
+import * as m009 from './009-audit-log';
 import { reindexAll } from '../search-index';
 import type { DB } from '../db';
 
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   // Named 011 for issue 12's plan; it takes the next free version (renumbered at merge).
   { version: 7, name: 'series classification level and printed series names', sql: m007.sql },
   { version: 8, name: 'unit short names and aliases', sql: m008.sql },
+  { version: 9, name: 'audit log and issue workflow operators', sql: m009.sql },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
