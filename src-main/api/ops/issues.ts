@@ -61,7 +61,8 @@ export const issueOps = {
   issueDocx: op<DocxFile>()(
     byId('期'),
     '取得一期的 Word 文件内容（浏览器模式下载用）/ the Word file as base64, for download',
-    true,
+    // a download is an export: it goes in the audit log
+    { readonly: true, audit: 'download' },
   ),
   issueLayout: op<IssueLayout>()(byId('期'), '版面分页：每页排到哪里、共几页 / the pages as laid out', true),
   issueDelete: op<{ id: number }>()(byId('期'), '删除未签发的草稿 / delete an unsigned issue'),

@@ -161,7 +161,8 @@ export const packetOps = {
   packetFile: op<PacketFileResult>()(
     byId('上报包'),
     '取得已登记上报包的文件内容（浏览器模式下载用）/ a registered packet as base64, for download',
-    true,
+    // a download is an export: it goes in the audit log
+    { readonly: true, audit: 'download' },
   ),
   packetCandidates: op<PacketCandidates>()(
     z

@@ -431,6 +431,7 @@ export const scoringOps = {
   circularFiles: op<CircularFile[]>()(
     named(withPeriod(circularExtra)),
     '取得通报文件内容（浏览器模式下载用）/ the circular files as base64, for download',
-    true,
+    // a download is an export: it goes in the audit log
+    { readonly: true, audit: 'download' },
   ),
 } as const;
