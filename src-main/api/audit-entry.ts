@@ -120,6 +120,7 @@ function defaultSummary(opSummary: string, a: Record<string, unknown>, r: Record
   if (str(a.state)) parts.push(`状态 ${str(a.state)}`);
   if (str(a.reason)) parts.push(`原因：${str(a.reason)}`);
   if (str(r.path)) parts.push(`文件：${cut(base(str(r.path)!), 60)}`);
+  else if (str(r.fileName)) parts.push(`下载：${cut(str(r.fileName)!, 60)}`);
   if (str(r.restoredFrom)) parts.push(`来自：${cut(base(str(r.restoredFrom)!), 60)}`);
   return parts.length ? parts.join('，') : actionLabel(opSummary);
 }
