@@ -184,11 +184,25 @@ describe('defaults for every op, including ones added later', () => {
     expect(auditFacts('packetExport', '导出上报包 / x', undefined, { issueIds: [1] }, { id: 4, path: '/a/b.zip' }).summary).toBe('文件：b.zip');
   });
 
-  it('every entry of the table is either read-only (not logged), a download, or logged', () => {
-    const writes = OP_NAMES.filter((n: OpName) => !contract[n].readonly);
-    expect(writes).toContain('issueSign');
-    expect(writes).toContain('backupRestore');
-    const downloads = OP_NAMES.filter((n) => (contract[n] as { audit?: unknown }).audit === 'download');
-    expect(downloads).toEqual(expect.arrayContaining(['issueDocx', 'circularFiles', 'packetFile', 'auditXlsx']));
+  it('declares every operation that writes or hands out a file, so it is logged without a row changing', () => {
+    const files = OP_NAMES.filter((n: OpName) => contract[n].audit?.file);
+    expect(files.sort()).toEqual(
+      ['auditExport', 'auditXlsx', 'backupCreate', 'backupRestore', 'circularExport', 'circularFiles', 'issueDocx', 'issueExport', 'packetExport', 'packetFile'].sort(),
+    );
+  });
+
+  it('an import that registers nothing (a duplicate, a refused file) is no change and leaves no entry', async () => {
+    const t = testDb();
+    await seed(t, 0);
+    const file = path.join(t.dir, '城关镇-秋粮收购.txt');
+    fs.writeFileSync(file, '城关镇秋粮收购进展\n今年秋粮收购进展顺利。');
+    expect((await t.call('submissionImport', { path: file })).status).toBe('imported');
+    const count = rows(t).length;
+    expect(last(t)).toMatchObject({ operation: 'submissionImport' });
+    const before = snapshotAll(t.ctx.db);
+    expect((await t.call('submissionImport', { path: file })).status).toBe('duplicate');
+    expect((await t.call('submissionImport', { path: path.join(t.dir, '没有.docx') })).status).toBe('refused');
+    expect(rows(t).length).toBe(count);
+    expect(snapshotAll(t.ctx.db)).toEqual(before);
   });
 });

@@ -61,9 +61,10 @@ function defaultObject(opName: string, args: Record<string, unknown>, result: Re
   const kind = objectKind(opName);
   const id = num(args.id) ?? num(result.id);
   if (id !== undefined) return `${kind}:${id}`;
-  if (num(args.issueId) !== undefined) return `issue:${num(args.issueId)}`;
-  if (num(args.articleId) !== undefined) return `article:${num(args.articleId)}`;
-  if (num(args.submissionId) !== undefined) return `submission:${num(args.submissionId)}`;
+  for (const [key, k] of [['issueId', 'issue'], ['articleId', 'article'], ['submissionId', 'submission']] as const) {
+    const v = num(args[key]) ?? num(result[key]);
+    if (v !== undefined) return `${k}:${v}`;
+  }
   return '';
 }
 
@@ -112,7 +113,8 @@ function defaultSummary(opSummary: string, a: Record<string, unknown>, r: Record
   const title = str(r.title) ?? str(a.title);
   if (title) parts.push(`《${cut(title, 30)}》`);
   const name = str(a.name) ?? str(r.name);
-  if (name && !title) parts.push(cut(name, 30));
+  // a backup's name is its file's name: said once, as the file
+  if (name && !title && !(str(r.path) && base(str(r.path)!) === name)) parts.push(cut(name, 30));
   if (num(r.number) !== undefined && (a.signedBy !== undefined || a.reason !== undefined)) {
     parts.push(`第${num(r.number)}期${num(r.totalNumber) !== undefined ? `（总第${num(r.totalNumber)}期）` : ''}`);
   }

@@ -12,6 +12,7 @@ import { auditScope, type PendingAudit } from '../store/audit-scope';
 import { writeAuditRow } from '../services/audit';
 import { operatorOf, stampNow } from '../services/context';
 import { auditFacts } from './audit-entry';
+import type { AuditSpec } from './ops/define';
 
 const FIELD_LABELS: Record<string, string> = {
   id: '编号',
@@ -142,30 +143,29 @@ function isPlainInput(v: unknown): boolean {
 }
 
 /**
- * The audit trail, put around every operation once, here: each one that is not read-only (and
- * each download, which is an export) leaves one entry — who, when, what, on which object, a
- * short summary. The entry is written by the operation's first write transaction, inside it
- * (store/audit-scope.ts), so the change and its entry commit or roll back together; a refused
- * operation writes none. An operation that writes no row (a file export) and a restore (its
- * entry must end up in the restored database, which `ctx.db` is by then) get theirs written
- * here once they have succeeded.
+ * The audit trail, put around every operation once, here: each one that is not read-only
+ * leaves one entry when it changes the database — who, when, what, on which object, a short
+ * summary — written by its write transaction, inside it (store/audit-scope.ts), so the change
+ * and its entry commit or roll back together; a refused operation, or one that ends without
+ * changing anything (an import that found a duplicate), writes none. One that writes or hands
+ * out a file (AuditSpec.file: exports, downloads, backups, a restore) gets its entry here once
+ * it has succeeded; for a restore `ctx.db` is by then the restored database, so it goes there.
  */
 async function audited(ctx: Ctx, name: OpName, args: unknown, run: () => unknown): Promise<unknown> {
-  const def = contract[name] as { readonly: boolean; summary: string; audit?: unknown };
-  const download = def.audit === 'download';
-  if (def.readonly && !download) return run();
-  const spec = download ? undefined : (def.audit as Parameters<typeof auditFacts>[2]);
+  const def = contract[name] as { readonly: boolean; summary: string; audit?: AuditSpec };
+  const file = def.audit?.file === true;
+  if (def.readonly && !file) return run();
   const at = stampNow(ctx);
   const operator = operatorOf(ctx);
   const pending: PendingAudit = {
     written: false,
-    write: (db, result) => writeAuditRow(db, { at, operator, operation: name, ...auditFacts(name, def.summary, spec, args, result) }),
+    write: (db, result) => writeAuditRow(db, { at, operator, operation: name, ...auditFacts(name, def.summary, def.audit, args, result) }),
   };
   const result = await auditScope.run(pending, run);
-  if (!pending.written) {
+  if (!pending.written && file) {
     // A download may run before the start-up check has passed, or on a read-only connection:
     // a damaged or read-only database is never written to, not even for its log.
-    if (download && (ctx.db.readonly || !(await gatePassed(ctx)))) return result;
+    if (def.readonly && (ctx.db.readonly || !(await gatePassed(ctx)))) return result;
     const db = ctx.db;
     db.transaction(() => pending.write(db, result)).immediate();
     pending.written = true;
@@ -178,9 +178,8 @@ async function audited(ctx: Ctx, name: OpName, args: unknown, run: () => unknown
  * open (cli/commands/backups.ts), whose entry goes into the restored file once it is in place.
  */
 export function recordAudit<K extends OpName>(ctx: Ctx, name: K, args: OpArgs<K>, result: OpResult<K>): void {
-  const def = contract[name] as { summary: string; audit?: unknown };
-  const spec = def.audit === 'download' ? undefined : (def.audit as Parameters<typeof auditFacts>[2]);
-  const row = { at: stampNow(ctx), operator: operatorOf(ctx), operation: name, ...auditFacts(name, def.summary, spec, args, result) };
+  const def = contract[name] as { summary: string; audit?: AuditSpec };
+  const row = { at: stampNow(ctx), operator: operatorOf(ctx), operation: name, ...auditFacts(name, def.summary, def.audit, args, result) };
   ctx.db.transaction(() => writeAuditRow(ctx.db, row)).immediate();
 }
 

@@ -259,18 +259,29 @@ export function writeTx<T>(db: DB, fn: () => T): T {
   // The running operation's audit entry goes into the same transaction (store/audit-scope.ts).
   const audit = pendingAuditFor(db);
   try {
+    let logged = false;
     const result = db
       .transaction(() => {
+        const before = audit ? totalChanges(db) : 0;
         const r = fn();
-        audit?.write(db, r);
+        // Only a transaction that changed something carries the entry: an import that found a
+        // duplicate opens one to look, and records nothing.
+        if (audit && totalChanges(db) > before) {
+          audit.write(db, r);
+          logged = true;
+        }
         return r;
       })
       .immediate();
-    if (audit) audit.written = true;
+    if (audit && logged) audit.written = true;
     return result;
   } catch (e) {
     throw translateSqliteError(e);
   }
+}
+
+function totalChanges(db: DB): number {
+  return (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
 }
 
 export function translateSqliteError(e: unknown): unknown {

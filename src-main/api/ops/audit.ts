@@ -1,7 +1,7 @@
 /** The audit trail (操作日志): who did what to which record, and setting who is working. */
 import { z } from 'zod';
 import * as s from '../schemas';
-import { op } from './define';
+import { download, op, writesFile } from './define';
 
 export interface AuditEntry {
   id: number;
@@ -68,11 +68,12 @@ export const auditOps = {
       .object({ ...auditFilter, out: z.string({ error: '请给出保存位置' }).min(1, { error: '请给出保存位置' }).max(4096) })
       .strict(),
     '导出操作日志为 Excel / write the audit log as .xlsx',
+    writesFile,
   ),
   auditXlsx: op<AuditFile>()(
     z.object(auditFilter).strict(),
     '取得操作日志的 Excel 文件（浏览器模式下载用）/ the audit log workbook as base64',
-    { readonly: true, audit: 'download' },
+    download,
   ),
   operatorSet: op<OperatorSession>()(
     z.object({ name: operatorName }).strict(),

@@ -3,12 +3,19 @@ import { z } from 'zod';
 import * as s from '../schemas';
 
 /**
- * How the audit trail (操作日志) names what an operation acted on and sums it up. Every entry
- * that is not read-only is logged; these only override the defaults derived in
- * api/audit-entry.ts (the object from `id`, `issueId`, `articleId`… of the input or the result;
- * the summary from the input's short fields, a `reason` always kept, item texts never).
+ * How the audit trail (操作日志) records an operation. Every entry that is not read-only is
+ * logged when it changes the database (its entry goes into that same transaction), with the
+ * object and summary derived in api/audit-entry.ts (the object from `id`, `issueId`,
+ * `articleId`… of the input or the result; the summary from the input's short fields, a
+ * `reason` always kept, item texts never). An op says more only when the defaults miss:
  */
 export interface AuditSpec {
+  /**
+   * It writes or hands out a file (an export, a backup, a restore, a download): logged once it
+   * succeeds even when no row of the database changed. A read-only op with `file` is a
+   * download, logged when the database can be written.
+   */
+  file?: boolean;
   /** `kind:id`, e.g. `issue:12`; '' when the operation has no single object. */
   object?: (args: never, result: never) => string;
   /** One line in Chinese, e.g. 签发为第12期. */
@@ -16,10 +23,9 @@ export interface AuditSpec {
 }
 
 export interface OpOptions {
-  /** Read-only operations may run on a database opened read-only, and are not logged… */
+  /** Read-only operations may run on a database opened read-only, and are not logged (but see AuditSpec.file). */
   readonly?: boolean;
-  /** …except a read-only operation that hands a file out (a download is an export): `download`. */
-  audit?: AuditSpec | 'download';
+  audit?: AuditSpec;
 }
 
 export interface OpDef<I extends z.ZodType, O> {
@@ -27,11 +33,15 @@ export interface OpDef<I extends z.ZodType, O> {
   summary: string;
   /** Read-only operations may run on a database opened read-only. */
   readonly: boolean;
-  /** See OpOptions.audit. */
-  audit?: AuditSpec | 'download';
+  /** See AuditSpec. */
+  audit?: AuditSpec;
   /** Phantom: carries the result type, never set at run time. */
   readonly result?: O;
 }
+
+/** Shorthands: an op that writes a file, and a read-only one that hands a file out. */
+export const writesFile: OpOptions = { audit: { file: true } };
+export const download: OpOptions = { readonly: true, audit: { file: true } };
 
 export const op =
   <O>() =>
@@ -41,7 +51,7 @@ export const op =
   };
 
 /** Typed helper for an AuditSpec: the callbacks see the op's parsed input and its result. */
-export const audit = <A, R>(spec: { object?: (args: A, result: R) => string; summary?: (args: A, result: R) => string }): AuditSpec =>
+export const audit = <A, R>(spec: { file?: boolean; object?: (args: A, result: R) => string; summary?: (args: A, result: R) => string }): AuditSpec =>
   spec as AuditSpec;
 
 export const none = z.object({}).strict();

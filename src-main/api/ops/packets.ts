@@ -8,7 +8,7 @@ import type { Category, Classification } from '../schemas';
 import type { Manifest } from '../../packet/manifest';
 import type { Fault, VerifyReport } from '../../packet/report';
 import type { SubmittedMark } from '../types';
-import { byId, none, op } from './define';
+import { byId, download, none, op, writesFile } from './define';
 
 export type { Fault, Manifest, VerifyReport };
 
@@ -145,6 +145,7 @@ export const packetOps = {
       .strict()
       .refine((v) => (v.issueIds?.length ?? 0) + (v.articleIds?.length ?? 0) > 0, { error: '请至少选择一期刊物或一条信息' }),
     '生成上报包（zip）并登记 / export a packet for the city office and register it',
+    writesFile,
   ),
   packetList: op<PacketSummary[]>()(
     z
@@ -162,7 +163,7 @@ export const packetOps = {
     byId('上报包'),
     '取得已登记上报包的文件内容（浏览器模式下载用）/ a registered packet as base64, for download',
     // a download is an export: it goes in the audit log
-    { readonly: true, audit: 'download' },
+    download,
   ),
   packetCandidates: op<PacketCandidates>()(
     z
