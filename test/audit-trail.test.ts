@@ -184,6 +184,13 @@ describe('defaults for every op, including ones added later', () => {
     expect(auditFacts('packetExport', '导出上报包 / x', undefined, { issueIds: [1] }, { id: 4, path: '/a/b.zip' }).summary).toBe('文件：b.zip');
   });
 
+  it('an op may name its object itself (the settings are one record)', async () => {
+    const t = testDb();
+    await t.call('settingsSet', { sender: { office: '城关县人民政府办公室' } });
+    expect(last(t)).toMatchObject({ operation: 'settingsSet', object: 'settings' });
+    expect((await t.call('auditList', { object: 'settings' })).total).toBe(1);
+  });
+
   it('declares every operation that writes or hands out a file, so it is logged without a row changing', () => {
     const files = OP_NAMES.filter((n: OpName) => contract[n].audit?.file);
     expect(files.sort()).toEqual(

@@ -66,7 +66,7 @@ function where(f: Filter): Where {
     .when(f.operation || undefined, 'operation = ?')
     // issue:12 is that issue; a bare kind (issue) is every issue
     .when(object.includes(':') ? object : undefined, 'object = ?')
-    .when(object && !object.includes(':') ? `${object}:%` : undefined, 'object LIKE ?');
+    .when(object && !object.includes(':') ? object : undefined, "(object = ? OR object LIKE ? || ':%')", object);
 }
 
 function toEntry(r: Stored): AuditEntry {

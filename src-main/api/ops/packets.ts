@@ -180,5 +180,7 @@ export const packetOps = {
   settingsSet: op<AppSettings>()(
     z.object({ sender: senderPatch.optional() }).strict(),
     '修改设置（报送单位、联系人、电话）/ change the settings',
+    // the settings are one record: name it, so the log can be filtered to it
+    { audit: { object: () => 'settings' } },
   ),
 } as const;
