@@ -80,7 +80,7 @@ describe('bulletin audit list', () => {
     await setUp(db);
     await ok(db, ['--operator', '李四', 'issue', 'submit', '1']);
     await ok(db, ['issue', 'sign', '1', '--by', '张某某'], { BULLETIN_OPERATOR: '赵六' });
-    await ok(db, ['--operator', '王五', 'submission', 'update', '1', '--unit', '河口乡']);
+    await ok(db, ['--operator', '王五', 'submission', 'correct', '1', '--unit', '河口乡', '--reason', '落款为河口乡，登记时填错']);
     await ok(db, ['--operator', '王五', 'issue', 'export', '1', '--out', dir]);
     const backup = JSON.parse(await ok(db, ['--json', 'backup', 'create'])) as { path: string };
     await ok(db, ['--operator', '王五', 'issue', 'void', '1', '--reason', '数据有误']);
@@ -92,7 +92,9 @@ describe('bulletin audit list', () => {
     const byOp = (op: string) => page.entries.filter((e) => e.operation === op);
     expect(byOp('issueSubmit')).toMatchObject([{ operator: '李四', object: 'issue:1' }]);
     expect(byOp('issueSign')).toMatchObject([{ operator: '赵六', object: 'issue:1', detail: { input: { signedBy: '张某某' }, result: { number: 1 } } }]);
-    expect(byOp('submissionUpdate')).toMatchObject([{ operator: '王五', object: 'submission:1' }]);
+    expect(byOp('submissionCorrect')).toMatchObject([
+      { operator: '王五', object: 'submission:1', summary: expect.stringContaining('原因：落款为河口乡，登记时填错') as unknown, detail: { input: { reason: '落款为河口乡，登记时填错' } } },
+    ]);
     expect(byOp('issueExport')).toMatchObject([{ operator: '王五', object: 'issue:1' }]);
     expect(byOp('issueExport')[0]!.detail).toMatchObject({ result: { sha256: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown } });
     // The restored database is the backup: it holds what was logged before the backup was
