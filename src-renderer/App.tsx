@@ -5,7 +5,7 @@ import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { IconArchive, IconChartBar, IconFileText, IconNews, IconSearch, IconSend, IconSettings } from '@tabler/icons-react';
 import { IconInbox } from '@tabler/icons-react';
-import { IconDatabaseExport } from '@tabler/icons-react';
+import { IconDatabaseExport, IconHistory } from '@tabler/icons-react';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { Api } from './api/client';
 import { ApiProvider } from './api/context';
@@ -13,6 +13,8 @@ import { SearchDialog } from './components/SearchDialog';
 import { BackupWarning } from './components/backups/BackupWarning';
 import { NavContext, type Nav, type PageName, type Route } from './nav';
 import { ArchivePage } from './pages/ArchivePage';
+import { AuditPage } from './pages/AuditPage';
+import { OperatorControl } from './components/audit/OperatorControl';
 import { ArticlesPage } from './pages/ArticlesPage';
 import { BackupsPage } from './pages/BackupsPage';
 import { IntakePage } from './pages/IntakePage';
@@ -72,6 +74,8 @@ function Shell() {
                 信息科
               </Text>
             </Group>
+            <Group gap="md" wrap="nowrap">
+            <OperatorControl />
             <UnstyledButton
               onClick={() => setSearchOpen(true)}
               px="sm"
@@ -93,6 +97,7 @@ function Shell() {
                 </Group>
               </Group>
             </UnstyledButton>
+            </Group>
           </Group>
         </AppShell.Header>
 
@@ -119,6 +124,7 @@ function Shell() {
             />
           </AppShell.Section>
           <AppShell.Section>
+            <NavLink label="操作日志" leftSection={<IconHistory size={18} />} active={page === 'audit'} onClick={() => go({ page: 'audit' })} data-testid="nav-audit" style={{ borderRadius: 4 }} />
             <NavLink label="备份" leftSection={<IconDatabaseExport size={18} />} active={page === 'backups'} onClick={() => go({ page: 'backups' })} data-testid="nav-backups" style={{ borderRadius: 4 }} />
             <NavLink
               label="设置"
@@ -145,6 +151,7 @@ function Shell() {
           {page === 'packets' && <PacketsPage />}
           {page === 'stats' && <StatsPage />}
           {page === 'backups' && <BackupsPage />}
+          {page === 'audit' && <AuditPage />}
           {page === 'settings' && <SettingsPage />}
         </AppShell.Main>
 

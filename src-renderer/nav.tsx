@@ -12,6 +12,7 @@ export type Route =
   | { page: 'packets' }
   | { page: 'stats' }
   | { page: 'backups' }
+  | { page: 'audit' }
   | { page: 'settings' };
 
 export type PageName = Route['page'];

@@ -75,8 +75,15 @@ describe('backup, list and restore', () => {
     const restored = await t.call('backupRestore', { file: made.path, confirm: true });
     expect(restored).toMatchObject({ restoredFrom: made.path, fromVersion: SCHEMA_VERSION, schemaVersion: SCHEMA_VERSION });
     expect(restored.undoBackup).toMatch(/-before-restore\.db$/);
-    // The same ctx now reads the restored file: the door needs no new handle.
-    expect(snapshotAll(t.ctx.db)).toEqual(before);
+    // The same ctx now reads the restored file: the door needs no new handle. Its audit log is
+    // the backup's (made before the backup's own entry was written), then the restore's entry.
+    const { audit_log: restoredLog, ...restored_ } = snapshotAll(t.ctx.db);
+    const { audit_log: beforeLog, ...before_ } = before;
+    expect(restored_).toEqual(before_);
+    const inOrder = (log: unknown[] | undefined) => [...(log as { id: number }[])].sort((a, b) => a.id - b.id);
+    expect(inOrder(restoredLog).slice(0, -1)).toEqual(inOrder(beforeLog).slice(0, -1));
+    expect(inOrder(beforeLog).at(-1)).toMatchObject({ operation: 'backupCreate' });
+    expect(inOrder(restoredLog).at(-1)).toMatchObject({ operation: 'backupRestore' });
     expect((await t.call('issueGet', { id: signed.id })).status).toBe('signed');
     expect(fs.existsSync(`${t.file}.restoring-${process.pid}`)).toBe(false);
 

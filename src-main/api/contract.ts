@@ -15,6 +15,7 @@ import { searchOps } from './ops/search';
 import { submissionOps } from './ops/submissions';
 import { backupOps } from './ops/backups';
 import { scoringOps } from './ops/scoring';
+import { auditOps } from './ops/audit';
 
 export type { OpDef };
 
@@ -28,6 +29,7 @@ export const contract = {
   ...submissionOps,
   ...backupOps,
   ...scoringOps,
+  ...auditOps,
 } as const;
 
 

@@ -4,10 +4,15 @@
  */
 import { z } from 'zod';
 import { ApiError } from './errors';
-import { contract, isOpName, type OpName, type OpResult } from './contract';
+import { contract, isOpName, type OpArgs, type OpName, type OpResult } from './contract';
 import { handlers } from './handlers';
 import type { Ctx } from '../services/context';
 import { translateSqliteError, writeRefusal } from '../store/db';
+import { auditScope, type PendingAudit } from '../store/audit-scope';
+import { writeAuditRow } from '../services/audit';
+import { operatorOf, stampNow } from '../services/context';
+import { auditFacts } from './audit-entry';
+import type { AuditSpec } from './ops/define';
 
 const FIELD_LABELS: Record<string, string> = {
   id: '编号',
@@ -140,6 +145,56 @@ function isPlainInput(v: unknown): boolean {
   return proto === Object.prototype || proto === null;
 }
 
+/**
+ * The audit trail, put around every operation once, here: each one that is not read-only
+ * leaves one entry when it changes the database — who, when, what, on which object, a short
+ * summary — written by its write transaction, inside it (store/audit-scope.ts), so the change
+ * and its entry commit or roll back together; a refused operation, or one that ends without
+ * changing anything (an import that found a duplicate), writes none. One that writes or hands
+ * out a file (AuditSpec.file: exports, downloads, backups, a restore) gets its entry here once
+ * it has succeeded; for a restore `ctx.db` is by then the restored database, so it goes there.
+ */
+async function audited(ctx: Ctx, name: OpName, args: unknown, run: () => unknown): Promise<unknown> {
+  const def = contract[name] as { readonly: boolean; summary: string; audit?: AuditSpec };
+  const file = def.audit?.file === true;
+  if (def.readonly && !file) return run();
+  const at = stampNow(ctx);
+  const operator = operatorOf(ctx);
+  const pending: PendingAudit = {
+    written: false,
+    write: (db, result) => writeAuditRow(db, { at, operator, operation: name, ...auditFacts(name, def.summary, def.audit, args, result) }),
+  };
+  const result = await auditScope.run(pending, run);
+  if (!pending.written && file) {
+    // A download may run before the start-up check has passed, or on a read-only connection:
+    // a damaged or read-only database is never written to, not even for its log.
+    if (def.readonly && (ctx.db.readonly || !(await gatePassed(ctx)))) return result;
+    const db = ctx.db;
+    db.transaction(() => pending.write(db, result)).immediate();
+    pending.written = true;
+  }
+  return result;
+}
+
+/**
+ * The entry of an operation that ran outside dispatch(): restoring a database too damaged to
+ * open (cli/commands/backups.ts), whose entry goes into the restored file once it is in place.
+ */
+export function recordAudit<K extends OpName>(ctx: Ctx, name: K, args: OpArgs<K>, result: OpResult<K>): void {
+  const def = contract[name] as { summary: string; audit?: AuditSpec };
+  const row = { at: stampNow(ctx), operator: operatorOf(ctx), operation: name, ...auditFacts(name, def.summary, def.audit, args, result) };
+  ctx.db.transaction(() => writeAuditRow(ctx.db, row)).immediate();
+}
+
+async function gatePassed(ctx: Ctx): Promise<boolean> {
+  try {
+    await ctx.writeGate;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Restoring replaces a damaged database, so it must not wait for (or fail on) its check. */
 const UNGATED: ReadonlySet<OpName> = new Set<OpName>(['backupRestore']);
 
@@ -171,7 +226,7 @@ export async function dispatch(ctx: Ctx, name: string, rawInput: unknown): Promi
   try {
     if (ctx.writeGate && !contract[name].readonly && !UNGATED.has(name)) await ctx.writeGate;
     const handler = handlers[name] as (ctx: Ctx, args: unknown) => unknown;
-    const result = await handler(ctx, parsed.data);
+    const result = await audited(ctx, name, parsed.data, () => handler(ctx, parsed.data));
     logged('ok');
     return result;
   } catch (e) {

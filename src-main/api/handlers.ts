@@ -24,6 +24,7 @@ import * as submissionCorrect from '../services/submission-correct';
 import * as backups from '../services/backups';
 import * as coverage from '../services/coverage';
 import { verifyArchive } from '../store/seal';
+import * as audit from '../services/audit';
 
 export type Handlers = { [K in OpName]: (ctx: Ctx, args: OpArgs<K>) => OpResult<K> | Promise<OpResult<K>> };
 
@@ -115,4 +116,9 @@ export const handlers: Handlers = {
   scoreLedger: scoring.scoreLedger,
   circularExport: scoring.circularExport,
   circularFiles: scoring.circularFiles,
+
+  auditList: audit.listAudit,
+  auditExport: audit.exportAudit,
+  auditXlsx: audit.auditXlsx,
+  operatorSet: audit.setOperator,
 };

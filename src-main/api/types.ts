@@ -123,6 +123,15 @@ export interface Issue {
   signedAt: string | null;
   voidReason: string | null;
   voidedAt: string | null;
+  /** Who moved it along (操作人, see the audit trail), and when; null before that step. */
+  submittedBy: string | null;
+  submittedAt: string | null;
+  /** The last time it was sent back from review to draft (退回修改). */
+  withdrawnBy: string | null;
+  withdrawnAt: string | null;
+  /** Who recorded the signing at this PC; signedBy is the signer printed on the issue. */
+  signOperator: string | null;
+  voidedBy: string | null;
   articles: IssueArticle[];
   createdAt: string;
   updatedAt: string;

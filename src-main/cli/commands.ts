@@ -14,5 +14,6 @@ import { searchCommands } from './commands/search';
 import { intakeCommands } from './commands/intake';
 import { scoringCommands } from './commands/scoring';
 import { archiveCommands, backupCommands } from './commands/backups';
+import { auditCommands } from './commands/audit';
 
-export const COMMANDS: readonly CommandSpec[] = [...appCommands, ...seriesCommands, ...unitCommands, ...articleCommands, ...issueCommands, ...packetCommands, ...searchCommands, ...intakeCommands, ...scoringCommands, ...backupCommands, ...archiveCommands];
+export const COMMANDS: readonly CommandSpec[] = [...appCommands, ...seriesCommands, ...unitCommands, ...articleCommands, ...issueCommands, ...packetCommands, ...searchCommands, ...intakeCommands, ...scoringCommands, ...backupCommands, ...archiveCommands, ...auditCommands];

@@ -3,6 +3,7 @@ import { coverageMessages, type CoverageReport } from '../api/coverage-types';
 import { CATEGORY_LABELS, CLASSIFICATION_LABELS, ISSUE_STATUS_LABELS, UNIT_KIND_LABELS } from '../api/schemas';
 import type { Paragraph } from '../api/text';
 import { ADOPTION_KIND_LABELS } from '../scoring/rules';
+import { localTimeNumeric } from '../api/display';
 import type { Article, ArticleSummary, Issue, IssueSummary, NextNumber, Series, Unit } from '../api/types';
 
 const HEADING_MARK = ['', '【一级标题】', '【二级标题】', '【三级标题】', '【四级标题】'];
@@ -17,6 +18,17 @@ export function issueName(i: Pick<IssueSummary, 'series' | 'year' | 'number' | '
   if (i.number === null) return `《${i.series}》草稿 #${i.id}`;
   const total = i.totalNumber ? `（总第${i.totalNumber}期）` : '';
   return `《${i.series}》${i.year}年${i.supplement ? '增刊' : ''}第${i.number}期${total}`;
+}
+
+/** Who moved the issue along, and when (操作人 from the audit trail). */
+function workflowLines(i: Issue): string[] {
+  const at = (iso: string | null) => (iso ? localTimeNumeric(iso) : '');
+  return [
+    i.submittedBy ? `  提交审核：${i.submittedBy} ${at(i.submittedAt)}` : '',
+    i.withdrawnBy ? `  退回修改：${i.withdrawnBy} ${at(i.withdrawnAt)}` : '',
+    i.signOperator ? `  签发登记：${i.signOperator} ${at(i.signedAt)}（签发人 ${i.signedBy ?? ''}）` : '',
+    i.voidedBy ? `  作废：${i.voidedBy} ${at(i.voidedAt)}` : '',
+  ].filter(Boolean);
 }
 
 export const fmt = {
@@ -39,6 +51,7 @@ export const fmt = {
   issue: (i: Issue) =>
     [
       fmt.issueLine({ ...i, articleCount: i.articles.length }),
+      ...workflowLines(i),
       ...i.articles.map((a) => `  ${a.position}. #${a.id} ${a.title}${a.unit ? `（${a.unit}）` : ''}${a.brief ? '  [简讯]' : ''}`),
     ].join('\n'),
   issueList: (list: IssueSummary[]) => listText(list, fmt.issueLine, '没有符合条件的期次。'),

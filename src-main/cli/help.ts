@@ -4,6 +4,7 @@ import type { CommandSpec } from './spec';
 const GLOBAL_OPTIONS = [
   ['--db PATH', '使用指定的数据库文件（也可用环境变量 BULLETIN_DB）', 'database file (or the BULLETIN_DB variable)'],
   ['--json', '只在标准输出打印一个 JSON 值，供程序读取', 'print exactly one JSON value on stdout'],
+  ['--operator NAME', '操作人，记入操作日志（也可用环境变量 BULLETIN_OPERATOR；默认为系统用户名）', 'who is working, for the audit log (or BULLETIN_OPERATOR; default: the OS user)'],
   ['-h, --help', '显示帮助', 'show help'],
   ['--version', '显示版本', 'show the version'],
 ] as const;
@@ -26,7 +27,7 @@ export function commandHelp(c: CommandSpec): string {
   const opts = optionLines(c);
   if (opts.length) lines.push('', '选项 Options:', ...opts);
   if (c.examples?.length) lines.push('', '示例 Examples:', ...c.examples.map((e) => `  ${e}`));
-  lines.push('', '全局选项 Global options: --db PATH, --json（见 bulletin --help）');
+  lines.push('', '全局选项 Global options: --db PATH, --json, --operator NAME（见 bulletin --help）');
   return lines.join('\n');
 }
 
@@ -46,7 +47,7 @@ export function mainHelp(commands: readonly CommandSpec[], version: string): str
   return [
     `政务信息编印台 Bulletin Desk ${version} — 命令行工具 / command-line tool`,
     '',
-    '用法 Usage: bulletin [--db PATH] [--json] <命令 command> [参数 arguments]',
+    '用法 Usage: bulletin [--db PATH] [--json] [--operator NAME] <命令 command> [参数 arguments]',
     '',
     '命令 Commands:',
     ...groups.flatMap((g) =>

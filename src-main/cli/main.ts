@@ -8,7 +8,8 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { dispatch, toApiError } from '../api/dispatch';
 import { ApiError, isRefusal } from '../api/errors';
 import { loggerFor } from '../log/logger';
-import { createCtx } from '../services/context';
+import { createCtx, osUserName } from '../services/context';
+import { operatorName } from '../api/ops/audit';
 import { openDatabase } from '../store/db';
 import { resolveDbPath } from '../store/paths';
 import { SCHEMA_VERSION } from '../store/migrations';
@@ -29,6 +30,7 @@ const MAX_TEXT_FILE = 20 * 1024 * 1024;
 
 interface Globals {
   db?: string;
+  operator?: string;
   json: boolean;
   help: boolean;
   version: boolean;
@@ -51,6 +53,13 @@ function takeGlobals(argv: readonly string[]): Globals {
       if (v === undefined) throw new ApiError('INVALID_INPUT', '--db 后面需要数据库文件的路径。');
       g.db = v;
     } else if (a.startsWith('--db=')) g.db = a.slice(5);
+    // `bulletin audit list --operator NAME` filters by operator; before `audit` it is the global option.
+    else if ((a === '--operator' || a.startsWith('--operator=')) && g.rest[0] === 'audit') g.rest.push(a);
+    else if (a === '--operator') {
+      const v = argv[++i];
+      if (v === undefined) throw new ApiError('INVALID_INPUT', '--operator 后面需要操作人的姓名。');
+      g.operator = v;
+    } else if (a.startsWith('--operator=')) g.operator = a.slice(11);
     else g.rest.push(a);
   }
   return g;
@@ -156,6 +165,15 @@ export function buildInput(c: CommandSpec, args: readonly string[]): Record<stri
   return input;
 }
 
+/** Who is working, for the audit log: --operator, else BULLETIN_OPERATOR, else the OS user. */
+function operatorFrom(g: Globals, env: NodeJS.ProcessEnv): string {
+  const given = g.operator ?? (env.BULLETIN_OPERATOR || undefined);
+  if (given === undefined) return osUserName();
+  const parsed = operatorName.safeParse(given);
+  if (!parsed.success) throw new ApiError('INVALID_INPUT', `操作人有误：${parsed.error.issues[0]?.message ?? '请给出姓名'}（--operator 或 BULLETIN_OPERATOR）。`);
+  return parsed.data;
+}
+
 /** Commands that create their database where they are told, folder and all. */
 const MAKES_OWN_DATABASE: ReadonlySet<string> = new Set(['demo', 'init']);
 
@@ -165,14 +183,16 @@ async function execute(c: CommandSpec, input: Record<string, unknown>, g: Global
   // --db or BULLETIN_DB must exist (store/db.ts refuses a new database in a missing one, so a
   // mistyped path never looks like lost data). `bulletin init` and the demo make their own.
   if (!g.db && !io.env.BULLETIN_DB && !MAKES_OWN_DATABASE.has(c.path[0]!)) fs.mkdirSync(path.dirname(dbPath), { recursive: true });
+  const operator = operatorFrom(g, io.env);
   if (c.run) {
-    const ctx: CommandContext = { dbPath, json: g.json, stdout: io.stdout, stderr: io.stderr };
+    const ctx: CommandContext = { dbPath, json: g.json, operator, stdout: io.stdout, stderr: io.stderr };
     return c.run(input, ctx);
   }
   // A command that only reads skips the start-up check (seconds on a large archive): it cannot
   // write to a damaged file. Every other command checks first.
   const ctx = createCtx(openDatabase(dbPath, { integrityCheck: contract[c.op!].readonly ? 'none' : 'at-open' }));
   ctx.logger = loggerFor(dbPath);
+  ctx.operator = operator;
   try {
     return await dispatch(ctx, c.op!, input);
   } finally {

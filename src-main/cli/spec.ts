@@ -25,6 +25,8 @@ export interface OptionSpec {
 export interface CommandContext {
   dbPath: string;
   json: boolean;
+  /** Who is working (--operator, BULLETIN_OPERATOR or the OS user): set on every Ctx made. */
+  operator: string;
   stdout: (s: string) => void;
   stderr: (s: string) => void;
 }

@@ -1,4 +1,5 @@
 /** What every service call gets: the open database and a clock (tests fix the clock). */
+import os from 'node:os';
 import type { Logger } from '../log/logger';
 import type { DB } from '../store/db';
 
@@ -17,10 +18,32 @@ export interface Ctx {
    * dispatch() waits for it before any operation that may write, and refuses if it failed.
    */
   writeGate?: Promise<void>;
+  /**
+   * Who is working (操作人), written into every audit entry and the issue's workflow columns:
+   * the CLI's --operator / BULLETIN_OPERATOR, or the name the desktop asked for at start
+   * (operatorSet). Unset, it is the OS user (operatorOf).
+   */
+  operator?: string;
 }
 
 export function createCtx(db: DB, now: () => Date = () => new Date()): Ctx {
   return { db, now };
+}
+
+/** The operator of this call: the one the door set, else the OS user's name. */
+export function operatorOf(ctx: Ctx): string {
+  return ctx.operator ?? osUserName();
+}
+
+export function osUserName(): string {
+  let name = '';
+  try {
+    name = os.userInfo().username;
+  } catch {
+    // no passwd entry (some containers): fall back to the environment
+  }
+  name = (name || process.env.USER || process.env.USERNAME || '').trim();
+  return name ? name.slice(0, 60) : '未署名';
 }
 
 /** A timestamp for created/updated columns: UTC ISO, sortable as text. */

@@ -8,7 +8,7 @@ import { Where } from '../store/where';
 import { reindex } from '../store/search-index';
 import { appendSeal } from '../store/seal';
 import type { ArticleColumns } from './articles';
-import { localDate, stampNow, type Ctx } from './context';
+import { localDate, operatorOf, stampNow, type Ctx } from './context';
 import { assertDateInOrder, nextNumbers } from './numbering';
 import { assertWithinSeriesLevel } from './classification';
 import { findSeriesRow } from './series';
@@ -28,6 +28,12 @@ export interface IssueRow {
   signed_at: string | null;
   void_reason: string | null;
   voided_at: string | null;
+  submitted_by: string | null;
+  submitted_at: string | null;
+  withdrawn_by: string | null;
+  withdrawn_at: string | null;
+  sign_operator: string | null;
+  voided_by: string | null;
   created_at: string;
   updated_at: string;
   article_count: number;
@@ -66,6 +72,12 @@ function toSummary(r: IssueRow): IssueSummary {
     signedAt: r.signed_at,
     voidReason: r.void_reason,
     voidedAt: r.voided_at,
+    submittedBy: r.submitted_by,
+    submittedAt: r.submitted_at,
+    withdrawnBy: r.withdrawn_by,
+    withdrawnAt: r.withdrawn_at,
+    signOperator: r.sign_operator,
+    voidedBy: r.voided_by,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     articleCount: r.article_count,
@@ -258,7 +270,10 @@ export function submitIssue(ctx: Ctx, args: OpArgs<'issueSubmit'>): Issue {
     assertStatus(issue, ['draft'], '提交审核');
     if (issue.article_count === 0) throw new ApiError('INVALID_STATE', `${issueLabel(issue)}还没有编入任何信息，不能提交审核。`);
     assertWithinSeriesLevel(findSeriesRow(ctx, issue.series_id), issueArticles(ctx, issue.id), `提交${issueLabel(issue)}审核`);
-    ctx.db.prepare("UPDATE issues SET status = 'review', updated_at = ? WHERE id = ?").run(stampNow(ctx), issue.id);
+    const now = stampNow(ctx);
+    ctx.db
+      .prepare("UPDATE issues SET status = 'review', submitted_by = ?, submitted_at = ?, updated_at = ? WHERE id = ?")
+      .run(operatorOf(ctx), now, now, issue.id);
     reindex(ctx.db, { issues: [issue.id] });
     return toIssue(ctx, findIssueRow(ctx, issue.id));
   });
@@ -268,7 +283,10 @@ export function withdrawIssue(ctx: Ctx, args: OpArgs<'issueWithdraw'>): Issue {
   return writeTx(ctx.db, () => {
     const issue = findIssueRow(ctx, args.id);
     assertStatus(issue, ['review'], '退回修改');
-    ctx.db.prepare("UPDATE issues SET status = 'draft', updated_at = ? WHERE id = ?").run(stampNow(ctx), issue.id);
+    const now = stampNow(ctx);
+    ctx.db
+      .prepare("UPDATE issues SET status = 'draft', withdrawn_by = ?, withdrawn_at = ?, updated_at = ? WHERE id = ?")
+      .run(operatorOf(ctx), now, now, issue.id);
     reindex(ctx.db, { issues: [issue.id] });
     return toIssue(ctx, findIssueRow(ctx, issue.id));
   });
@@ -308,12 +326,12 @@ export function signIssue(ctx: Ctx, args: OpArgs<'issueSign'>, beforeCommit?: (i
     const now = stampNow(ctx);
     ctx.db
       .prepare(
-        `UPDATE issues SET status = 'signed', date = ?, number = ?, total_number = ?, signed_by = ?, signed_at = ?, updated_at = ?,
-                score_rule = ?
+        `UPDATE issues SET status = 'signed', date = ?, number = ?, total_number = ?, signed_by = ?, signed_at = ?,
+                sign_operator = ?, updated_at = ?, score_rule = ?
          WHERE id = ? AND status = 'review'`,
       )
       // The series' scoring rule is kept with the issue, so changing it later leaves past points alone.
-      .run(date, assigned.number, assigned.totalNumber, args.signedBy, now, now, series.score_rule, issue.id);
+      .run(date, assigned.number, assigned.totalNumber, args.signedBy, now, operatorOf(ctx), now, series.score_rule, issue.id);
     // The name it is printed under stays with the issue, whatever the series is called later.
     ctx.db.prepare('INSERT INTO issue_series_names (issue_id, name) VALUES (?, ?)').run(issue.id, series.name);
     reindex(ctx.db, { issues: [issue.id] });
@@ -334,8 +352,8 @@ export function voidIssue(ctx: Ctx, args: OpArgs<'issueVoid'>): Issue {
     }
     const now = stampNow(ctx);
     ctx.db
-      .prepare("UPDATE issues SET status = 'voided', void_reason = ?, voided_at = ?, updated_at = ? WHERE id = ?")
-      .run(args.reason, now, now, issue.id);
+      .prepare("UPDATE issues SET status = 'voided', void_reason = ?, voided_at = ?, voided_by = ?, updated_at = ? WHERE id = ?")
+      .run(args.reason, now, operatorOf(ctx), now, issue.id);
     // The articles go back to the pool for a new issue and may be edited from now on, so the
     // voided issue keeps a copy of each as it was printed (issues signed before version 3
     // already have theirs).

@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { ApiError, DISK_FULL_ADVICE } from '../api/errors';
 import { damagedDatabaseMessage, identityOf } from '../backup/inspect';
 import { backupDirFor, backupFileName } from '../backup/names';
+import { pendingAuditFor } from './audit-scope';
 import { APPLICATION_ID } from './identity';
 import { checkNow } from './integrity';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
@@ -255,11 +256,32 @@ function migrate(db: DB, from: number): void {
  * reading "the last number" cannot interleave. SQLITE_BUSY after the timeout becomes a refusal.
  */
 export function writeTx<T>(db: DB, fn: () => T): T {
+  // The running operation's audit entry goes into the same transaction (store/audit-scope.ts).
+  const audit = pendingAuditFor(db);
   try {
-    return db.transaction(fn).immediate();
+    let logged = false;
+    const result = db
+      .transaction(() => {
+        const before = audit ? totalChanges(db) : 0;
+        const r = fn();
+        // Only a transaction that changed something carries the entry: an import that found a
+        // duplicate opens one to look, and records nothing.
+        if (audit && totalChanges(db) > before) {
+          audit.write(db, r);
+          logged = true;
+        }
+        return r;
+      })
+      .immediate();
+    if (audit && logged) audit.written = true;
+    return result;
   } catch (e) {
     throw translateSqliteError(e);
   }
+}
+
+function totalChanges(db: DB): number {
+  return (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
 }
 
 export function translateSqliteError(e: unknown): unknown {
@@ -270,6 +292,9 @@ export function translateSqliteError(e: unknown): unknown {
   }
   if (typeof err.message === 'string' && err.message.startsWith('FROZEN:')) {
     return new ApiError('FROZEN', '已签发或已作废的期次及其信息不能修改。如需更正，请作废该期或在新的一期中刊发更正。');
+  }
+  if (typeof err.message === 'string' && err.message.startsWith('AUDIT:')) {
+    return new ApiError('FROZEN', '操作日志只能追加，不能修改或删除。');
   }
   // A full disk or a read-only one is the place's fault, not the data's: say so, never "damaged".
   if (err.code === 'SQLITE_FULL' || err.code === 'ENOSPC') {

@@ -16,6 +16,11 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+/** 李四 · 2026年11月21日 09:30: who did a step (操作人), and when. */
+function who(by: string | null, at: string | null): string {
+  return by ? `${by}${at ? ` · ${formatTimestamp(at)}` : ''}` : '';
+}
+
 export function IssueFacts({ issue, listHeight }: { issue: Issue; listHeight?: string }) {
   return (
     <Stack gap="sm" data-testid="issue-facts">
@@ -37,6 +42,10 @@ export function IssueFacts({ issue, listHeight }: { issue: Issue; listHeight?: s
           <Fact label="签发时间">{formatTimestamp(issue.signedAt)}</Fact>
           <Fact label="信息条数">{`${issue.articles.length} 条`}</Fact>
           <Fact label="建立时间">{formatTimestamp(issue.createdAt)}</Fact>
+          <Fact label="提交审核">{who(issue.submittedBy, issue.submittedAt)}</Fact>
+          <Fact label="签发登记人">{issue.signOperator}</Fact>
+          {issue.withdrawnBy && <Fact label="最近退回修改">{who(issue.withdrawnBy, issue.withdrawnAt)}</Fact>}
+          {issue.status === 'voided' && <Fact label="作废经办人">{issue.voidedBy}</Fact>}
         </SimpleGrid>
       </Paper>
       <Paper withBorder p="xs">

@@ -75,8 +75,21 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** A page at the office laptop's 1366×768, collecting console errors and any non-local request. */
-export async function openPage(browser: Browser, url: string): Promise<{ page: Page; errors: string[]; remote: string[] }> {
+/** The operator the window remembers (see components/audit/OperatorControl.tsx); null: none yet, it asks. */
+export const E2E_OPERATOR = 'E2E测试员';
+
+export async function openPage(
+  browser: Browser,
+  url: string,
+  options: { operator?: string | null } = {},
+): Promise<{ page: Page; errors: string[]; remote: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true });
+  const operator = options.operator === undefined ? E2E_OPERATOR : options.operator;
+  if (operator !== null) {
+    await context.addInitScript((name: string) => {
+      if (!localStorage.getItem('bulletin.operator')) localStorage.setItem('bulletin.operator', name);
+    }, operator);
+  }
   const page = await context.newPage();
   const errors: string[] = [];
   const remote: string[] = [];

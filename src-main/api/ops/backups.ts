@@ -3,7 +3,7 @@
  * and the archive's verify (存档校验), which every restore runs on the backup first.
  */
 import { z } from 'zod';
-import { op } from './define';
+import { op, writesFile } from './define';
 
 /** Where a backup came from: the name says it (see src-main/backup/names.ts). */
 export type BackupReasonName = 'daily' | 'manual' | 'before-migration' | 'before-restore';
@@ -99,6 +99,7 @@ export const backupOps = {
   backupCreate: op<BackupCreated>()(
     z.object({ to: folder.optional() }).strict(),
     '立即备份（可备份到指定文件夹，如U盘）/ back up now, optionally to a chosen folder',
+    writesFile,
   ),
   backupList: op<BackupList>()(
     z.object({ verify: z.boolean({ error: '“全面检查”只能是是或否' }).optional() }).strict(),
@@ -117,6 +118,8 @@ export const backupOps = {
       })
       .strict(),
     '从备份恢复（当前数据库先另存为恢复前副本）/ restore from a backup (the current database is kept as an undo copy)',
+    // its entry goes into the restored database, once it is in place
+    writesFile,
   ),
   backupStatus: op<BackupStatus>()(z.object({}).strict(), '备份状况 / how recent the last backup is', true),
   archiveVerify: op<ArchiveReport>()(

@@ -4,7 +4,7 @@ import * as s from '../schemas';
 import type { DocxFile, ExportResult, Issue, IssueSummary, NextNumber } from '../types';
 import type { IssueLayout } from '../layout-types';
 import type { CoverageReport } from '../coverage-types';
-import { byId, op } from './define';
+import { byId, download, op, writesFile } from './define';
 
 
 export const issueOps = {
@@ -74,11 +74,13 @@ export const issueOps = {
       })
       .strict(),
     '导出一期的 Word 文件 / export an issue as Word',
+    writesFile,
   ),
   issueDocx: op<DocxFile>()(
     byId('期'),
     '取得一期的 Word 文件内容（浏览器模式下载用）/ the Word file as base64, for download',
-    true,
+    // a download is an export: it goes in the audit log
+    download,
   ),
   issueLayout: op<IssueLayout>()(byId('期'), '版面分页：每页排到哪里、共几页 / the pages as laid out', true),
   issueDelete: op<{ id: number }>()(byId('期'), '删除未签发的草稿 / delete an unsigned issue'),

@@ -8,7 +8,7 @@ import type { Category, Classification } from '../schemas';
 import type { Manifest } from '../../packet/manifest';
 import type { Fault, VerifyReport } from '../../packet/report';
 import type { SubmittedMark } from '../types';
-import { byId, none, op } from './define';
+import { byId, download, none, op, writesFile } from './define';
 
 export type { Fault, Manifest, VerifyReport };
 
@@ -145,6 +145,7 @@ export const packetOps = {
       .strict()
       .refine((v) => (v.issueIds?.length ?? 0) + (v.articleIds?.length ?? 0) > 0, { error: '请至少选择一期刊物或一条信息' }),
     '生成上报包（zip）并登记 / export a packet for the city office and register it',
+    writesFile,
   ),
   packetList: op<PacketSummary[]>()(
     z
@@ -161,7 +162,8 @@ export const packetOps = {
   packetFile: op<PacketFileResult>()(
     byId('上报包'),
     '取得已登记上报包的文件内容（浏览器模式下载用）/ a registered packet as base64, for download',
-    true,
+    // a download is an export: it goes in the audit log
+    download,
   ),
   packetCandidates: op<PacketCandidates>()(
     z
@@ -178,5 +180,7 @@ export const packetOps = {
   settingsSet: op<AppSettings>()(
     z.object({ sender: senderPatch.optional() }).strict(),
     '修改设置（报送单位、联系人、电话）/ change the settings',
+    // the settings are one record: name it, so the log can be filtered to it
+    { audit: { object: () => 'settings' } },
   ),
 } as const;

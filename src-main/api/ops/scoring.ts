@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import * as s from '../schemas';
 import { cleanText } from '../text';
-import { byId, none, op, wraps } from './define';
+import { byId, download, none, op, wraps, writesFile } from './define';
 import {
   ADOPTION_KINDS,
   ADOPTION_KIND_LABELS,
@@ -427,10 +427,12 @@ export const scoringOps = {
   circularExport: op<CircularPaths>()(
     named(withPeriod({ out: z.string({ error: '请给出保存的文件夹' }).min(1, { error: '请给出保存的文件夹' }).max(4096), ...circularExtra })),
     '导出通报（Word 与 Excel）/ write the circular as .docx and .xlsx',
+    writesFile,
   ),
   circularFiles: op<CircularFile[]>()(
     named(withPeriod(circularExtra)),
     '取得通报文件内容（浏览器模式下载用）/ the circular files as base64, for download',
-    true,
+    // a download is an export: it goes in the audit log
+    download,
   ),
 } as const;

@@ -6,14 +6,14 @@
 import readline from 'node:readline/promises';
 import { contract } from '../../api/contract';
 import { localTimeNumeric } from '../../api/display';
-import { dispatch } from '../../api/dispatch';
+import { dispatch, recordAudit } from '../../api/dispatch';
 import { ApiError } from '../../api/errors';
 import type { ArchiveReport, BackupCreated, BackupInfo, BackupList, BackupRestored, BackupStatus } from '../../api/ops/backups';
 import { loggerFor } from '../../log/logger';
 import { createCtx, type Ctx } from '../../services/context';
 import { restoreUnopened } from '../../services/backups';
 import { openDatabase, type DB } from '../../store/db';
-import type { CommandSpec } from '../spec';
+import type { CommandContext, CommandSpec } from '../spec';
 
 const REASONS: Record<BackupInfo['reason'], string> = { daily: '每日自动', manual: '手动', 'before-migration': '升级前', 'before-restore': '恢复前' };
 const HEALTH: Record<BackupInfo['health'], string> = { ok: '完好', damaged: '已损坏', 'not-ours': '不是编印台数据', 'too-new': '版本过新' };
@@ -28,9 +28,10 @@ function size(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
-async function withCtx<T>(dbPath: string, fn: (ctx: Ctx) => Promise<T>, db: DB = openDatabase(dbPath)): Promise<T> {
+async function withCtx<T>(c: CommandContext, fn: (ctx: Ctx) => Promise<T>, db: DB = openDatabase(c.dbPath)): Promise<T> {
   const ctx = createCtx(db);
-  ctx.logger = loggerFor(dbPath);
+  ctx.logger = loggerFor(c.dbPath);
+  ctx.operator = c.operator;
   try {
     return await fn(ctx);
   } finally {
@@ -105,7 +106,7 @@ export const backupCommands: readonly CommandSpec[] = [
     en: 'Back up the database now (online backup); into the data folder’s backups, or --to a folder such as a USB drive',
     options: [{ flag: 'to', key: 'to', type: 'string', value: 'DIR', zh: '存放备份的文件夹（须已存在）', en: 'folder for the copy (must exist)' }],
     run: (input, c) =>
-      withCtx(c.dbPath, async (ctx) => {
+      withCtx(c, async (ctx) => {
         const stop = c.json ? () => {} : progressLine(ctx);
         try {
           return await dispatch(ctx, 'backupCreate', input);
@@ -162,11 +163,13 @@ export const backupCommands: readonly CommandSpec[] = [
         // A damaged database cannot be opened, and that is exactly when a restore is needed.
         if (!(e instanceof ApiError && e.code === 'DB_DAMAGED')) throw e;
       }
-      if (db) return withCtx(c.dbPath, (ctx) => dispatch(ctx, 'backupRestore', args), db);
+      if (db) return withCtx(c, (ctx) => dispatch(ctx, 'backupRestore', args), db);
       const parsed = contract.backupRestore.input.safeParse(args);
       if (!parsed.success) throw new ApiError('INVALID_INPUT', '请给出备份文件的路径。');
       const r = await restoreUnopened(c.dbPath, parsed.data, new Date());
       loggerFor(c.dbPath).event('INFO', 'restore', { damaged: true, fromVersion: r.fromVersion, foreign: r.warning !== null });
+      // The audit entry goes into the restored database, as dispatch() does for a normal restore.
+      await withCtx(c, async (ctx) => recordAudit(ctx, 'backupRestore', parsed.data, r));
       return r;
     },
     print: fmtRestored,

@@ -98,6 +98,7 @@ const summaryLine = (s: ImportSummary) => `导入 ${s.imported} 件，重复 ${s
 async function runImport(input: Record<string, unknown>, cli: CommandContext): Promise<ImportSummary> {
   const db = openDatabase(cli.dbPath);
   const ctx = createCtx(db);
+  ctx.operator = cli.operator;
   const call = <K extends OpName>(name: K, args: OpInput<K>): Promise<OpResult<K>> => dispatch(ctx, name, args);
   try {
     const { paths: _p, ...options } = input as OpInput<'submissionImport'> & { paths?: string[] };
