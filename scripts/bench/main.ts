@@ -1,12 +1,13 @@
 /**
  * Speed measurements, printed as numbers: `npm run bench` (full size) or `npm run bench -- --quick`
- * (a tenth of the size); `-- --only word` runs the sections whose title has that word. Each
- * section builds its own data in a temporary folder.
+ * (a tenth of the size); `-- --only word` runs the sections whose title has that word;
+ * `-- --json FILE` writes every goal and figure as JSON too. Sections share one archive of
+ * 100,000 items (archive.ts, built once per run) or build their own data in the temporary folder.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { peakRssMb } from './stats';
+import { enterSection, GOALS, peakRssMb, goalLine } from './stats';
 import { benchWord } from './word';
 import { benchPackets } from './packets';
 import { benchSearch } from './search';
@@ -30,15 +31,34 @@ const quick = process.argv.includes('--quick');
 // `--only WORD`: just the sections whose title contains WORD (e.g. --only window).
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt > 0 ? (process.argv[onlyAt + 1] ?? '').toLowerCase() : '';
+const jsonAt = process.argv.indexOf('--json');
+const jsonFile = jsonAt > 0 ? process.argv[jsonAt + 1] : undefined;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-bench-'));
+const started = performance.now();
+const printed: Record<string, string[]> = {};
 console.log(`Bulletin Desk benchmark${quick ? ' (--quick)' : ''} — Node ${process.version}, ${os.cpus().length} cores`);
 try {
   for (const [title, bench] of SECTIONS) {
     if (only && !title.toLowerCase().includes(only)) continue;
     console.log(`\n[${title}]`);
-    for (const line of await bench(dir, quick)) console.log(line);
+    enterSection(title);
+    const lines = await bench(dir, quick);
+    printed[title] = lines;
+    for (const line of lines) console.log(line);
   }
-  console.log(`\npeak memory (RSS): ${peakRssMb().toFixed(0)} MB`);
+  enterSection('whole run');
+  const minutes = (performance.now() - started) / 60_000;
+  console.log(`\npeak memory (RSS): ${peakRssMb().toFixed(0)} MB; whole run ${minutes.toFixed(1)} min`);
+  if (!only && !quick) console.log(goalLine('the whole bench at full size', minutes, '<=', 10, 'min'));
+  console.log('\n[Goals]');
+  for (const g of GOALS) console.log(`${g.met ? '达标  ' : '未达标'} ${g.section}: ${g.label} = ${g.value.toFixed(2)} ${g.unit} (目标 ${g.op === '<=' ? '≤' : '≥'} ${g.limit} ${g.unit})`);
+  const missed = GOALS.filter((g) => !g.met).length;
+  console.log(`${GOALS.length - missed}/${GOALS.length} 达标`);
+  if (jsonFile) {
+    const report = { quick, node: process.version, cores: os.cpus().length, minutes, peakRssMb: peakRssMb(), goals: GOALS, sections: printed };
+    fs.writeFileSync(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`written ${jsonFile}`);
+  }
 } finally {
   if (!process.env.BENCH_KEEP) fs.rmSync(dir, { recursive: true, force: true });
   else console.log('kept', dir);

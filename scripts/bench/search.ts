@@ -1,11 +1,9 @@
 /**
- * Search at archive scale: 10,000 issues and 100,000 items (a tenth with --quick), built with
- * plain SQL for speed but indexed by the application's own indexing code, then queried through
- * the API table exactly as the UI does, beside a LIKE scan answering the same queries in the
- * same order on the same data.
+ * Search at archive scale: the shared archive of 10,000 issues and 100,000 items (archive.ts),
+ * queried through the API table exactly as the UI does, beside a LIKE scan answering the same
+ * queries in the same order on the same data.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { dispatch } from '../../src-main/api/dispatch';
 import type { SearchResult } from '../../src-main/api/ops/search';
 import { renderIssueDocx } from '../../src-main/export/docx-issue';
@@ -13,82 +11,9 @@ import { buildIssueModel } from '../../src-main/services/archive';
 import { createCtx, type Ctx } from '../../src-main/services/context';
 import { gateWritesOnCheck } from '../../src-main/services/write-gate';
 import { openDatabase, type DB } from '../../src-main/store/db';
-import { reindex } from '../../src-main/store/search-index';
-import { makeText, makeVocabulary, rng, sampleWord, type Vocabulary } from './corpus';
+import { sharedArchive } from './archive';
+import type { Vocabulary } from './corpus';
 import { ms, row, stats, time } from './stats';
-
-interface Built {
-  db: DB;
-  file: string;
-  items: number;
-  issues: number;
-  rawTextBytes: number;
-  buildSeconds: number;
-  indexSeconds: number;
-}
-
-const CATEGORIES = ['news', 'practice', 'problem', 'research', 'followup'];
-
-function build(dir: string, items: number, issues: number, v: Vocabulary, random: () => number): Built {
-  const file = path.join(dir, 'search.db');
-  const db = openDatabase(file);
-  db.pragma('synchronous = OFF'); // building the fixture only; the measured queries are reads
-  const now = '2026-01-01T00:00:00.000Z';
-  db.prepare("INSERT INTO series (name, org, created_at, updated_at) VALUES ('清源县政务信息', '清源县人民政府办公室', ?, ?)").run(now, now);
-  const unitIds: number[] = [];
-  for (let u = 0; u < 60; u++) {
-    unitIds.push(Number(db.prepare('INSERT INTO units (name, kind, created_at, updated_at) VALUES (?, ?, ?, ?)').run(`单位${u + 1}`, 'town', now, now).lastInsertRowid));
-  }
-  const insertArticle = db.prepare(
-    'INSERT INTO articles (title, paragraphs, unit_id, category, classification, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
-  const insertIssue = db.prepare("INSERT INTO issues (series_id, status, date, created_at, updated_at) VALUES (1, 'review', ?, ?, ?)");
-  const link = db.prepare('INSERT INTO issue_articles (issue_id, article_id, position) VALUES (?, ?, ?)');
-  const sign = db.prepare("UPDATE issues SET status = 'signed', number = ?, total_number = ?, signed_by = '张建国', signed_at = ? WHERE id = ?");
-
-  const perIssue = items / issues;
-  const startYear = 2026 - Math.ceil(issues / 480) + 1;
-  let rawTextBytes = 0;
-  let buildMs = 0;
-  let indexMs = 0;
-  const batch = 100; // issues per transaction
-  let yearNumber = 0;
-  let year = startYear;
-  for (let first = 0; first < issues; first += batch) {
-    const t0 = performance.now();
-    const issueIds: number[] = [];
-    db.transaction(() => {
-      for (let i = first; i < Math.min(issues, first + batch); i++) {
-        const y = startYear + Math.floor(i / 480);
-        if (y !== year) {
-          year = y;
-          yearNumber = 0;
-        }
-        const dayOfYear = Math.floor(((i % 480) / 480) * 360);
-        const date = new Date(Date.UTC(y, 0, 1 + dayOfYear)).toISOString().slice(0, 10);
-        const stamp = `${date}T08:00:00.000Z`;
-        const issueId = Number(insertIssue.run(date, stamp, stamp).lastInsertRowid);
-        for (let k = 0; k < perIssue; k++) {
-          const title = Array.from({ length: 4 + Math.floor(random() * 4) }, () => sampleWord(v, random)).join('');
-          const paragraphs = makeText(v, random, 300 + Math.floor(random() * 2700)).map((text) => ({ level: 0, text }));
-          rawTextBytes += Buffer.byteLength(title) + paragraphs.reduce((n, p) => n + Buffer.byteLength(p.text), 0);
-          const id = insertArticle.run(title, JSON.stringify(paragraphs), unitIds[Math.floor(random() * 60)], CATEGORIES[k % 5], 'public', stamp, stamp).lastInsertRowid;
-          link.run(issueId, id, k + 1);
-        }
-        sign.run(++yearNumber, i + 1, stamp, issueId);
-        issueIds.push(issueId);
-      }
-    })();
-    const t1 = performance.now();
-    db.transaction(() => reindex(db, { issues: issueIds }))();
-    const t2 = performance.now();
-    buildMs += t1 - t0;
-    indexMs += t2 - t1;
-  }
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.pragma('synchronous = FULL');
-  return { db, file, items, issues, rawTextBytes, buildSeconds: buildMs / 1000, indexSeconds: indexMs / 1000 };
-}
 
 interface Query {
   kind: string;
@@ -135,13 +60,10 @@ function likeScan(db: DB, query: string, order: 'rank' | 'newest'): number[] {
 }
 
 export async function benchSearch(dir: string, quick: boolean): Promise<string[]> {
-  const items = quick ? 10_000 : 100_000;
-  const issues = quick ? 1_000 : 10_000;
-  const random = rng(20261122);
-  const v = makeVocabulary(30_000, random);
   const out: string[] = [];
-  const built = build(dir, items, issues, v, random);
-  const { db } = built;
+  const built = sharedArchive(dir, quick);
+  const { vocabulary: v, random } = built;
+  const db = openDatabase(built.file);
   const ctx: Ctx = createCtx(db);
   out.push(`archive: ${built.issues} issues, ${built.items} items; built in ${built.buildSeconds.toFixed(1)} s, indexed in ${built.indexSeconds.toFixed(1)} s`);
 
