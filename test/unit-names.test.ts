@@ -40,6 +40,13 @@ describe('short names and aliases', () => {
     expect(await t.call('unitUpdate', { unit: u.id, name: '发改局', aliases: [] })).toMatchObject({ name: '发改局', aliases: [] });
   });
 
+  it('typed as one line, are split at 、 ， and ；, as the 设置 page asks', async () => {
+    const u = await t.call('unitAdd', { name: '县发展和改革局', aliases: '发改局、县发改委；发改' as never });
+    expect([...u.aliases].sort()).toEqual(['县发改委', '发改', '发改局'].sort());
+    const changed = await t.call('unitUpdate', { unit: u.id, aliases: '县发改委，发改局' as never });
+    expect([...changed.aliases].sort()).toEqual(['县发改委', '发改局'].sort());
+  });
+
   it('are unique across all units’ names, short names and aliases, the refusal naming the holder and changing nothing', async () => {
     const ndrc = await t.call('unitAdd', { name: '县发展和改革局', shortName: '县发改局', aliases: ['发改局'] });
     const town = await t.call('unitAdd', { name: '城关镇' });

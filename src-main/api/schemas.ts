@@ -161,9 +161,14 @@ export const bodyTextInput = z
   .superRefine(noEmoji('正文'));
 
 /** A list of names given as an array, or as one text separated by ，, ；, ASCII , ; or new lines — never 、, which joins parts of one name (县人大常委会主任、副主任). */
-export const nameList = (what: string) =>
+/**
+ * A list of names given as an array or as one string. Recipient lists (报/送/发) split only on
+ * ，；, ; and new lines, since 、 belongs inside an entry (县人大常委会主任、副主任); lists of short
+ * names such as a unit's aliases split on 、 too (`splitOnDunhao`), as the UI asks people to type them.
+ */
+export const nameList = (what: string, splitOnDunhao = false) =>
   z.preprocess(
-    (v) => (typeof v === 'string' ? v.split(/[,，;；\n]+/).map((x) => x.trim()).filter(Boolean) : v),
+    (v) => (typeof v === 'string' ? v.split(splitOnDunhao ? /[,，、;；\n]+/ : /[,，;；\n]+/).map((x) => x.trim()).filter(Boolean) : v),
     z.array(line(what, LIMITS.name), { error: `${what}必须是名称列表` }).max(200, { error: `${what}最多200个` }),
   );
 

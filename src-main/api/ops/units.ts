@@ -7,7 +7,7 @@ import { op } from './define';
 /** 简称 and 别称: like the full name, each unique across all units' names, short names and aliases. */
 const shortName = s.optionalLine('简称', s.LIMITS.name);
 // An empty entry (the CLI's `--alias ""`) is dropped, so it clears the list rather than being refused.
-const aliases = z.preprocess((v) => (Array.isArray(v) ? v.filter((x) => !(typeof x === 'string' && x.trim() === '')) : v), s.nameList('别称'));
+const aliases = z.preprocess((v) => (Array.isArray(v) ? v.filter((x) => !(typeof x === 'string' && x.trim() === '')) : v), s.nameList('别称', true));
 
 export const unitOps = {
   unitAdd: op<Unit>()(
