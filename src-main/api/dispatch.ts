@@ -100,6 +100,8 @@ const FIELD_LABELS: Record<string, string> = {
   units: '报送单位',
   unitIds: '报送单位',
   validFrom: '起用日期',
+  base64: '文件内容',
+  fileName: '文件名',
 };
 
 function describeIssue(issue: z.core.$ZodIssue): string {

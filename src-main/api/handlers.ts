@@ -10,6 +10,7 @@ import * as scoringDuties from '../services/scoring-duties';
 import * as scoringRules from '../services/scoring-rules';
 import * as series from '../services/series';
 import * as units from '../services/units';
+import * as unitImport from '../services/unit-import';
 import * as articles from '../services/articles';
 import * as issues from '../services/issues';
 import * as archive from '../services/archive';
@@ -37,6 +38,10 @@ export const handlers: Handlers = {
   unitAdd: units.addUnit,
   unitUpdate: units.updateUnit,
   unitList: units.listUnits,
+  unitImport: unitImport.importUnits,
+  unitExport: unitImport.exportUnits,
+  unitXlsx: (ctx) => unitImport.unitXlsx(ctx),
+  unitSheetRead: unitImport.readUnitSheet,
 
   articleAdd: articles.addArticle,
   articleEdit: articles.editArticle,
