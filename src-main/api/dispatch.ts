@@ -102,6 +102,10 @@ const FIELD_LABELS: Record<string, string> = {
   validFrom: '起用日期',
   base64: '文件内容',
   fileName: '文件名',
+  draft: '设置进度',
+  step: '步骤',
+  unitsText: '单位名单',
+  sample: '示例期',
 };
 
 function describeIssue(issue: z.core.$ZodIssue): string {

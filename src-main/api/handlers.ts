@@ -26,6 +26,7 @@ import * as backups from '../services/backups';
 import * as coverage from '../services/coverage';
 import { verifyArchive } from '../store/seal';
 import * as audit from '../services/audit';
+import * as setup from '../services/setup';
 
 export type Handlers = { [K in OpName]: (ctx: Ctx, args: OpArgs<K>) => OpResult<K> | Promise<OpResult<K>> };
 
@@ -126,4 +127,8 @@ export const handlers: Handlers = {
   auditExport: audit.exportAudit,
   auditXlsx: audit.auditXlsx,
   operatorSet: audit.setOperator,
+
+  setupState: (ctx) => setup.setupState(ctx),
+  setupSave: setup.saveSetupDraft,
+  setupComplete: setup.completeSetup,
 };
