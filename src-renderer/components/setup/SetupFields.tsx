@@ -35,7 +35,7 @@ export function ContactStep(p: StepProps) {
   return (
     <Stack gap="md" maw={620}>
       <Text size="sm" c="dimmed">
-        上报包（报市政府办公室的信息包）的清单和每条信息的页脚都会写明联系人和电话，便于上级回电核实。以后可在“上报 → 报送单位和联系人”中修改。
+        上报包（报市政府办公室的信息包）的清单和每条信息的页脚都会写明联系人和电话，便于上级回电核实。以后可在“上报”页上方修改。
       </Text>
       <Group grow>
         <TextInput label="联系人" placeholder="王某某" {...text(p, 'contactPerson')} data-testid="setup-contact" />

@@ -136,7 +136,7 @@ function FinishStep({ answers: a, set }: StepProps) {
     ['第一期', `第${a.firstNumber}期（总第${a.firstTotal}期）${a.continuous ? '，期号跨年连续' : '，每年从第1期起'}`],
     ['密级', `最高可刊印“${CLASSIFICATION_LABELS[a.maxClassification]}”信息；${a.mark === 'internal' ? '首页印“内部资料 注意保存”' : '首页不印密级标志'}`],
     ['版记', [a.to && `报：${a.to}`, a.cc && `送：${a.cc}`, a.down && `发：${a.down}`].filter(Boolean).join('；') || '（未填）'],
-    ['报送单位', units ? `约 ${units} 个` : '（暂不添加）'],
+    ['报送单位', units ? `${units} 个` : '（暂不添加）'],
   ];
   return (
     <Stack gap="sm" maw={760}>

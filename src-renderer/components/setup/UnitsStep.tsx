@@ -88,7 +88,7 @@ export function UnitsStep({ answers, set }: StepProps) {
           <FileButton onChange={(f) => void fromFile(f)} accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv" inputProps={{ 'data-testid': 'setup-units-file' } as object}>
             {(props) => (
               <Button {...props} variant="light" leftSection={<IconFileSpreadsheet size={16} />} loading={reading}>
-                读入 Excel 单位名单…
+                读入 Excel 名单
               </Button>
             )}
           </FileButton>
