@@ -155,9 +155,32 @@ describe('first start, from an empty database to a signed first issue', () => {
     await shot('7-signed');
   });
 
+  it('later sends the unit list out to Excel and takes it back from the 设置 page', async () => {
+    await page.click(tid('nav-settings'));
+    await page.click(tid('settings-tab-units'));
+    await expect.poll(() => page.locator(tid('unit-row')).count(), { timeout: 30_000 }).toBe(5);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(tid('unit-export'))]);
+    expect(download.suggestedFilename()).toBe('单位名单.xlsx');
+    const file = path.join(web.dir, 'exported.xlsx');
+    await download.saveAs(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.getWorksheet('单位名单')!;
+    expect(ws.getRow(1).values).toEqual([undefined, '单位名称', '简称', '别称', '类别', '状态']);
+    expect(ws.rowCount).toBe(6);
+    // edited in Excel: one unit more, and back in
+    ws.addRow(['石桥镇', null, '石桥', '镇', '启用']);
+    await wb.xlsx.writeFile(file);
+    await page.locator(tid('unit-import-file')).setInputFiles(file);
+    await expect.poll(() => page.locator(tid('unit-import-report')).innerText(), { timeout: 30_000 }).toContain('新增 1 个，更新 0 个，未变 5 个');
+    await shot('8-units-import');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator(tid('unit-row')).count(), { timeout: 30_000 }).toBe(6);
+  });
+
   it('left the database as the set-up said, read back by the command', async () => {
     const units = (await cli(web.dbFile, '--json', 'unit', 'list')).json() as { name: string; shortName: string | null; aliases: string[] }[];
-    expect(units.map((u) => u.name)).toEqual(['城关镇', '县发展和改革局', '清河镇', '东城街道', '县住房和城乡建设局']);
+    expect(units.map((u) => u.name)).toEqual(['城关镇', '县发展和改革局', '清河镇', '东城街道', '县住房和城乡建设局', '石桥镇']);
     expect(units[4]).toMatchObject({ shortName: '县住建局', aliases: ['住建局'] });
     const settings = (await cli(web.dbFile, '--json', 'settings', 'show')).json() as { sender: Record<string, string> };
     expect(settings.sender).toEqual({ office: '城关县人民政府办公室', shortName: '城关县政府办', contactPerson: '王某某', phone: '0000-1234567' });

@@ -19,7 +19,8 @@ function rowLine(r: UnitSheetRow): string {
   return [r.name, r.shortName ?? '', (r.aliases ?? []).join('、'), r.kind ? UNIT_KIND_LABELS[r.kind] : ''].join('\t');
 }
 
-function fileBase64(file: File): Promise<string> {
+/** A picked file's bytes as base64, for the entries that take an upload (browser mode has no path). */
+export function fileBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
