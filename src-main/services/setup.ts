@@ -36,11 +36,11 @@ function assertNeeded(ctx: Ctx): void {
   if (n > 0) throw new ApiError('INVALID_STATE', '首次设置已经完成（已有刊物）。以后的修改请在“设置”页中进行。');
 }
 
-/** Keeps what the wizard has so far (as the user typed it: unchecked text stays as text). */
+/** Keeps what the wizard has so far, as the schema cleaned it (lists split, the mark as its text). */
 export function saveSetupDraft(ctx: Ctx, args: OpArgs<'setupSave'>): SetupState {
   return writeTx(ctx.db, () => {
     assertNeeded(ctx);
-    // Stored as sent (the schema has checked it), so the wizard gets back exactly its own words.
+    // The wizard maps the cleaned forms back onto its fields (components/setup/answers.ts).
     ctx.db
       .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
       .run(DRAFT_KEY, JSON.stringify(args.draft));
