@@ -15,6 +15,7 @@ import { NavContext, type Nav, type PageName, type Route } from './nav';
 import { ArchivePage } from './pages/ArchivePage';
 import { AuditPage } from './pages/AuditPage';
 import { OperatorControl } from './components/audit/OperatorControl';
+import { FirstStartGate } from './components/setup/FirstStartGate';
 import { ArticlesPage } from './pages/ArticlesPage';
 import { BackupsPage } from './pages/BackupsPage';
 import { IntakePage } from './pages/IntakePage';
@@ -38,7 +39,9 @@ export function App({ api }: { api: Api }) {
       <ApiProvider api={api}>
         <ModalsProvider labels={{ confirm: '确定', cancel: '取消' }}>
           <Notifications position="bottom-right" limit={4} />
-          <Shell />
+          <FirstStartGate>
+            <Shell />
+          </FirstStartGate>
         </ModalsProvider>
       </ApiProvider>
     </MantineProvider>

@@ -16,6 +16,7 @@ import { submissionOps } from './ops/submissions';
 import { backupOps } from './ops/backups';
 import { scoringOps } from './ops/scoring';
 import { auditOps } from './ops/audit';
+import { setupOps } from './ops/setup';
 
 export type { OpDef };
 
@@ -30,6 +31,7 @@ export const contract = {
   ...backupOps,
   ...scoringOps,
   ...auditOps,
+  ...setupOps,
 } as const;
 
 

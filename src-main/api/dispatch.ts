@@ -100,6 +100,12 @@ const FIELD_LABELS: Record<string, string> = {
   units: '报送单位',
   unitIds: '报送单位',
   validFrom: '起用日期',
+  base64: '文件内容',
+  fileName: '文件名',
+  draft: '设置进度',
+  step: '步骤',
+  unitsText: '单位名单',
+  sample: '示例期',
 };
 
 function describeIssue(issue: z.core.$ZodIssue): string {

@@ -10,6 +10,7 @@ import * as scoringDuties from '../services/scoring-duties';
 import * as scoringRules from '../services/scoring-rules';
 import * as series from '../services/series';
 import * as units from '../services/units';
+import * as unitImport from '../services/unit-import';
 import * as articles from '../services/articles';
 import * as issues from '../services/issues';
 import * as archive from '../services/archive';
@@ -25,6 +26,7 @@ import * as backups from '../services/backups';
 import * as coverage from '../services/coverage';
 import { verifyArchive } from '../store/seal';
 import * as audit from '../services/audit';
+import * as setup from '../services/setup';
 
 export type Handlers = { [K in OpName]: (ctx: Ctx, args: OpArgs<K>) => OpResult<K> | Promise<OpResult<K>> };
 
@@ -37,6 +39,10 @@ export const handlers: Handlers = {
   unitAdd: units.addUnit,
   unitUpdate: units.updateUnit,
   unitList: units.listUnits,
+  unitImport: unitImport.importUnits,
+  unitExport: unitImport.exportUnits,
+  unitXlsx: (ctx) => unitImport.unitXlsx(ctx),
+  unitSheetRead: unitImport.readUnitSheet,
 
   articleAdd: articles.addArticle,
   articleEdit: articles.editArticle,
@@ -121,4 +127,8 @@ export const handlers: Handlers = {
   auditExport: audit.exportAudit,
   auditXlsx: audit.auditXlsx,
   operatorSet: audit.setOperator,
+
+  setupState: (ctx) => setup.setupState(ctx),
+  setupSave: setup.saveSetupDraft,
+  setupComplete: setup.completeSetup,
 };

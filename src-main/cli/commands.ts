@@ -15,5 +15,6 @@ import { intakeCommands } from './commands/intake';
 import { scoringCommands } from './commands/scoring';
 import { archiveCommands, backupCommands } from './commands/backups';
 import { auditCommands } from './commands/audit';
+import { setupCommands } from './commands/setup';
 
-export const COMMANDS: readonly CommandSpec[] = [...appCommands, ...seriesCommands, ...unitCommands, ...articleCommands, ...issueCommands, ...packetCommands, ...searchCommands, ...intakeCommands, ...scoringCommands, ...backupCommands, ...archiveCommands, ...auditCommands];
+export const COMMANDS: readonly CommandSpec[] = [...appCommands, ...seriesCommands, ...unitCommands, ...articleCommands, ...issueCommands, ...packetCommands, ...searchCommands, ...intakeCommands, ...scoringCommands, ...backupCommands, ...archiveCommands, ...auditCommands, ...setupCommands];

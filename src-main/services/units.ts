@@ -16,7 +16,7 @@ type NameKind = 'name' | 'short' | 'alias';
 const KIND_WORDS: Record<NameKind, string> = { name: '名称', short: '简称', alias: '别称' };
 
 /** Every unit's short name and aliases, by unit id (full names are on the units rows). */
-function otherNames(ctx: Ctx, unitId?: number): Map<number, { shortName: string | null; aliases: string[] }> {
+export function otherNames(ctx: Ctx, unitId?: number): Map<number, { shortName: string | null; aliases: string[] }> {
   const rows = (
     unitId === undefined
       ? ctx.db.prepare("SELECT unit_id, name, kind FROM unit_names WHERE kind <> 'name'").all()
@@ -37,7 +37,7 @@ function toUnit(r: UnitRow, names = { shortName: null as string | null, aliases:
   return { id: r.id, name: r.name, kind: r.kind, active: r.active === 1, shortName: names.shortName, aliases: names.aliases };
 }
 
-function loadUnit(ctx: Ctx, id: number): Unit {
+export function loadUnit(ctx: Ctx, id: number): Unit {
   return toUnit(findUnitRow(ctx, id), otherNames(ctx, id).get(id));
 }
 
@@ -72,7 +72,7 @@ export function listUnits(ctx: Ctx, args: OpArgs<'unitList'>): Unit[] {
  * A unit's names must not be taken by another unit, whichever kind of name either is; the
  * refusal names the unit that holds it. The schema's primary key on unit_names backs this up.
  */
-function assertNamesFree(ctx: Ctx, wanted: { name: string; kind: NameKind }[], forUnit: string, exceptId?: number): void {
+export function assertNamesFree(ctx: Ctx, wanted: { name: string; kind: NameKind }[], forUnit: string, exceptId?: number): void {
   const seen = new Map<string, NameKind>();
   for (const w of wanted) {
     const before = seen.get(w.name);
@@ -90,14 +90,14 @@ function assertNamesFree(ctx: Ctx, wanted: { name: string; kind: NameKind }[], f
   }
 }
 
-function writeOtherNames(ctx: Ctx, unitId: number, shortName: string | null, aliases: readonly string[]): void {
+export function writeOtherNames(ctx: Ctx, unitId: number, shortName: string | null, aliases: readonly string[]): void {
   ctx.db.prepare("DELETE FROM unit_names WHERE unit_id = ? AND kind <> 'name'").run(unitId);
   const insert = ctx.db.prepare('INSERT INTO unit_names (name, unit_id, kind) VALUES (?, ?, ?)');
   if (shortName) insert.run(shortName, unitId, 'short');
   for (const a of aliases) insert.run(a, unitId, 'alias');
 }
 
-const nameList = (name: string, shortName: string | null, aliases: readonly string[]) => [
+export const nameList = (name: string, shortName: string | null, aliases: readonly string[]) => [
   { name, kind: 'name' as const },
   ...(shortName ? [{ name: shortName, kind: 'short' as const }] : []),
   ...aliases.map((a) => ({ name: a, kind: 'alias' as const })),

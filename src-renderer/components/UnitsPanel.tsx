@@ -14,6 +14,7 @@ import { useApi } from '../api/context';
 import { attempt, notifyOk } from '../api/notify';
 import { useLoad } from '../hooks/useLoad';
 import { EmptyHint } from './EmptyHint';
+import { UnitSheetButtons } from './settings/UnitSheetButtons';
 
 const KIND_OPTIONS = UNIT_KINDS.map((k) => ({ value: k, label: UNIT_KIND_LABELS[k] }));
 
@@ -70,6 +71,7 @@ export function UnitsPanel() {
         <Button leftSection={<IconPlus size={16} />} onClick={() => void add()} data-testid="unit-add">
           添加单位
         </Button>
+        <UnitSheetButtons onImported={units.reload} />
       </Group>
 
       {units.data && list.length === 0 && (

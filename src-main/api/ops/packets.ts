@@ -112,7 +112,7 @@ export interface PacketCandidates {
 
 const PHONE = /^[0-9０-９+＋\-－()（）\s转、,，;；/]*$/u;
 
-const senderPatch = z
+export const senderPatch = z
   .object({
     office: s.optionalLine('报送单位名称', 100).optional(),
     shortName: s
