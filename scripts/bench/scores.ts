@@ -26,14 +26,14 @@ function day(random: () => number): string {
   return d.toISOString().slice(0, 10);
 }
 
-interface Sizes {
+export interface Sizes {
   drafts: number;
   issues: number;
   adoptions: number;
   instructions: number;
 }
 
-function build(db: DB, size: Sizes): void {
+export function build(db: DB, size: Sizes): void {
   const random = lcg(7);
   const now = `${YEAR}-01-01T00:00:00.000Z`;
   const paragraphs = '[{"level":0,"text":"正文。"}]';
