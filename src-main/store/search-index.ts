@@ -9,8 +9,8 @@
  * a column of its own), its body, then its filter tokens, with a separator token between so no
  * phrase matches across the seams.
  */
-import type Database from 'better-sqlite3';
 import type { DB } from './db';
+import { stmt } from './statements';
 import { bigramTokens, unigramTokens } from '../search/tokenize';
 import { hasPrintedNames, printedSeriesName } from './printed-series';
 
@@ -26,19 +26,6 @@ interface DocText {
   title: string;
   body: string;
   meta: string[];
-}
-
-/**
- * Statements prepared once per connection: preparing costs about as much as running one of
- * these lookups, and a rebuild runs several per document.
- */
-const statements = new WeakMap<DB, Map<string, Database.Statement>>();
-function stmt(db: DB, sql: string): Database.Statement {
-  let map = statements.get(db);
-  if (!map) statements.set(db, (map = new Map()));
-  let st = map.get(sql);
-  if (!st) map.set(sql, (st = db.prepare(sql)));
-  return st;
 }
 
 function paragraphsText(json: string): string {
