@@ -8,7 +8,7 @@ import path from 'node:path';
 import { dispatch } from '../../src-main/api/dispatch';
 import { createCtx } from '../../src-main/services/context';
 import { openDatabase, type DB } from '../../src-main/store/db';
-import { ms, row, stats, time } from './stats';
+import { goalLine, ms, row, stats, time } from './stats';
 
 const YEAR = 2025;
 const UNITS = 60;
@@ -26,14 +26,14 @@ function day(random: () => number): string {
   return d.toISOString().slice(0, 10);
 }
 
-interface Sizes {
+export interface Sizes {
   drafts: number;
   issues: number;
   adoptions: number;
   instructions: number;
 }
 
-function build(db: DB, size: Sizes): void {
+export function build(db: DB, size: Sizes): void {
   const random = lcg(7);
   const now = `${YEAR}-01-01T00:00:00.000Z`;
   const paragraphs = '[{"level":0,"text":"正文。"}]';
@@ -120,10 +120,10 @@ export async function benchScores(dir: string, quick: boolean): Promise<string[]
     });
     return [wall, `cpu median ${ms(stats(samples).median)}`] as const;
   };
-  const scoreOnly = await cpu(10, () => dispatch(ctx, 'score', year));
-  const report = await cpu(10, () => dispatch(ctx, 'scoreReport', year));
-  const quarter = await cpu(10, () => dispatch(ctx, 'score', { period: 'quarter', year: YEAR, n: 3 }));
-  const files = await cpu(3, () => dispatch(ctx, 'circularFiles', year));
+  const scoreOnly = await cpu(30, () => dispatch(ctx, 'score', year));
+  const report = await cpu(30, () => dispatch(ctx, 'scoreReport', year));
+  const quarter = await cpu(30, () => dispatch(ctx, 'score', { period: 'quarter', year: YEAR, n: 3 }));
+  const files = await cpu(30, () => dispatch(ctx, 'circularFiles', year));
   const r = await dispatch(ctx, 'scoreReport', year);
   db.close();
   return [
@@ -133,5 +133,6 @@ export async function benchScores(dir: string, quick: boolean): Promise<string[]
     row('score report a year (+ monthly trend)', ...report),
     row('score a quarter', ...quarter),
     row('circular a year (docx + xlsx, in memory)', ...files),
+    goalLine('circular a year, median (docx + xlsx)', files[0].median, '<=', 500, 'ms'),
   ];
 }

@@ -16,7 +16,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const BIN = path.join('bin', 'bulletin.cjs');
 const tid = (id: string) => `[data-testid="${id}"]`;
 
-function startWeb(db: string): Promise<{ url: string; stop: () => Promise<void> }> {
+export function startWeb(db: string): Promise<{ url: string; pid: number | undefined; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, [BIN, '--db', db, '--json', 'web', '--port', '0', '--no-open'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
   child.stderr.on('data', (d) => (err += d));
@@ -31,7 +31,7 @@ function startWeb(db: string): Promise<{ url: string; stop: () => Promise<void> 
     child.stdout.on('data', (d) => {
       out += d;
       const line = out.split('\n').find((l) => l.trim().startsWith('{'));
-      if (line) resolve({ url: (JSON.parse(line) as { url: string }).url, stop });
+      if (line) resolve({ url: (JSON.parse(line) as { url: string }).url, pid: child.pid, stop });
     });
     child.on('exit', (code) => reject(new Error(`bulletin web exited ${code}: ${err}`)));
   });

@@ -19,6 +19,7 @@ import * as packets from '../services/packets';
 import * as packetHistory from '../services/packet-history';
 import * as settings from '../services/settings';
 import * as searching from '../services/search';
+import { searchReindex, searchReindexStatus } from '../services/search-reindex';
 import * as submissions from '../services/submissions';
 import * as submissionImport from '../services/submission-import';
 import * as submissionCorrect from '../services/submission-correct';
@@ -80,6 +81,8 @@ export const handlers: Handlers = {
   settingsSet: settings.setSettings,
 
   search: searching.search,
+  searchReindex: (ctx) => searchReindex(ctx),
+  searchReindexStatus: (ctx) => searchReindexStatus(ctx),
 
   submissionImport: submissionImport.importSubmission,
   submissionScan: submissionImport.scanFolder,

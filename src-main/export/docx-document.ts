@@ -6,7 +6,7 @@
 import { Document, DocumentGridType, Footer, Packer, Paragraph, type ISectionOptions, type Table } from 'docx';
 import { buildStyles, externalStylesXml, pageNumberFooter } from './docx-blocks';
 import { COMPAT_EDITS, footerEdits } from './docx-compat';
-import { coreXml, editZipParts, fixZipTimestamps } from './docx-zip';
+import { coreXml, editZipParts, fixZipTimestamps, type PartEdit } from './docx-zip';
 import type { LayoutProfile } from './layout-profile';
 
 function section(profile: LayoutProfile, children: Array<Paragraph | Table>): ISectionOptions {
@@ -55,6 +55,8 @@ export async function packDocument(
   date: string,
   children: Array<Paragraph | Table>,
   unnumberedTail?: Array<Paragraph | Table>,
+  /** Further edits of the finished parts (e.g. the circular's table rows, filled in as text). */
+  edits: Readonly<Record<string, PartEdit>> = {},
 ): Promise<Buffer> {
   const creator = profile.documentInfo.creator;
   const doc = new Document({
@@ -75,5 +77,5 @@ export async function packDocument(
     sections: unnumberedTail ? [section(profile, children), unnumberedSection(profile, unnumberedTail)] : [section(profile, children)],
   });
   const zip = await Packer.toBuffer(doc, false, [coreXml({ title, creator, date })]);
-  return fixZipTimestamps(editZipParts(Buffer.from(zip), COMPAT_EDITS, footerEdits));
+  return fixZipTimestamps(editZipParts(Buffer.from(zip), { ...COMPAT_EDITS, ...edits }, footerEdits));
 }

@@ -2,8 +2,10 @@
  * The circular's table as an Excel workbook, for offices that sort and file it: figures as
  * numbers, dates as dates, the adoption rate as a percentage, a bold header row that stays in
  * view, a totals row; a second sheet lists where every point came from, a third the period.
+ * Written directly (export/xlsx-write.ts): a year's ledger has thousands of rows, and a general
+ * workbook library took most of the circular's time (issue 14).
  */
-import ExcelJS from 'exceljs';
+import { writeXlsx, type SheetRow, type SheetSpec } from '../export/xlsx-write';
 import { DEFAULT_RULES_FROM, LEVEL_LABELS } from './rules';
 import type { ScoreEventType, UnitScore } from './compute';
 import { circularTitle, type CircularModel } from './circular-model';
@@ -35,7 +37,6 @@ export function rulesVersionText(validFrom: string): string {
 
 interface Column {
   header: string;
-  key: string;
   width: number;
   value: (r: UnitScore) => string | number | null;
   format?: string;
@@ -47,92 +48,89 @@ const yesNo = (b: boolean) => (b ? '是' : '否');
 
 const SCORE_COLUMNS: Column[] = [
   // The 未填单位 row has no rank: an empty cell, not a 0 that would read as a place.
-  { header: '排名', key: 'rank', width: 6, value: (r) => r.rank, noTotal: true },
-  { header: '单位', key: 'unit', width: 24, value: (r) => r.unit, noTotal: true },
-  { header: '报送（篇）', key: 'sent', width: 10, value: (r) => r.sent },
-  { header: '被采用（条）', key: 'adopted', width: 11, value: (r) => r.adopted },
-  { header: `${LEVEL_LABELS.county}采用（篇次）`, key: 'adoptedCounty', width: 13, value: (r) => r.adoptedCounty },
-  { header: `${LEVEL_LABELS.city}采用（篇次）`, key: 'adoptedCity', width: 13, value: (r) => r.adoptedCity },
-  { header: `${LEVEL_LABELS.province}采用（篇次）`, key: 'adoptedProvince', width: 13, value: (r) => r.adoptedProvince },
-  { header: '县级批示', key: 'instructionsCounty', width: 9, value: (r) => r.instructionsCounty },
-  { header: '市级批示', key: 'instructionsCity', width: 9, value: (r) => r.instructionsCity },
-  { header: '省级批示', key: 'instructionsProvince', width: 9, value: (r) => r.instructionsProvince },
-  { header: '得分', key: 'points', width: 8, value: (r) => r.points },
-  { header: '扣分', key: 'deductions', width: 8, value: (r) => r.deductions },
-  { header: '净得分', key: 'net', width: 8, value: (r) => r.net },
-  { header: '奖励（元）', key: 'reward', width: 10, value: (r) => r.reward, format: '#,##0' },
-  { header: '采用率', key: 'adoptionRate', width: 8, value: (r) => r.adoptionRate, format: '0.0%', noTotal: true },
-  { header: '年度累计扣分', key: 'yearDeductions', width: 12, value: (r) => r.yearDeductions, noTotal: true },
-  { header: '取消评先资格', key: 'cannotBeAdvanced', width: 12, value: (r) => yesNo(r.cannotBeAdvanced), noTotal: true },
-  { header: '通报批评', key: 'criticised', width: 9, value: (r) => yesNo(r.criticised), noTotal: true },
+  { header: '排名', width: 6, value: (r) => r.rank, noTotal: true },
+  { header: '单位', width: 24, value: (r) => r.unit, noTotal: true },
+  { header: '报送（篇）', width: 10, value: (r) => r.sent },
+  { header: '被采用（条）', width: 11, value: (r) => r.adopted },
+  { header: `${LEVEL_LABELS.county}采用（篇次）`, width: 13, value: (r) => r.adoptedCounty },
+  { header: `${LEVEL_LABELS.city}采用（篇次）`, width: 13, value: (r) => r.adoptedCity },
+  { header: `${LEVEL_LABELS.province}采用（篇次）`, width: 13, value: (r) => r.adoptedProvince },
+  { header: '县级批示', width: 9, value: (r) => r.instructionsCounty },
+  { header: '市级批示', width: 9, value: (r) => r.instructionsCity },
+  { header: '省级批示', width: 9, value: (r) => r.instructionsProvince },
+  { header: '得分', width: 8, value: (r) => r.points },
+  { header: '扣分', width: 8, value: (r) => r.deductions },
+  { header: '净得分', width: 8, value: (r) => r.net },
+  { header: '奖励（元）', width: 10, value: (r) => r.reward, format: '#,##0' },
+  { header: '采用率', width: 8, value: (r) => r.adoptionRate, format: '0.0%', noTotal: true },
+  { header: '年度累计扣分', width: 12, value: (r) => r.yearDeductions, noTotal: true },
+  { header: '取消评先资格', width: 12, value: (r) => yesNo(r.cannotBeAdvanced), noTotal: true },
+  { header: '通报批评', width: 9, value: (r) => yesNo(r.criticised), noTotal: true },
 ];
 
-function styleHeader(sheet: ExcelJS.Worksheet): void {
-  const header = sheet.getRow(1);
-  header.font = { bold: true };
-  header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-  header.height = 30;
-  sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }];
+const HEADER: SheetRow['style'] = { bold: true, align: 'header' };
+
+function headerRow(headers: string[]): SheetRow {
+  return { values: headers, style: HEADER, height: 30 };
 }
 
-function scoreSheet(wb: ExcelJS.Workbook, m: CircularModel): void {
-  const sheet = wb.addWorksheet('得分排名');
-  sheet.columns = SCORE_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width, style: c.format ? { numFmt: c.format } : {} }));
-  for (const r of m.rows) sheet.addRow(Object.fromEntries(SCORE_COLUMNS.map((c) => [c.key, c.value(r)])));
-  const totals: Record<string, string | number> = { unit: '合计' };
-  for (const c of SCORE_COLUMNS) {
-    if (c.noTotal) continue;
-    totals[c.key] = m.rows.reduce((n, r) => n + Number(c.value(r) ?? 0), 0);
-  }
-  totals.adoptionRate = m.totals.adoptionRate ?? 0;
-  const row = sheet.addRow(totals);
-  row.font = { bold: true };
-  styleHeader(sheet);
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + m.rows.length, column: SCORE_COLUMNS.length } };
+function scoreSheet(m: CircularModel): SheetSpec {
+  const rows: SheetRow[] = [headerRow(SCORE_COLUMNS.map((c) => c.header))];
+  for (const r of m.rows) rows.push({ values: SCORE_COLUMNS.map((c) => c.value(r)) });
+  const totals = SCORE_COLUMNS.map((c, i): string | number | null => {
+    if (i === 1) return '合计';
+    if (c.header === '采用率') return m.totals.adoptionRate ?? 0;
+    return c.noTotal ? null : m.rows.reduce((n, r) => n + Number(c.value(r) ?? 0), 0);
+  });
+  rows.push({ values: totals, style: { bold: true } });
+  return {
+    name: '得分排名',
+    columns: SCORE_COLUMNS.map((c) => ({ width: c.width, numFmt: c.format })),
+    rows,
+    frozenHeader: true,
+    autoFilterRows: 1 + m.rows.length,
+  };
 }
 
-function ledgerSheet(wb: ExcelJS.Workbook, m: CircularModel): void {
-  const sheet = wb.addWorksheet('积分明细');
-  sheet.columns = [
-    { header: '日期', key: 'date', width: 12, style: { numFmt: DATE_FORMAT } },
-    { header: '单位', key: 'unit', width: 24 },
-    { header: '类别', key: 'type', width: 16 },
-    { header: '说明', key: 'label', width: 48 },
-    { header: '信息编号', key: 'articleId', width: 9 },
-    { header: '信息标题', key: 'title', width: 40 },
-    { header: '得分', key: 'points', width: 8 },
-    { header: '扣分', key: 'deducted', width: 8 },
-    { header: '奖励（元）', key: 'reward', width: 10, style: { numFmt: '#,##0' } },
-    { header: '适用规则', key: 'rule', width: 22 },
+function ledgerSheet(m: CircularModel): SheetSpec {
+  const columns: [string, number, string?][] = [
+    ['日期', 12, DATE_FORMAT],
+    ['单位', 24],
+    ['类别', 16],
+    ['说明', 48],
+    ['信息编号', 9],
+    ['信息标题', 40],
+    ['得分', 8],
+    ['扣分', 8],
+    ['奖励（元）', 10, '#,##0'],
+    ['适用规则', 22],
     // A version is named by the day it starts, as text: it is a label, not a date to compute with
     // (formatted as a date, the defaults' 1900-01-01 read as 1900-01-02 in other readers).
-    { header: '适用规则版本', key: 'rulesFrom', width: 16 },
+    ['适用规则版本', 16],
   ];
+  const rows: SheetRow[] = [headerRow(columns.map((c) => c[0]))];
   for (const e of m.events) {
-    sheet.addRow({
-      date: excelDate(e.date),
-      unit: e.unit,
-      type: EVENT_LABELS[e.type],
-      label: e.label,
-      articleId: e.articleId,
-      title: e.title ?? '',
-      points: e.points,
-      deducted: e.deducted,
-      reward: e.reward,
-      rule: e.rule ?? '手工登记',
-      rulesFrom: rulesVersionText(e.rulesFrom),
+    rows.push({
+      values: [
+        excelDate(e.date),
+        e.unit,
+        EVENT_LABELS[e.type],
+        e.label,
+        e.articleId,
+        e.title ?? '',
+        e.points,
+        e.deducted,
+        e.reward,
+        e.rule ?? '手工登记',
+        rulesVersionText(e.rulesFrom),
+      ],
     });
   }
-  styleHeader(sheet);
+  return { name: '积分明细', columns: columns.map(([, width, numFmt]) => ({ width, numFmt })), rows, frozenHeader: true };
 }
 
-function aboutSheet(wb: ExcelJS.Workbook, m: CircularModel): void {
-  const sheet = wb.addWorksheet('说明');
-  sheet.columns = [
-    { header: '项目', key: 'item', width: 20 },
-    { header: '内容', key: 'value', width: 60 },
-  ];
-  const rows: [string, string | number | Date, string?][] = [
+function aboutSheet(m: CircularModel): SheetSpec {
+  const items: [string, string | number | Date, string?][] = [
     ['通报', m.title],
     ['起始日期', excelDate(m.from), DATE_FORMAT],
     ['截止日期', excelDate(m.asOf), DATE_FORMAT],
@@ -145,23 +143,19 @@ function aboutSheet(wb: ExcelJS.Workbook, m: CircularModel): void {
     ['领导批示（次）', m.totals.instructions],
     ['未报送信息的单位', m.silentUnits.join('、') || '无'],
   ];
-  for (const [item, value, format] of rows) {
-    const row = sheet.addRow({ item, value });
-    if (format) row.getCell('value').numFmt = format;
-    row.getCell('value').alignment = { horizontal: 'left' };
-  }
-  styleHeader(sheet);
+  const rows: SheetRow[] = [headerRow(['项目', '内容'])];
+  for (const [item, value, numFmt] of items) rows.push({ values: [item, value], cellStyles: [undefined, { align: 'left', numFmt }] });
+  return { name: '说明', columns: [{ width: 20 }, { width: 60 }], rows, frozenHeader: true };
 }
 
-export async function renderCircularXlsx(m: CircularModel): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '政务信息编印台';
-  wb.title = m.title || circularTitle(m.label);
-  // Fixed from the circular itself, so the same figures give the same workbook.
-  wb.created = excelDate(m.date);
-  wb.modified = excelDate(m.date);
-  scoreSheet(wb, m);
-  ledgerSheet(wb, m);
-  aboutSheet(wb, m);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+export function renderCircularXlsx(m: CircularModel): Promise<Buffer> {
+  return Promise.resolve(
+    writeXlsx({
+      creator: '政务信息编印台',
+      title: m.title || circularTitle(m.label),
+      // Fixed from the circular itself, so the same figures give the same workbook.
+      created: excelDate(m.date),
+      sheets: [scoreSheet(m), ledgerSheet(m), aboutSheet(m)],
+    }),
+  );
 }

@@ -74,7 +74,7 @@ function defaultOrg(ctx: Ctx): string {
   return row?.org ?? '县人民政府办公室';
 }
 
-function circularModel(ctx: Ctx, args: { period: Period; org?: string; date?: string }): CircularModel {
+export function circularModel(ctx: Ctx, args: { period: Period; org?: string; date?: string }): CircularModel {
   const report = buildReport(ctx, args.period, false);
   return {
     title: report.title,

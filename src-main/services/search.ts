@@ -15,12 +15,13 @@ import { META_PREFIX } from '../store/search-index';
 import { findSeriesRow } from './series';
 import { findUnitRow } from './units';
 import { printedSeriesName } from '../store/printed-series';
+import { stmt } from '../store/statements';
 
 /** Above this many candidate documents, order by newest instead of by bm25 (see bench). */
 export const RANK_LIMIT = 3000;
 
 function docFrequency(ctx: Ctx, table: 'search_bi_vocab' | 'search_uni_vocab', token: string): number {
-  const row = ctx.db.prepare(`SELECT doc FROM ${table} WHERE term = ?`).get(token) as { doc: number } | undefined;
+  const row = stmt(ctx.db, `SELECT doc FROM ${table} WHERE term = ?`).get(token) as { doc: number } | undefined;
   return row?.doc ?? 0;
 }
 
@@ -87,8 +88,7 @@ const issueName = (series: string, year: number, number: number | null, suppleme
   number === null ? `《${series}》草稿` : `《${series}》${year}年${supplement ? '增刊' : ''}第${number}期`;
 
 function loadArticle(ctx: Ctx, id: number): Loaded | null {
-  const r = ctx.db
-    .prepare(
+  const r = stmt(ctx.db, 
       `SELECT a.title, a.paragraphs, a.created_at, u.name AS unit, i.status, i.year, i.number, i.supplement, ${printedSeriesName('i', 's')} AS series
        FROM articles a LEFT JOIN units u ON u.id = a.unit_id
        LEFT JOIN issue_articles ia ON ia.article_id = a.id AND ia.live = 1
@@ -109,8 +109,7 @@ function loadArticle(ctx: Ctx, id: number): Loaded | null {
 }
 
 function loadSubmission(ctx: Ctx, id: number): Loaded | null {
-  const r = ctx.db
-    .prepare(
+  const r = stmt(ctx.db, 
       `SELECT s.title, s.paragraphs, s.received_date, u.name AS unit, st.state, i.year, i.number, i.supplement, ${printedSeriesName('i', 'se')} AS series
        FROM submissions s JOIN submission_states st ON st.id = s.id LEFT JOIN units u ON u.id = s.unit_id
        LEFT JOIN issues i ON i.id = st.issue_id LEFT JOIN series se ON se.id = i.series_id WHERE s.id = ?`,
@@ -130,15 +129,13 @@ function loadSubmission(ctx: Ctx, id: number): Loaded | null {
 }
 
 function loadIssue(ctx: Ctx, id: number): Loaded | null {
-  const r = ctx.db
-    .prepare(
+  const r = stmt(ctx.db, 
       `SELECT i.date, i.year, i.number, i.total_number, i.supplement, i.status, ${printedSeriesName('i', 's')} AS series FROM issues i
        JOIN series s ON s.id = i.series_id WHERE i.id = ?`,
     )
     .get(id) as { date: string; year: number; number: number | null; total_number: number | null; supplement: number; status: string; series: string } | undefined;
   if (!r) return null;
-  const titles = ctx.db
-    .prepare(
+  const titles = stmt(ctx.db, 
       `SELECT coalesce(json_extract(ia.snapshot, '$.title'), a.title) AS title FROM issue_articles ia
        JOIN articles a ON a.id = ia.article_id WHERE ia.issue_id = ? ORDER BY ia.position`,
     )
@@ -166,8 +163,8 @@ export function search(ctx: Ctx, args: OpArgs<'search'>): SearchResult {
   if (est === 0) return result;
 
   const p = plan(terms, meta, order, limit, args.offset ?? 0);
-  const rowids = (ctx.db.prepare(p.sql).all(...p.params) as { rowid: number }[]).map((r) => r.rowid);
-  const docOf = ctx.db.prepare('SELECT kind, ref_id FROM search_docs WHERE id = ?');
+  const rowids = (stmt(ctx.db, p.sql).all(...p.params) as { rowid: number }[]).map((r) => r.rowid);
+  const docOf = stmt(ctx.db, 'SELECT kind, ref_id FROM search_docs WHERE id = ?');
   const needles = terms.map((t) => t.text);
   for (const rowid of rowids) {
     const doc = docOf.get(rowid) as { kind: SearchKind; ref_id: number } | undefined;

@@ -10,6 +10,7 @@
  * phrase matches across the seams.
  */
 import type { DB } from './db';
+import { stmt } from './statements';
 import { bigramTokens, unigramTokens } from '../search/tokenize';
 import { hasPrintedNames, printedSeriesName } from './printed-series';
 
@@ -32,15 +33,14 @@ function paragraphsText(json: string): string {
 }
 
 function articleDoc(db: DB, id: number): DocText | null {
-  const a = db
-    .prepare(
-      `SELECT a.title, a.paragraphs, a.unit_id, a.category, a.created_at, i.status, i.series_id, i.year
+  const a = stmt(
+    db,
+    `SELECT a.title, a.paragraphs, a.unit_id, a.category, a.created_at, i.status, i.series_id, i.year
        FROM articles a
        LEFT JOIN issue_articles ia ON ia.article_id = a.id AND ia.live = 1
        LEFT JOIN issues i ON i.id = ia.issue_id
        WHERE a.id = ?`,
-    )
-    .get(id) as
+  ).get(id) as
     | { title: string; paragraphs: string; unit_id: number | null; category: string; created_at: string; status: string | null; series_id: number | null; year: number | null }
     | undefined;
   if (!a) return null;
@@ -52,12 +52,11 @@ function articleDoc(db: DB, id: number): DocText | null {
 }
 
 function submissionDoc(db: DB, id: number): DocText | null {
-  const s = db
-    .prepare(
-      `SELECT s.title, s.paragraphs, s.unit_id, s.received_date, st.state
+  const s = stmt(
+    db,
+    `SELECT s.title, s.paragraphs, s.unit_id, s.received_date, st.state
        FROM submissions s JOIN submission_states st ON st.id = s.id WHERE s.id = ?`,
-    )
-    .get(id) as { title: string; paragraphs: string; unit_id: number | null; received_date: string; state: string } | undefined;
+  ).get(id) as { title: string; paragraphs: string; unit_id: number | null; received_date: string; state: string } | undefined;
   if (!s) return null;
   const meta = ['kindsubmission', `state${s.state}`, `year${s.received_date.slice(0, 4)}`];
   if (s.unit_id !== null) meta.push(`unit${s.unit_id}`);
@@ -65,22 +64,20 @@ function submissionDoc(db: DB, id: number): DocText | null {
 }
 
 function issueDoc(db: DB, id: number): DocText | null {
-  const i = db
-    .prepare(
-      `SELECT i.series_id, i.year, i.number, i.total_number, i.supplement, i.status,
+  const i = stmt(
+    db,
+    `SELECT i.series_id, i.year, i.number, i.total_number, i.supplement, i.status,
               ${hasPrintedNames(db) ? printedSeriesName('i', 's') : 's.name'} AS series
        FROM issues i JOIN series s ON s.id = i.series_id WHERE i.id = ?`,
-    )
-    .get(id) as
+  ).get(id) as
     | { series_id: number; year: number; number: number | null; total_number: number | null; supplement: number; status: string; series: string }
     | undefined;
   if (!i) return null;
-  const titles = db
-    .prepare(
-      `SELECT coalesce(json_extract(ia.snapshot, '$.title'), a.title) AS title
+  const titles = stmt(
+    db,
+    `SELECT coalesce(json_extract(ia.snapshot, '$.title'), a.title) AS title
        FROM issue_articles ia JOIN articles a ON a.id = ia.article_id WHERE ia.issue_id = ? ORDER BY ia.position`,
-    )
-    .all(id) as { title: string }[];
+  ).all(id) as { title: string }[];
   const label = i.number === null ? `${i.series} 草稿` : `${i.series} ${i.year}年${i.supplement ? '增刊' : ''}第${i.number}期${i.total_number ? ` 总第${i.total_number}期` : ''}`;
   return {
     title: label,
@@ -100,22 +97,22 @@ export const META_PREFIX = 'zz';
 const SEP = 'zzsep';
 
 function writeDoc(db: DB, kind: DocKind, refId: number): void {
-  const existing = db.prepare('SELECT id FROM search_docs WHERE kind = ? AND ref_id = ?').get(kind, refId) as { id: number } | undefined;
+  const existing = stmt(db, 'SELECT id FROM search_docs WHERE kind = ? AND ref_id = ?').get(kind, refId) as { id: number } | undefined;
   if (existing) {
-    db.prepare('DELETE FROM search_bi WHERE rowid = ?').run(existing.id);
-    db.prepare('DELETE FROM search_uni WHERE rowid = ?').run(existing.id);
+    stmt(db, 'DELETE FROM search_bi WHERE rowid = ?').run(existing.id);
+    stmt(db, 'DELETE FROM search_uni WHERE rowid = ?').run(existing.id);
   }
   const doc = BUILDERS[kind](db, refId);
   if (!doc) {
-    if (existing) db.prepare('DELETE FROM search_docs WHERE id = ?').run(existing.id);
+    if (existing) stmt(db, 'DELETE FROM search_docs WHERE id = ?').run(existing.id);
     return;
   }
-  const rowid = existing?.id ?? Number(db.prepare('INSERT INTO search_docs (kind, ref_id) VALUES (?, ?)').run(kind, refId).lastInsertRowid);
+  const rowid = existing?.id ?? Number(stmt(db, 'INSERT INTO search_docs (kind, ref_id) VALUES (?, ?)').run(kind, refId).lastInsertRowid);
   const meta = doc.meta.map((m) => META_PREFIX + m);
   const title = bigramTokens(doc.title);
   const stream = [...title, SEP, ...title, SEP, ...bigramTokens(doc.body), SEP, ...meta];
-  db.prepare('INSERT INTO search_bi (rowid, text) VALUES (?, ?)').run(rowid, stream.join(' '));
-  db.prepare('INSERT INTO search_uni (rowid, text) VALUES (?, ?)').run(rowid, [...unigramTokens(`${doc.title}\n${doc.body}`), ...meta].join(' '));
+  stmt(db, 'INSERT INTO search_bi (rowid, text) VALUES (?, ?)').run(rowid, stream.join(' '));
+  stmt(db, 'INSERT INTO search_uni (rowid, text) VALUES (?, ?)').run(rowid, [...unigramTokens(`${doc.title}\n${doc.body}`), ...meta].join(' '));
 }
 
 /** Refreshes the named documents and those whose index entry depends on them. */
@@ -137,11 +134,80 @@ export function reindex(db: DB, touched: Touched): void {
   for (const id of submissions) writeDoc(db, 'submission', id);
 }
 
-/** Rebuilds the whole index from the data: at migration, and to repair. */
-export function reindexAll(db: DB): void {
+/** Every document the index should hold, in the order their rowids are given (oldest first). */
+function allDocs(db: DB): [DocKind, number][] {
+  const ids = (sql: string) => (db.prepare(sql).pluck().all() as number[]);
+  return [
+    ...ids('SELECT id FROM articles ORDER BY created_at, id').map((id): [DocKind, number] => ['article', id]),
+    ...ids('SELECT id FROM submissions ORDER BY received_date, id').map((id): [DocKind, number] => ['submission', id]),
+    ...ids('SELECT id FROM issues ORDER BY date, id').map((id): [DocKind, number] => ['issue', id]),
+  ];
+}
+
+function clearIndex(db: DB): void {
   db.exec("DELETE FROM search_docs; INSERT INTO search_bi(search_bi) VALUES ('delete-all'); INSERT INTO search_uni(search_uni) VALUES ('delete-all');");
-  const ids = (sql: string) => (db.prepare(sql).all() as { id: number }[]).map((r) => r.id);
-  for (const id of ids('SELECT id FROM articles ORDER BY created_at, id')) writeDoc(db, 'article', id);
-  for (const id of ids('SELECT id FROM submissions ORDER BY received_date, id')) writeDoc(db, 'submission', id);
-  for (const id of ids('SELECT id FROM issues ORDER BY date, id')) writeDoc(db, 'issue', id);
+}
+
+/** Rebuilds the whole index from the data in the caller's transaction: at migration. */
+export function reindexAll(db: DB): void {
+  clearIndex(db);
+  for (const [kind, id] of allDocs(db)) writeDoc(db, kind, id);
+}
+
+export interface RebuildProgress {
+  done: number;
+  total: number;
+}
+
+export interface RebuildOptions {
+  /** Documents per transaction (default 2000): each slice is committed before the next begins. */
+  slice?: number;
+  /** Called after the index is emptied and after every slice, with `done` never going back. */
+  onProgress?: (p: RebuildProgress) => void;
+  /** Awaited between slices (e.g. `setImmediate`): other calls and writes get their turn. */
+  pause?: () => Promise<void>;
+}
+
+/**
+ * Rebuilds the whole index from the data, slice by slice, each slice its own transaction: to
+ * repair, and after an upgrade that changes what is indexed. Writes made between slices index
+ * their own documents as always; a document written twice keeps one entry (writeDoc). Search
+ * finds less until the rebuild ends.
+ */
+export async function rebuildSearchIndex(db: DB, options: RebuildOptions = {}): Promise<{ documents: number; ms: number }> {
+  const started = performance.now();
+  const slices = rebuildSlices(db, options);
+  let documents = 0;
+  for (let next = slices.next(); !next.done; next = slices.next()) {
+    documents = next.value.total;
+    if (options.pause) await options.pause();
+  }
+  return { documents, ms: performance.now() - started };
+}
+
+/** The same, without pauses: for a caller that has nothing else to do (the bench's fixture). */
+export function rebuildSearchIndexNow(db: DB, options: Omit<RebuildOptions, 'pause'> = {}): { documents: number; ms: number } {
+  const started = performance.now();
+  let documents = 0;
+  for (const p of rebuildSlices(db, options)) documents = p.total;
+  return { documents, ms: performance.now() - started };
+}
+
+function* rebuildSlices(db: DB, options: RebuildOptions): Generator<RebuildProgress> {
+  const slice = Math.max(1, options.slice ?? 2000);
+  const docs = allDocs(db);
+  const report = (done: number) => {
+    const p = { done, total: docs.length };
+    options.onProgress?.(p);
+    return p;
+  };
+  db.transaction(() => clearIndex(db)).immediate();
+  yield report(0);
+  for (let at = 0; at < docs.length; at += slice) {
+    const part = docs.slice(at, at + slice);
+    db.transaction(() => {
+      for (const [kind, id] of part) writeDoc(db, kind, id);
+    }).immediate();
+    yield report(Math.min(docs.length, at + slice));
+  }
 }

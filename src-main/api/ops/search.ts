@@ -32,6 +32,17 @@ export interface SearchResult {
   hits: SearchHit[];
 }
 
+export interface Reindexed {
+  /** Items, drafts and issues now in the index. */
+  documents: number;
+  seconds: number;
+}
+
+export interface ReindexStatus {
+  /** The rebuild under way, or null. */
+  running: { done: number; total: number; percent: number; secondsLeft: number | null } | null;
+}
+
 export const searchOps = {
   search: op<SearchResult>()(
     z
@@ -51,4 +62,9 @@ export const searchOps = {
     '全文检索 / full-text search over items, drafts and issues',
     true,
   ),
+  searchReindex: op<Reindexed>()(
+    z.object({}).strict(),
+    '重建全文检索索引（升级或修复后；分批进行，期间可继续工作）/ rebuild the whole search index, slice by slice',
+  ),
+  searchReindexStatus: op<ReindexStatus>()(z.object({}).strict(), '检索索引重建进度 / how far the rebuild of the search index is', true),
 } as const;

@@ -1,5 +1,9 @@
-/** `bulletin search`: one query over items, drafts and issues. */
-import type { SearchHit, SearchResult } from '../../api/ops/search';
+/** `bulletin search`: one query over items, drafts and issues; `search reindex` rebuilds the index. */
+import { dispatch } from '../../api/dispatch';
+import type { Reindexed, SearchHit, SearchResult } from '../../api/ops/search';
+import { loggerFor } from '../../log/logger';
+import { createCtx, type Ctx } from '../../services/context';
+import { openDatabase } from '../../store/db';
 import { filterBy } from '../options';
 import type { CommandSpec } from '../spec';
 
@@ -26,7 +30,48 @@ function printResult(r: SearchResult): string {
   return [head, ...lines].join('\n');
 }
 
+/** `[########------------]  40%  40000/100000  约 30 秒`: a bar for a terminal. */
+export function progressBar(done: number, total: number, secondsLeft: number | null, width = 24): string {
+  const fraction = total > 0 ? Math.min(1, done / total) : 0;
+  const filled = Math.floor(fraction * width);
+  const left = secondsLeft === null ? '' : `  还需约 ${secondsLeft} 秒`;
+  return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(Math.floor(fraction * 100)).padStart(3)}%  ${done}/${total}${left}`;
+}
+
+/** Redraws the bar in place on a terminal while the rebuild runs; nothing when output goes to a file or a program. */
+function reindexProgress(ctx: Ctx): () => void {
+  if (!process.stderr.isTTY) return () => {};
+  const timer = setInterval(() => {
+    void dispatch(ctx, 'searchReindexStatus', {}).then((s) => {
+      if (s.running) process.stderr.write(`\r正在重建检索索引 ${progressBar(s.running.done, s.running.total, s.running.secondsLeft)}`);
+    });
+  }, 250);
+  return () => {
+    clearInterval(timer);
+    process.stderr.write('\r\x1b[K');
+  };
+}
+
 export const searchCommands: readonly CommandSpec[] = [
+  {
+    path: ['search', 'reindex'],
+    zh: '重建全文检索索引（升级后或检索结果不对时）；分批进行，显示进度，期间编印台可继续使用',
+    en: 'Rebuild the whole search index (after an upgrade, or to repair); in slices, with a progress bar',
+    run: async (input, c) => {
+      const ctx = createCtx(openDatabase(c.dbPath));
+      ctx.logger = loggerFor(c.dbPath);
+      ctx.operator = c.operator;
+      const stop = c.json ? () => {} : reindexProgress(ctx);
+      try {
+        return await dispatch(ctx, 'searchReindex', input);
+      } finally {
+        stop();
+        ctx.db.close();
+      }
+    },
+    print: (r: Reindexed) => `已重建检索索引：${r.documents} 篇（信息、来稿和期），用时 ${r.seconds} 秒。`,
+    examples: ['bulletin search reindex'],
+  },
   {
     path: ['search'],
     op: 'search',

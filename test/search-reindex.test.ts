@@ -1,0 +1,119 @@
+/**
+ * Rebuilding the whole search index (searchReindex, `bulletin search reindex`): the rebuilt
+ * index holds what indexing as the data was entered gave (the same terms in the same documents,
+ * the same hits for one-, two-, four-character and two-word queries); progress only goes
+ * forward and ends at the total; a second rebuild while one runs is refused and changes nothing.
+ */
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { rebuildSearchIndex, type RebuildProgress } from '../src-main/store/search-index';
+import { progressBar } from '../src-main/cli/commands/search';
+import { openTestDb, publish, seed, snapshotAll, type TestDb } from './helpers/db';
+
+let t: TestDb;
+
+beforeEach(async () => {
+  t = openTestDb({ now: () => new Date(2026, 4, 10, 9) });
+  const { series, articles } = await seed(t, 8);
+  await t.call('articleAdd', { title: '城关镇推进老旧小区改造', body: '老旧小区改造惠及居民三千户。\nWiFi 覆盖率达到 95%。' });
+  await t.call('articleAdd', { title: '东山镇发展特色产业', body: '东山镇茶叶产业带动农户增收，老旧厂房改造为加工车间。' });
+  await publish(t, series.id, [articles[0]!.id, articles[1]!.id], '2026-05-08');
+  await publish(t, series.id, [articles[2]!.id], '2026-05-09');
+  await t.call('submissionAdd', { title: '西河镇防汛工作情况', body: '西河镇扎实做好防汛工作，改造堤防两公里。' });
+  await t.call('submissionAdd', { title: '手工录入的来稿', body: '正文第一段。\n正文第二段。' });
+  // an item edited after it was first indexed: its entry is refreshed, not duplicated
+  await t.call('articleEdit', { id: articles[3]!.id, title: '第4条信息标题（改）' });
+});
+afterEach(() => t.close());
+
+const QUERIES = ['改', '镇', '改造', '老旧', '老旧小区', '防汛工作', '信息 标题', '改造 东山', 'wifi', '95'];
+
+async function answers() {
+  const out: Record<string, string[]> = {};
+  for (const query of QUERIES) {
+    const r = await t.call('search', { query, limit: 200 });
+    out[query] = r.hits.map((h) => `${h.kind}:${h.id}`).sort();
+  }
+  return out;
+}
+
+/** Every term of both index tables with the documents holding it (rowids mapped to what they index). */
+function terms() {
+  const docs = new Map((t.db.prepare('SELECT id, kind, ref_id FROM search_docs').all() as { id: number; kind: string; ref_id: number }[]).map((d) => [d.id, `${d.kind}:${d.ref_id}`]));
+  const out: string[] = [];
+  for (const table of ['search_bi', 'search_uni']) {
+    // fts5vocab 'row' gives each term once: compare the document sets via a MATCH per term
+    for (const { text } of t.db.prepare(`SELECT term AS text FROM ${table}_vocab ORDER BY term`).all() as { text: string }[]) {
+      const ids = (t.db.prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH ?`).pluck().all(`"${text.replace(/"/g, '""')}"`) as number[]).map((id) => docs.get(id));
+      out.push(`${table} ${text}: ${ids.sort().join(' ')}`);
+    }
+  }
+  return out;
+}
+
+it('rebuilds the index entered item by item: the same terms in the same documents, the same hits', async () => {
+  const before = { answers: await answers(), terms: terms(), docs: t.db.prepare('SELECT kind, ref_id FROM search_docs ORDER BY kind, ref_id').all() };
+  expect(before.answers['老旧小区']!.length).toBeGreaterThan(0);
+  expect(before.answers['防汛工作']).toEqual([expect.stringMatching(/^submission:/)]);
+  const r = await t.call('searchReindex', {});
+  expect(r.documents).toBe(before.docs.length);
+  expect(await answers()).toEqual(before.answers);
+  expect(terms()).toEqual(before.terms);
+  expect(t.db.prepare('SELECT kind, ref_id FROM search_docs ORDER BY kind, ref_id').all()).toEqual(before.docs);
+  expect(await t.call('searchReindexStatus', {})).toEqual({ running: null });
+});
+
+it('reports progress that only goes forward, from 0 to the total, one slice at a time', async () => {
+  const seen: RebuildProgress[] = [];
+  let pauses = 0;
+  const r = await rebuildSearchIndex(t.db, {
+    slice: 3,
+    onProgress: (p) => seen.push({ ...p }),
+    pause: async () => {
+      pauses += 1;
+      await new Promise((resolve) => setImmediate(resolve));
+    },
+  });
+  expect(seen[0]).toEqual({ done: 0, total: r.documents });
+  expect(seen.at(-1)).toEqual({ done: r.documents, total: r.documents });
+  for (let i = 1; i < seen.length; i++) expect(seen[i]!.done).toBeGreaterThan(seen[i - 1]!.done);
+  expect(seen.length).toBe(Math.ceil(r.documents / 3) + 1);
+  expect(pauses).toBe(seen.length);
+});
+
+it('keeps one entry per document when a write lands between slices', async () => {
+  const before = await answers();
+  let wrote = false;
+  await rebuildSearchIndex(t.db, {
+    slice: 2,
+    pause: async () => {
+      if (!wrote) {
+        wrote = true;
+        // an item not yet rebuilt is edited meanwhile: it indexes itself, the rebuild then refreshes it
+        const last = t.db.prepare('SELECT max(id) FROM articles').pluck().get() as number;
+        await t.call('articleEdit', { id: last, title: '东山镇发展特色产业' });
+      }
+    },
+  });
+  expect(t.db.prepare('SELECT count(*) FROM search_docs').pluck().get()).toBe(t.db.prepare('SELECT (SELECT count(*) FROM articles) + (SELECT count(*) FROM submissions) + (SELECT count(*) FROM issues)').pluck().get());
+  expect(await answers()).toEqual(before);
+});
+
+it('refuses a second rebuild while one runs; the first completes as if alone', async () => {
+  const before = await answers();
+  const first = t.call('searchReindex', {});
+  const e = await t.refuse('searchReindex', {});
+  expect(e.code).toBe('INVALID_STATE');
+  expect(e.message).toContain('正在重建');
+  await first;
+  const once = snapshotAll(t.db);
+  expect(await answers()).toEqual(before);
+  // a rebuild gives the same rows whenever it runs: the refused call left nothing behind
+  await t.call('searchReindex', {});
+  expect(snapshotAll(t.db)).toEqual(once);
+});
+
+it('draws a bar with count and time left for the terminal', () => {
+  expect(progressBar(0, 100, null, 10)).toBe('[----------]   0%  0/100');
+  expect(progressBar(45, 100, 30, 10)).toBe('[####------]  45%  45/100  还需约 30 秒');
+  expect(progressBar(100, 100, 0, 10)).toBe('[##########] 100%  100/100  还需约 0 秒');
+});
