@@ -11,6 +11,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExportProgress } from '../src-main/api/ops/year-export';
+import { addBigYear } from './helpers/big-year';
 import { cli } from './helpers/cli';
 import { openTestDb, publish, seed, snapshotAll, type TestDb } from './helpers/db';
 import { BIN, run } from './helpers/packet';
@@ -175,25 +176,8 @@ describe('stopping mid-way', () => {
   });
 
   it('Ctrl+C on the real command stops it after the current file: exit 130, only complete files', async () => {
-    // A big year made quickly: 400 signed issues with stored files of 64 KB, put in by SQL.
-    const db = y.t.db;
-    const stamp = '2027-01-01T08:00:00.000Z';
-    const files = new Map<number, Buffer>();
-    db.transaction(() => {
-      for (let n = 1; n <= 400; n++) {
-        const id = Number(db.prepare("INSERT INTO issues (series_id, status, date, created_at, updated_at) VALUES (1, 'review', '2027-01-05', ?, ?)").run(stamp, stamp).lastInsertRowid);
-        db.prepare("UPDATE issues SET status = 'signed', number = ?, total_number = ?, signed_by = '张某某', signed_at = ? WHERE id = ?").run(n, 1000 + n, stamp, id);
-        const bytes = crypto.randomBytes(64 * 1024);
-        db.prepare('INSERT INTO issue_files (issue_id, docx, sha256, size, created_at) VALUES (?, ?, ?, ?, ?)').run(
-          id,
-          bytes,
-          crypto.createHash('sha256').update(bytes).digest('hex'),
-          bytes.length,
-          stamp,
-        );
-        files.set(n, bytes);
-      }
-    })();
+    // A big year made quickly: 400 signed issues with stored files of 64 KB.
+    const files = addBigYear(y.t.db, { seriesId: 1, year: 2027, count: 400, fileBytes: 64 * 1024 });
     const child = spawn(process.execPath, [BIN, '--db', y.t.file, 'issue', 'export-year', '--series', SERIES, '--year', '2027', '--out', y.out], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';

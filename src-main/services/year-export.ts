@@ -198,15 +198,21 @@ export async function exportYear(ctx: Ctx, args: OpArgs<'issueExportYear'>): Pro
 
     task.current = registerName;
     const byIssue = new Map(files.map((f) => [f.issueId, f]));
-    const model: RegisterModel = {
-      series: series.name,
-      year: args.year,
-      madeOn: localDate(ctx.now()),
-      issues: planned.map((p) => registerIssue(ctx, p, byIssue.get(p.row.id))),
-    };
+    const issues: RegisterIssue[] = [];
+    for (const p of planned) {
+      issues.push(registerIssue(ctx, p, byIssue.get(p.row.id)));
+      // Hundreds of issues' items take a moment: still answer progress and stop meanwhile.
+      if (issues.length % 50 === 0) {
+        await yieldToLoop();
+        if (task.stop.signal.aborted) return result(true, null, null);
+      }
+    }
+    const model: RegisterModel = { series: series.name, year: args.year, madeOn: localDate(ctx.now()), issues };
     // Loaded here, not at start-up: exceljs is heavy and only this and the circular need it.
     const { renderYearRegister } = await import('../export/year-register');
     const xlsx = await renderYearRegister(model);
+    // A stop that came while the workbook was made: the register and the sums go together or not at all.
+    if (task.stop.signal.aborted) return result(true, null, null);
     writeAtomically(path.join(dir, registerName), xlsx, { mayBeOpen: true });
     task.done++;
 
