@@ -15,6 +15,7 @@ import { benchScores } from './scores';
 import { benchIntake } from './intake';
 import { benchBackup } from './backup';
 import { benchUi } from './ui';
+import { benchYearExport } from './year-export';
 
 /** In the order they print; each returns its lines. */
 const SECTIONS: [string, (dir: string, quick: boolean) => Promise<string[]>][] = [
@@ -25,6 +26,7 @@ const SECTIONS: [string, (dir: string, quick: boolean) => Promise<string[]>][] =
   ['Intake', benchIntake],
   ['Backups and checks', benchBackup],
   ['The window (Chromium)', benchUi],
+  ['Year export', benchYearExport],
 ];
 
 const quick = process.argv.includes('--quick');
