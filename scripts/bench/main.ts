@@ -16,6 +16,7 @@ import { benchIntake } from './intake';
 import { benchBackup } from './backup';
 import { benchUi } from './ui';
 import { benchMemory } from './memory';
+import { benchYearExport } from './year-export';
 
 /** In the order they print; each returns its lines. */
 const SECTIONS: [string, (dir: string, quick: boolean) => Promise<string[]>][] = [
@@ -27,6 +28,7 @@ const SECTIONS: [string, (dir: string, quick: boolean) => Promise<string[]>][] =
   ['Backups and checks', benchBackup],
   ['The window (Chromium)', benchUi],
   ['Main-process memory', benchMemory],
+  ['Year export', benchYearExport],
 ];
 
 const quick = process.argv.includes('--quick');

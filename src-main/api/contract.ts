@@ -17,6 +17,7 @@ import { backupOps } from './ops/backups';
 import { scoringOps } from './ops/scoring';
 import { auditOps } from './ops/audit';
 import { setupOps } from './ops/setup';
+import { yearExportOps } from './ops/year-export';
 
 export type { OpDef };
 
@@ -32,6 +33,7 @@ export const contract = {
   ...scoringOps,
   ...auditOps,
   ...setupOps,
+  ...yearExportOps,
 } as const;
 
 

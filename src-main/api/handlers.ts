@@ -28,6 +28,8 @@ import * as coverage from '../services/coverage';
 import { verifyArchive } from '../store/seal';
 import * as audit from '../services/audit';
 import * as setup from '../services/setup';
+import * as yearExport from '../services/year-export';
+import * as longTasks from '../services/long-tasks';
 
 export type Handlers = { [K in OpName]: (ctx: Ctx, args: OpArgs<K>) => OpResult<K> | Promise<OpResult<K>> };
 
@@ -134,4 +136,8 @@ export const handlers: Handlers = {
   setupState: (ctx) => setup.setupState(ctx),
   setupSave: setup.saveSetupDraft,
   setupComplete: setup.completeSetup,
+
+  issueExportYear: yearExport.exportYear,
+  exportProgress: longTasks.exportProgress,
+  exportStop: longTasks.stopExport,
 };

@@ -16,5 +16,6 @@ import { scoringCommands } from './commands/scoring';
 import { archiveCommands, backupCommands } from './commands/backups';
 import { auditCommands } from './commands/audit';
 import { setupCommands } from './commands/setup';
+import { yearExportCommands } from './commands/year-export';
 
-export const COMMANDS: readonly CommandSpec[] = [...appCommands, ...seriesCommands, ...unitCommands, ...articleCommands, ...issueCommands, ...packetCommands, ...searchCommands, ...intakeCommands, ...scoringCommands, ...backupCommands, ...archiveCommands, ...auditCommands, ...setupCommands];
+export const COMMANDS: readonly CommandSpec[] = [...appCommands, ...seriesCommands, ...unitCommands, ...articleCommands, ...issueCommands, ...yearExportCommands, ...packetCommands, ...searchCommands, ...intakeCommands, ...scoringCommands, ...backupCommands, ...archiveCommands, ...auditCommands, ...setupCommands];

@@ -72,14 +72,21 @@ export function issueTitle(i: Pick<PlanIssue, 'series' | 'year' | 'number' | 'to
 const highest = (items: readonly ManifestItem[]) =>
   items.some((i) => i.classification === 'classified') ? 'classified' : items.some((i) => i.classification === 'internal') ? 'internal' : 'public';
 
-export async function buildPacket(plan: PacketPlan): Promise<BuiltPacket> {
+/** Called as each file of the packet is ready (an item rendered, the list), with its name. */
+export type BuildStep = (file: string) => void;
+
+export async function buildPacket(plan: PacketPlan, onStep: BuildStep = () => {}): Promise<BuiltPacket> {
   const names = uniqueNames([
     ...plan.issues.map(issueEntryName),
     ...plan.articles.map((a, i) => articleEntryName(i + 1, plan.articles.length, a.title)),
   ]);
   const contact = [plan.sender.contactPerson, plan.sender.phone].filter(Boolean).join(' ');
   const articleFiles = await Promise.all(
-    plan.articles.map((a) => renderArticleDocx({ title: a.title, paragraphs: a.paragraphs, source: a.unit }, { sender: plan.sender.office, contact })),
+    plan.articles.map(async (a, n) => {
+      const bytes = await renderArticleDocx({ title: a.title, paragraphs: a.paragraphs, source: a.unit }, { sender: plan.sender.office, contact });
+      onStep(names[plan.issues.length + n]!);
+      return bytes;
+    }),
   );
 
   const issues: ManifestIssue[] = plan.issues.map((i, n) => ({
@@ -123,6 +130,7 @@ export async function buildPacket(plan: PacketPlan): Promise<BuiltPacket> {
     },
   };
   const list = await renderContentsList(manifest, plan.fileName, plan.localDate);
+  onStep(CONTENTS_LIST_NAME);
   manifest.contentsList = { file: CONTENTS_LIST_NAME, sha256: sha256(list), size: list.length };
 
   const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8');

@@ -13,8 +13,12 @@ export const MANIFEST_NAME = 'manifest.json';
 export const SUMS_NAME = 'SHA256SUMS';
 export const CONTENTS_LIST_NAME = '报送清单.docx';
 
-/** How many issues and single items one packet may carry. */
-export const PACKET_LIMITS = { issues: 200, articles: 1000 } as const;
+/**
+ * How many issues and single items one packet may carry: two years of a daily series (480
+ * issues a year at the busiest) or a year's items, with room to spare. A bound, not a
+ * guess at use: it keeps a hostile manifest or zip from holding the reader to unbounded work.
+ */
+export const PACKET_LIMITS = { issues: 1000, articles: 1000 } as const;
 
 /** Names Windows refuses or treats as devices, whatever the extension. */
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import yauzl from 'yauzl';
-import { entryNameProblem } from './manifest';
+import { entryNameProblem, PACKET_LIMITS } from './manifest';
 import type { Fault } from './report';
 
 export type { Fault };
@@ -32,12 +32,13 @@ export interface ZipLimits {
 }
 
 /**
- * Generous for real packets (200 issues and 1000 items of some 100 KB each come to about
- * 120 MB), small enough that a hostile file cannot exhaust the office PC.
+ * Generous for real packets (1000 issues and 1000 items of some 100 KB each come to about
+ * 200 MB), small enough that a hostile file cannot exhaust the office PC. Entries: every issue
+ * and item, plus manifest.json, SHA256SUMS and 报送清单.docx.
  */
 export const READ_LIMITS: ZipLimits = {
   maxPacketBytes: 1024 * 1024 * 1024,
-  maxEntries: 1500,
+  maxEntries: PACKET_LIMITS.issues + PACKET_LIMITS.articles + 3,
   maxEntryBytes: 64 * 1024 * 1024,
   maxTotalBytes: 512 * 1024 * 1024,
   maxRatio: 100,

@@ -102,7 +102,7 @@ export function archivedFile(ctx: Ctx, issueId: number): ArchivedFile | null {
 }
 
 /** The file name an office would give it, e.g. 城关县政务信息2026年第12期.docx. */
-export function issueFileName(issue: IssueRow): string {
+export function issueFileName(issue: Pick<IssueRow, 'series' | 'year' | 'number' | 'supplement' | 'id'>): string {
   const label = issueLabel(issue).replace(/[《》]/g, '');
   return `${safeFileName(issue.number === null ? `${label}（送审稿）` : label)}.docx`;
 }

@@ -22,6 +22,7 @@ import { getArticle } from './articles';
 import { archivedFile, buildIssueModel, sha256 } from './archive';
 import { localDate, type Ctx } from './context';
 import { findIssueRow, issueArticles, issueLabel } from './issues';
+import { beginTask, endTask, yieldToLoop, type Task } from './long-tasks';
 import { existingFolder } from './output-files';
 import { readSender } from './settings';
 
@@ -150,8 +151,29 @@ function draftPacket(ctx: Ctx, args: OpArgs<'packetExport'>): Draft {
   return { sender, issues, articles, issueHashes };
 }
 
+/**
+ * Progress counts the files of the packet: each issue's archived file read, each item rendered,
+ * the list, and the zip written (exportProgress, kind packetExport). The refusals come first,
+ * so a refused packet never shows as running.
+ */
 export async function exportPacket(ctx: Ctx, args: OpArgs<'packetExport'>): Promise<PacketExportResult> {
+  draftPacket(ctx, args);
+  requireFolder(args.out);
+  const task = beginTask(ctx, 'packetExport', (args.issueIds?.length ?? 0) + (args.articleIds?.length ?? 0) + 2);
+  try {
+    return await exportPacketOnce(ctx, args, task);
+  } finally {
+    endTask(ctx, task);
+  }
+}
+
+async function exportPacketOnce(ctx: Ctx, args: OpArgs<'packetExport'>, task: Task): Promise<PacketExportResult> {
+  const step = (file: string) => {
+    task.done++;
+    task.current = file;
+  };
   for (let attempt = 0; attempt < 3; attempt++) {
+    task.done = 0;
     const draft = draftPacket(ctx, args);
     const dir = requireFolder(args.out);
     const now = ctx.now();
@@ -166,11 +188,19 @@ export async function exportPacket(ctx: Ctx, args: OpArgs<'packetExport'>): Prom
       localDate: day,
       includeInternal: args.includeInternal === true,
       fileName: name,
-      issues: await Promise.all(draft.issues.map(async (i) => ({ ...i, docx: await issueDocx(ctx, i.id) }))),
+      issues: [],
       articles: draft.articles,
     };
-    const built = await buildPacket(plan);
+    for (const i of draft.issues) {
+      plan.issues.push({ ...i, docx: await issueDocx(ctx, i.id) });
+      step(`${i.series}${i.year}年第${i.number}期`);
+      // Hundreds of issues: let the door answer a progress request between them.
+      await yieldToLoop();
+    }
+    const built = await buildPacket(plan, step);
+    task.current = name;
     const written = await writeZipTemp(dir, name, built.entries, now);
+    step(name);
     const target = path.join(dir, name);
     let committed = false;
     try {

@@ -2,9 +2,10 @@
  * 生成上报包: choose signed issues and single items, whether internal items may go, and the
  * folder (e.g. the USB drive). Classified items cannot be ticked at all, with the reason shown;
  * internal ones only once 包含内部信息 is ticked. The API checks every rule again and its refusal
- * is shown as it is. Building a large packet takes a while, so a progress bar runs meanwhile.
+ * is shown as it is. Building a large packet takes a while: the dialog shows how many of its
+ * files are done (exportProgress) and the time left.
  */
-import { Alert, Button, Checkbox, Code, Group, Modal, Progress, ScrollArea, Stack, Tabs, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Code, Group, Modal, ScrollArea, Stack, Tabs, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFileZip, IconSearch } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
@@ -13,9 +14,11 @@ import type { Classification } from '../../src-main/api/schemas';
 import { useApi } from '../api/context';
 import { formatDate } from '../format';
 import { usePacketDownload } from '../hooks/usePacketDownload';
+import { useExportProgress } from '../hooks/useExportProgress';
 import { useLoad } from '../hooks/useLoad';
 import { useSubmit } from '../hooks/useSubmit';
 import { CategoryBadge, ClassificationBadge, SubmittedBadge } from './Badges';
+import { ExportProgressBar } from './ExportProgressBar';
 import { fileSize } from './PacketRegister';
 
 const FOLDER_KEY = 'bulletin.packetFolder';
@@ -145,6 +148,7 @@ function ExportForm({ onClose, onExported, onVerify }: Omit<PacketExportDialogPr
   const [by, setBy] = useState('');
   const { busy, error, submit } = useSubmit();
   const [result, setResult] = useState<PacketExportResult | null>(null);
+  const { progress, track } = useExportProgress('packetExport');
 
   const toggle = <T extends { id: number }>(set: (f: (m: Map<number, T>) => Map<number, T>) => void, item: T) =>
     set((m) => {
@@ -166,13 +170,15 @@ function ExportForm({ onClose, onExported, onVerify }: Omit<PacketExportDialogPr
   const files = issues.size + articles.size;
   const exportNow = () =>
     submit(async () => {
-      const r = await api.call('packetExport', {
-        ...(issues.size ? { issueIds: [...issues.keys()] } : {}),
-        ...(articles.size ? { articleIds: [...articles.keys()] } : {}),
-        includeInternal,
-        out: out.trim(),
-        ...(by.trim() ? { by: by.trim() } : {}),
-      });
+      const r = await track(() =>
+        api.call('packetExport', {
+          ...(issues.size ? { issueIds: [...issues.keys()] } : {}),
+          ...(articles.size ? { articleIds: [...articles.keys()] } : {}),
+          includeInternal,
+          out: out.trim(),
+          ...(by.trim() ? { by: by.trim() } : {}),
+        }),
+      );
       remember(out.trim());
       setResult(r);
       onExported(r);
@@ -280,14 +286,7 @@ function ExportForm({ onClose, onExported, onVerify }: Omit<PacketExportDialogPr
         />
         <TextInput label="经办人" description="不填则为报送单位设置中的联系人" value={by} onChange={(e) => setBy(e.currentTarget.value)} data-testid="packet-by" />
       </Group>
-      {busy && (
-        <Stack gap={4} data-testid="packet-export-progress">
-          <Progress value={100} animated striped size="lg" aria-label="正在生成上报包" />
-          <Text size="sm" c="dimmed">
-            正在生成上报包：{issues.size} 期、{articles.size} 条信息，逐个生成 Word 文件并计算校验值……
-          </Text>
-        </Stack>
-      )}
+      {busy && <ExportProgressBar progress={progress} what={`正在生成上报包（${issues.size} 期、${articles.size} 条信息）`} testId="packet-export-progress" />}
       {error && (
         <Alert color="red" title="未生成上报包" data-testid="packet-export-error" style={{ whiteSpace: 'pre-wrap' }}>
           {error}

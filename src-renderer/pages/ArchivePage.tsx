@@ -3,9 +3,11 @@
  * stored at sign-off, byte for byte, so an issue from years ago reprints exactly as it was.
  */
 import { Accordion, Alert, Badge, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
-import { IconFileWord } from '@tabler/icons-react';
+import { IconFileWord, IconFolderDown } from '@tabler/icons-react';
+import { useState } from 'react';
 import type { IssueSummary } from '../../src-main/api/types';
 import { useApi } from '../api/context';
+import { YearExportDialog } from '../components/archive/YearExportDialog';
 import { EmptyHint } from '../components/EmptyHint';
 import { IssueCells, IssueHeadCells } from '../components/IssueCells';
 import { IssueWorkspace } from '../components/IssueWorkspace';
@@ -42,6 +44,7 @@ export function ArchivePage() {
       Promise.all([api.call('issueList', { status: 'signed' }), api.call('issueList', { status: 'voided' })]).then(([s, v]) => [...s, ...v]),
     [api],
   );
+  const [yearExport, setYearExport] = useState(false);
   const openId = route.page === 'archive' ? route.issueId : undefined;
 
   if (openId !== undefined) {
@@ -51,7 +54,16 @@ export function ArchivePage() {
   const groups = group(archived.data ?? []);
   return (
     <>
-      <PageHeader title="归档" hint="已签发和已作废的各期，永久保存；导出的是签发时存档的原件" />
+      <PageHeader title="归档" hint="已签发和已作废的各期，永久保存；导出的是签发时存档的原件">
+        <Button leftSection={<IconFolderDown size={16} />} variant="light" onClick={() => setYearExport(true)} data-testid="archive-export-year">
+          导出全年
+        </Button>
+      </PageHeader>
+      <YearExportDialog
+        opened={yearExport}
+        onClose={() => setYearExport(false)}
+        initial={groups[0]?.years[0] ? { seriesId: groups[0].seriesId, year: groups[0].years[0].year } : undefined}
+      />
       {archived.error && (
         <Alert color="red" title="归档没有载入">
           {archived.error}

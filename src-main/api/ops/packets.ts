@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import * as s from '../schemas';
 import type { Category, Classification } from '../schemas';
-import type { Manifest } from '../../packet/manifest';
+import { PACKET_LIMITS, type Manifest } from '../../packet/manifest';
 import type { Fault, VerifyReport } from '../../packet/report';
 import type { SubmittedMark } from '../types';
 import { byId, download, none, op, writesFile } from './define';
@@ -136,8 +136,8 @@ export const packetOps = {
   packetExport: op<PacketExportResult>()(
     z
       .object({
-        issueIds: idList('期', 200).optional(),
-        articleIds: idList('信息', 1000).optional(),
+        issueIds: idList('期', PACKET_LIMITS.issues).optional(),
+        articleIds: idList('信息', PACKET_LIMITS.articles).optional(),
         includeInternal: z.boolean({ error: '“包含内部信息”只能是是或否' }).optional(),
         out: path('保存上报包的文件夹'),
         by: s.optionalLine('经办人', s.LIMITS.name).optional(),
