@@ -37,7 +37,7 @@ export function ArticlesPage() {
   const { limit } = paging;
   const [debounced] = useDebouncedValue(filters, 250);
   const units = useLoad(() => api.call('unitList', { includeInactive: true }), [api]);
-  const list = useLoad(() => api.call('articleList', toQuery(debounced, limit)), [api, debounced, limit]);
+  const list = useLoad(() => api.call('articleList', toQuery(debounced, limit)).then((p) => p.rows), [api, debounced, limit]);
 
   const openId = route.page === 'articles' ? route.articleId : undefined;
   if (openId !== undefined) {

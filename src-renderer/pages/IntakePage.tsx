@@ -66,7 +66,7 @@ export function IntakePage() {
   const [version, setVersion] = useState(0);
   // Reloaded with the register: the import dialog may have added a unit (新增单位).
   const units = useLoad(() => api.call('unitList', { includeInactive: true }), [api, version]);
-  const list = useLoad(() => api.call('submissionList', toQuery(debounced, limit)), [api, debounced, limit, version]);
+  const list = useLoad(() => api.call('submissionList', toQuery(debounced, limit)).then((p) => p.rows), [api, debounced, limit, version]);
   const counts = useLoad(() => api.call('submissionCounts', {}), [api, version]);
   const [correcting, setCorrecting] = useState<SubmissionSummary | null>(null);
   const [adding, setAdding] = useState(false);
