@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpName } from '../src-main/api/contract';
 import { SORTS, type SortList } from '../src-main/api/paging';
+import { cli } from './helpers/cli';
 import { openTestDb, publish, seed, snapshotAll, type TestDb } from './helpers/db';
 
 const NOW = new Date('2026-11-21T02:00:00Z');
@@ -272,4 +273,24 @@ describe('EXPLAIN QUERY PLAN of each default order', () => {
       }
     });
   }
+});
+
+describe('the command line', () => {
+  it('prints every row without --limit, one page with it, and refuses an unknown column', async () => {
+    t.db.pragma('wal_checkpoint(TRUNCATE)');
+    const all = await cli(t.file, '--json', 'submission', 'list', '--sort', 'receivedDate', '--dir', 'desc');
+    expect(all.code).toBe(0);
+    const rows = all.json() as { id: number; receivedDate: string }[];
+    expect(rows).toHaveLength(40);
+    expect(rows.map((r) => r.receivedDate)).toEqual([...rows.map((r) => r.receivedDate)].sort().reverse());
+
+    const one = await cli(t.file, '--json', 'submission', 'list', '--sort', 'receivedDate', '--dir', 'desc', '--limit', '5', '--offset', '5');
+    expect(one.json()).toMatchObject({ total: 40, rows: rows.slice(5, 10).map((r) => ({ id: r.id })) });
+    const text = await cli(t.file, 'issue', 'list', '--archived', '--limit', '2');
+    expect(text.stdout).toMatch(/共 4 条，显示第 1–2 条。/);
+
+    const bad = await cli(t.file, 'article', 'list', '--sort', 'paragraphs');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/不能按此列排序，可排序的列：updatedAt（修改时间）/);
+  }, 60_000);
 });

@@ -78,6 +78,8 @@ export function DataTable<T>(props: DataTableProps<T>) {
     () =>
       columns.map((c) => ({
         id: c.id,
+        // TanStack sorts only columns with an accessor; the server does the sorting here
+        accessorFn: (row) => row as unknown,
         header: c.header,
         size: c.width,
         minSize: 48,
