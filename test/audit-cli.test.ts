@@ -89,7 +89,7 @@ describe('bulletin audit list', () => {
     const listed = binary(db, ['audit', 'list', '--json']);
     expect(listed.code, listed.stderr).toBe(0);
     const page = JSON.parse(listed.stdout) as AuditPage;
-    const byOp = (op: string) => page.entries.filter((e) => e.operation === op);
+    const byOp = (op: string) => page.rows.filter((e) => e.operation === op);
     expect(byOp('issueSubmit')).toMatchObject([{ operator: '李四', object: 'issue:1' }]);
     expect(byOp('issueSign')).toMatchObject([{ operator: '赵六', object: 'issue:1', detail: { input: { signedBy: '张某某' }, result: { number: 1 } } }]);
     expect(byOp('submissionCorrect')).toMatchObject([
@@ -102,16 +102,16 @@ describe('bulletin audit list', () => {
     // its log ends with the restore.
     expect(byOp('backupCreate')).toHaveLength(0);
     expect(byOp('issueVoid')).toHaveLength(0);
-    expect(page.entries[0]).toMatchObject({ operation: 'backupRestore', operator: '钱七' });
-    expect(page.entries[0]!.detail).toMatchObject({ result: { restoredFrom: backup.path } });
-    expect(page.total).toBe(page.entries.length);
+    expect(page.rows[0]).toMatchObject({ operation: 'backupRestore', operator: '钱七' });
+    expect(page.rows[0]!.detail).toMatchObject({ result: { restoredFrom: backup.path } });
+    expect(page.total).toBe(page.rows.length);
 
     // Void again in the restored database: the entry keeps the reason.
     await ok(db, ['--operator', '王五', 'issue', 'void', '1', '--reason', '数据有误，另行刊发更正']);
     const voided = await auditList(db, '--object', 'issue:1', '--operator', '王五');
-    expect(voided.entries.map((e) => e.operation)).toEqual(['issueVoid', 'issueExport']);
-    expect(voided.entries[0]).toMatchObject({ summary: expect.stringContaining('原因：数据有误，另行刊发更正') as unknown });
-    expect(voided.entries[0]!.detail).toMatchObject({ input: { reason: '数据有误，另行刊发更正' } });
+    expect(voided.rows.map((e) => e.operation)).toEqual(['issueVoid', 'issueExport']);
+    expect(voided.rows[0]).toMatchObject({ summary: expect.stringContaining('原因：数据有误，另行刊发更正') as unknown });
+    expect(voided.rows[0]!.detail).toMatchObject({ input: { reason: '数据有误，另行刊发更正' } });
 
     // The issue itself records who moved it along.
     const issue = JSON.parse(await ok(db, ['--json', 'issue', 'show', '1'])) as Record<string, unknown>;
@@ -125,10 +125,10 @@ describe('bulletin audit list', () => {
     const all = await auditList(db);
     expect(all.total).toBe(7);
     const issues = await auditList(db, '--object', 'issue');
-    expect(issues.entries.map((e) => e.operation)).toEqual(['issueAddArticles', 'issueCreate']);
+    expect(issues.rows.map((e) => e.operation)).toEqual(['issueAddArticles', 'issueCreate']);
     const page = await auditList(db, '--limit', '2', '--offset', '2');
     expect(page).toMatchObject({ total: 7, limit: 2, offset: 2 });
-    expect(page.entries.map((e) => e.id)).toEqual([all.entries[2]!.id, all.entries[3]!.id]);
+    expect(page.rows.map((e) => e.id)).toEqual([all.rows[2]!.id, all.rows[3]!.id]);
     expect((await auditList(db, '--to', '2000-01-01')).total).toBe(0);
     expect((await auditList(db, '--from', '2000-01-01', '--operation', 'unitAdd')).total).toBe(2);
     expect(await ok(db, ['audit', 'list', '--limit', '1'])).toMatch(/共 7 条，显示第 1–1 条.*--offset 1/);
@@ -150,7 +150,7 @@ describe('bulletin audit list', () => {
     expect(sheet.getRow(2).getCell(4).value).toBe('新建刊物');
     expect(sheet.getRow(8).getCell(5).value).toBe('issue:1');
     // The export itself is an entry, written after it succeeded.
-    expect((await auditList(db, '--operation', 'auditExport')).entries).toMatchObject([{ operator: '王五', detail: { result: { path: out } } }]);
+    expect((await auditList(db, '--operation', 'auditExport')).rows).toMatchObject([{ operator: '王五', detail: { result: { path: out } } }]);
     // A folder that does not exist: refused, and no entry.
     expect((await bulletin(db, ['audit', 'export', '--out', path.join(dir, 'nope', 'x.xlsx')])).code).toBe(2);
     expect((await auditList(db, '--operation', 'auditExport')).total).toBe(1);
@@ -164,7 +164,7 @@ describe('the operator', () => {
     await ok(db, ['unit', 'add', '--name', '二号单位'], { BULLETIN_OPERATOR: '乙' });
     await ok(db, ['unit', 'add', '--name', '三号单位']);
     await ok(db, ['--operator=丁', 'unit', 'add', '--name', '四号单位']);
-    const ops = (await auditList(db)).entries.map((e) => e.operator).reverse();
+    const ops = (await auditList(db)).rows.map((e) => e.operator).reverse();
     expect(ops).toEqual(['甲', '乙', os.userInfo().username, '丁']);
     const before = fs.readFileSync(db);
     const blank = await bulletin(db, ['--operator', '  ', 'unit', 'add', '--name', '五号单位']);

@@ -171,7 +171,7 @@ describe('the start-up check', () => {
       expect(refusal?.message).toMatch(/存档校验未通过：《城关县政务信息》2026年第1期（编号 1）：封印第 1 环与本期现在的内容不符/);
       // The newest backup of this database still verifies, so it is the one offered.
       expect(refusal?.message).toMatch(/最新的完好备份是“bulletin-20261101-090000-manual\.db”/);
-      expect((await dispatch(ctx, 'issueList', {})).length).toBe(1);
+      expect((await dispatch(ctx, 'issueList', {})).rows.length).toBe(1);
       await expect(dispatch(ctx, 'unitAdd', { name: '河口乡' })).rejects.toMatchObject({ code: 'DB_DAMAGED' });
     } finally {
       ctx.db.close();

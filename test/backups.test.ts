@@ -455,7 +455,7 @@ describe('through a running door', () => {
       const restored = await api('backupRestore', { file: made.result!.path, confirm: true });
       expect(restored).toMatchObject({ ok: true, result: { undoBackup: expect.stringMatching(/before-restore/) } });
       const list = await api('articleList', {});
-      expect((list.result as unknown as { title: string }[]).map((a) => a.title)).toEqual(['备份前的信息']);
+      expect((list.result as unknown as { rows: { title: string }[] }).rows.map((a) => a.title)).toEqual(['备份前的信息']);
       expect((await api('backupRestore', { file: made.result!.path })).error?.code).toBe('INVALID_INPUT');
     } finally {
       await bridge.close();

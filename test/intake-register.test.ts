@@ -126,12 +126,12 @@ describe('importing a folder', () => {
 
     // the register: three drafts, newest first, each with its unit, format and state
     const list = await t.call('submissionList', {});
-    expect(list.map((s) => [s.title, s.unit, s.originalFormat, s.state, s.receivedDate])).toEqual([
+    expect(list.rows.map((s) => [s.title, s.unit, s.originalFormat, s.state, s.receivedDate])).toEqual([
       ['东城街道扎实做好防汛工作', '东城街道', 'docx', 'received', '2026-11-21'],
       ['全县重点项目建设进展情况', '县发改局', 'txt', 'received', '2026-11-21'],
       ['关于城关镇秋冬种生产进展情况的报告', '城关镇', 'docx', 'received', '2026-11-21'],
     ]);
-    const gbk = await t.call('submissionGet', { id: list[1]!.id });
+    const gbk = await t.call('submissionGet', { id: list.rows[1]!.id });
     expect(gbk.originalEncoding).toBe('gb18030');
     expect(gbk.paragraphs.map((p) => p.level)).toEqual([0, 1, 2, 2, 1, 0]);
     expect(gbk.paragraphs[0]!.text).toBe(PROJECT_TEXT[1]);
@@ -275,7 +275,7 @@ describe('states', () => {
     const signed = await t.call('issueSign', { id: issue.id, signedBy: '张某某' });
     const used = await t.call('submissionGet', { id: draft.id });
     expect(used).toMatchObject({ state: 'used', issue: { issueId: issue.id, status: 'signed', number: signed.number, year: 2026 } });
-    expect((await t.call('submissionList', { state: 'used' })).map((s) => s.id)).toEqual([draft.id]);
+    expect((await t.call('submissionList', { state: 'used' })).rows.map((s) => s.id)).toEqual([draft.id]);
     before = snapshotAll(t.db);
     for (const [op, input] of [
       ['submissionSetState', { id: draft.id, state: 'received' }],
@@ -291,14 +291,14 @@ describe('states', () => {
 
     await t.call('issueVoid', { id: issue.id, reason: '数据有误' });
     expect(await t.call('submissionGet', { id: draft.id })).toMatchObject({ state: 'editing', issue: null });
-    expect((await t.call('submissionList', { state: 'used' })).map((s) => s.id)).toEqual([]);
-    expect((await t.call('submissionList', { state: 'editing' })).map((s) => s.id)).toEqual([draft.id]);
+    expect((await t.call('submissionList', { state: 'used' })).rows.map((s) => s.id)).toEqual([]);
+    expect((await t.call('submissionList', { state: 'editing' })).rows.map((s) => s.id)).toEqual([draft.id]);
     // and it can be used again in a new issue
     const reissued = await publish(t, series.id, [edited.article.id], '2026-11-22');
     expect(await t.call('submissionGet', { id: draft.id })).toMatchObject({ state: 'used', issue: { issueId: reissued.id } });
     // the list works the state out on the row (for its index); it says what the view says
     const view = t.db.prepare('SELECT id, state FROM submission_states ORDER BY id').all();
-    expect((await t.call('submissionList', {})).map((s) => ({ id: s.id, state: s.state })).sort((a, b) => a.id - b.id)).toEqual(view);
+    expect((await t.call('submissionList', {})).rows.map((s) => ({ id: s.id, state: s.state })).sort((a, b) => a.id - b.id)).toEqual(view);
   });
 
   it('is set to 已上报 and 未采用 (with a reason) by hand, and back to 已收', async () => {
@@ -312,7 +312,7 @@ describe('states', () => {
     expect(snapshotAll(t.db)).toEqual(before);
 
     expect(await t.call('submissionSetState', { id: draft.id, state: 'unused', reason: '内容与第40期重复' })).toMatchObject({ state: 'unused', stateReason: '内容与第40期重复' });
-    expect((await t.call('submissionList', { state: 'unused' })).map((s) => s.id)).toEqual([draft.id]);
+    expect((await t.call('submissionList', { state: 'unused' })).rows.map((s) => s.id)).toEqual([draft.id]);
     expect(await t.call('submissionSetState', { id: draft.id, state: 'forwarded', reason: '报市政府办公室' })).toMatchObject({ state: 'forwarded', stateReason: '报市政府办公室' });
     expect(await t.call('submissionSetState', { id: draft.id, state: 'received', reason: '忽略' })).toMatchObject({ state: 'received', stateReason: null });
     // an unused draft taken up again goes to editing, its reason cleared
@@ -325,10 +325,10 @@ describe('states', () => {
     const fixed = await t.call('submissionCorrect', { id: draft.id, unit: street.id, liaisonName: '赵某', liaisonPhone: '13900000000', receivedDate: '2026-11-19', reason: '登记时填错' });
     expect(fixed.submission).toMatchObject({ unit: '东城街道', liaisonName: '赵某', liaisonPhone: '13900000000', receivedDate: '2026-11-19' });
     await t.call('submissionAdd', { title: '城关镇另一份来稿', body: '正文。', unit: town.id, receivedDate: '2026-11-20' });
-    expect((await t.call('submissionList', { unit: '城关镇' })).map((s) => s.title)).toEqual(['城关镇另一份来稿']);
-    expect((await t.call('submissionList', { from: '2026-11-20' })).map((s) => s.title)).toEqual(['城关镇另一份来稿']);
-    expect((await t.call('submissionList', { to: '2026-11-19' })).map((s) => s.id)).toEqual([draft.id]);
-    expect((await t.call('submissionList', { text: '秋冬种' })).map((s) => s.id)).toEqual([draft.id]);
-    expect(await t.call('submissionList', { limit: 1, offset: 1 })).toHaveLength(1);
+    expect((await t.call('submissionList', { unit: '城关镇' })).rows.map((s) => s.title)).toEqual(['城关镇另一份来稿']);
+    expect((await t.call('submissionList', { from: '2026-11-20' })).rows.map((s) => s.title)).toEqual(['城关镇另一份来稿']);
+    expect((await t.call('submissionList', { to: '2026-11-19' })).rows.map((s) => s.id)).toEqual([draft.id]);
+    expect((await t.call('submissionList', { text: '秋冬种' })).rows.map((s) => s.id)).toEqual([draft.id]);
+    expect(await t.call('submissionList', { limit: 1, offset: 1 })).toMatchObject({ rows: [{}], total: 2 });
   });
 });

@@ -48,7 +48,7 @@ describe('issue numbering', () => {
     // the voided issue still lists what it carried, as signed
     expect((await t.call('issueGet', { id: a.id })).articles.map((x) => x.id)).toEqual([articles[0]!.id]);
     const list = await t.call('issueList', { series: series.id, year: 2026 });
-    expect(list.map((i) => [i.number, i.status])).toEqual([
+    expect(list.rows.map((i) => [i.number, i.status])).toEqual([
       [2, 'signed'],
       [1, 'voided'],
     ]);

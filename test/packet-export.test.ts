@@ -176,10 +176,10 @@ describe('the register', () => {
     expect(listDir(c.out)).toEqual([first.fileName, second.fileName, third.fileName].sort());
 
     const list = await c.t.call('packetList', {});
-    expect(list.map((p) => p.id)).toEqual([third.id, second.id, first.id]);
-    expect(list[2]).toMatchObject({ fileName: first.fileName, sha256: first.sha256, size: first.size, createdAt: NOW.toISOString(), createdBy: '王某某' });
-    expect(list[1]!.articles).toEqual([{ id: c.singles[1], title: '第6条信息标题' }]);
-    expect(list[0]!.issues).toEqual([{ id: c.issues[1], title: '《城关县政务信息》2026年第2期（总第2期）' }]);
+    expect(list.rows.map((p) => p.id)).toEqual([third.id, second.id, first.id]);
+    expect(list.rows[2]).toMatchObject({ fileName: first.fileName, sha256: first.sha256, size: first.size, createdAt: NOW.toISOString(), createdBy: '王某某' });
+    expect(list.rows[1]!.articles).toEqual([{ id: c.singles[1], title: '第6条信息标题' }]);
+    expect(list.rows[0]!.issues).toEqual([{ id: c.issues[1], title: '《城关县政务信息》2026年第2期（总第2期）' }]);
 
     const rows = c.t.db.prepare('SELECT kind, ref_id FROM packet_items WHERE packet_id = ? ORDER BY kind, ref_id').all(second.id);
     expect(rows).toEqual([{ kind: 'article', ref_id: c.singles[1] }, { kind: 'issue', ref_id: c.issues[1] }]);
@@ -212,8 +212,8 @@ describe('the register', () => {
     expect((await c.t.call('articleGet', { id: c.singles[1]! })).submitted).toEqual({ count: 1, firstAt: NOW.toISOString(), lastAt: NOW.toISOString() });
     expect((await c.t.call('articleGet', { id: c.singles[2]! })).submitted).toBeNull();
     const items = await c.t.call('articleList', {});
-    expect(items.find((a) => a.id === 3)!.submitted!.count).toBe(3);
-    expect(items.find((a) => a.id === c.singles[2])!.submitted).toBeNull();
+    expect(items.rows.find((a) => a.id === 3)!.submitted!.count).toBe(3);
+    expect(items.rows.find((a) => a.id === c.singles[2])!.submitted).toBeNull();
   });
 
   it('keeps registered exports and the items sent as they are: no change, no deletion', async () => {

@@ -150,8 +150,8 @@ describe('未填单位', () => {
     const loose = await t.call('submissionAdd', { title: '没有单位的来稿', body: '正文一段。' });
     const other = await t.call('submissionAdd', { title: '另一份没有单位的来稿', body: '正文另一段，内容不同。' });
     expect(await t.call('submissionCounts', {})).toEqual({ total: 3, withoutUnit: 2 });
-    expect((await t.call('submissionList', { withoutUnit: true })).map((s) => s.id).sort()).toEqual([loose.id, other.id].sort());
-    expect((await t.call('submissionList', { withoutUnit: false })).map((s) => s.id)).toEqual([draft.id]);
+    expect((await t.call('submissionList', { withoutUnit: true })).rows.map((s) => s.id).sort()).toEqual([loose.id, other.id].sort());
+    expect((await t.call('submissionList', { withoutUnit: false })).rows.map((s) => s.id)).toEqual([draft.id]);
     const both = await t.refuse('submissionList', { unit: town.id, withoutUnit: true });
     expect(both.message).toMatch(/不能同时筛选/);
 

@@ -215,23 +215,23 @@ describe('one month', () => {
 describe('adoption records', () => {
   it('lists our own series (from the signed issues) and the hand-entered ones for an item', async () => {
     const list = await c.t.call('adoptionList', { articleId: c.articles.a1 });
-    expect(list.map((a) => [a.source, a.publication, a.level, a.kind, a.date])).toEqual([
+    expect(list.rows.map((a) => [a.source, a.publication, a.level, a.kind, a.date])).toEqual([
       ['manual', '省政府办公厅政务信息', 'province', 'single', '2026-09-10'],
       ['manual', '政务信息快报', 'city', 'single', '2026-08-03'],
       ['issue', '城关县政务信息', 'county', 'single', '2026-07-20'],
     ]);
-    expect(list[2]).toMatchObject({ id: null, issueRef: '2026年第1期', issueId: c.issues.i1, units: ['城关镇'] });
+    expect(list.rows[2]).toMatchObject({ id: null, issueRef: '2026年第1期', issueId: c.issues.i1, units: ['城关镇'] });
   });
 
   it('an item of a voided issue is no longer listed as adopted by our series', async () => {
     const list = await c.t.call('adoptionList', { articleId: c.articles.a2 });
-    expect(list.map((a) => a.publication)).toEqual(['每日要情']);
+    expect(list.rows.map((a) => a.publication)).toEqual(['每日要情']);
   });
 
   it('lists the combined item under each of its units', async () => {
     const shuili = await c.t.call('adoptionList', { unit: '县水利局' });
-    expect(shuili.map((a) => [a.articleId, a.units])).toEqual([[c.articles.a3, ['县发改局', '县水利局']]]);
-    expect((await c.t.call('instructionList', { unit: '县水利局' })).map((i) => i.leader)).toEqual(['副省长赵某某']);
+    expect(shuili.rows.map((a) => [a.articleId, a.units])).toEqual([[c.articles.a3, ['县发改局', '县水利局']]]);
+    expect((await c.t.call('instructionList', { unit: '县水利局' })).rows.map((i) => i.leader)).toEqual(['副省长赵某某']);
   });
 
   it('shows each unit\'s answer to a commission', async () => {

@@ -71,7 +71,7 @@ describe('the rule a series scores under', () => {
       ['城关镇一条单条', '县级单条', 10],
     ]);
     const adoptions = await t.call('adoptionList', { unit: '东山镇' });
-    expect(adoptions.map((x) => x.kind)).toEqual(['daily']);
+    expect(adoptions.rows.map((x) => x.kind)).toEqual(['daily']);
   });
 
   it('a signed issue keeps the rule it was signed under when the series changes', async () => {

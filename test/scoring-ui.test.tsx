@@ -96,6 +96,6 @@ describe('采用与批示 in the editor', () => {
     fireEvent.click(screen.getByTestId('adoption-add'));
     await waitFor(() => expect(screen.getAllByTestId('adoption-row')).toHaveLength(2));
     const list = await c.t.call('adoptionList', { articleId: c.articles.a3 });
-    expect(list.find((a) => a.source === 'manual')).toMatchObject({ publication: '政务信息快报', level: 'city', kind: 'single', date: '2026-10-10', issueRef: '第21期' });
+    expect(list.rows.find((a) => a.source === 'manual')).toMatchObject({ publication: '政务信息快报', level: 'city', kind: 'single', date: '2026-10-10', issueRef: '第21期' });
   });
 });

@@ -112,11 +112,11 @@ describe('an item above the series level', () => {
 
   it('is listed for the composer with the reason it is kept out', async () => {
     const list = await t.call('articleList', { used: false, forSeries: series });
-    expect(list.find((a) => a.id === secret)!.blocked).toBe(
+    expect(list.rows.find((a) => a.id === secret)!.blocked).toBe(
       '密级为“涉密”，高于《城关县政务信息》可刊印的最高密级“内部”；涉密信息只能编入允许涉密的刊物',
     );
-    expect(list.find((a) => a.id === plain)!.blocked).toBeNull();
+    expect(list.rows.find((a) => a.id === plain)!.blocked).toBeNull();
     // Without a series the list says nothing about it.
-    expect((await t.call('articleList', {})).find((a) => a.id === secret)).not.toHaveProperty('blocked');
+    expect((await t.call('articleList', {})).rows.find((a) => a.id === secret)).not.toHaveProperty('blocked');
   });
 });

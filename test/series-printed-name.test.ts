@@ -33,7 +33,7 @@ describe('a renamed series', () => {
     // An issue not yet signed prints under the name the series has when it is signed.
     expect((await t.call('issueGet', { id: draft.id })).series).toBe('城关县政务快报');
     const listed = await t.call('issueList', {});
-    expect(listed.find((i) => i.id === signed.id)!.series).toBe('城关县政务信息');
+    expect(listed.rows.find((i) => i.id === signed.id)!.series).toBe('城关县政务信息');
     expect((await t.call('articleGet', { id: articles[0]!.id })).issue!.series).toBe('城关县政务信息');
     const hits = await t.call('search', { query: '政务信息', kinds: ['issue'] });
     expect(hits.hits.map((h) => h.id)).toContain(signed.id);

@@ -71,7 +71,7 @@ describe('first start', () => {
   it('without units or a sample, is just the office and the series', async () => {
     const r = await t.call('setupComplete', { sender: { office: '城关县人民政府办公室' }, series: { name: '城关县政务信息', firstNumber: 1, firstTotal: 1 } });
     expect(r).toMatchObject({ units: { added: 0 }, sampleIssueId: null });
-    expect(await t.call('issueList', {})).toEqual([]);
+    expect(await t.call('issueList', {})).toEqual({ rows: [], total: 0 });
   });
 
   it('is refused whole when any part is wrong, leaving the database as it was', async () => {

@@ -95,13 +95,13 @@ describe('short names and aliases', () => {
     expect((await t.call('submissionImport', { path: aliasFile })).submission?.unitId).toBe(ndrc.id);
 
     for (const ref of ['县发改局', '发改局', '县发展和改革局', ndrc.id]) {
-      expect((await t.call('submissionList', { unit: ref })).length).toBe(2);
+      expect((await t.call('submissionList', { unit: ref })).rows.length).toBe(2);
       const hits = await t.call('search', { query: '项目', unit: ref });
       expect(hits.hits.length).toBe(2);
     }
     const art = await t.call('articleAdd', { title: '一条信息', body: '正文。', unit: '县发改局' });
     expect(art.unitId).toBe(ndrc.id);
-    expect((await t.call('articleList', { unit: '发改局' })).map((a) => a.id)).toEqual([art.id]);
+    expect((await t.call('articleList', { unit: '发改局' })).rows.map((a) => a.id)).toEqual([art.id]);
   });
 });
 

@@ -76,7 +76,7 @@ describe('the write gate', () => {
     try {
       gateWritesOnCheck(ctx, t.file);
       // … so the articles, which are sound, can still be read while the check runs
-      expect((await dispatch(ctx, 'articleList', {})).length).toBe(3);
+      expect((await dispatch(ctx, 'articleList', {})).rows.length).toBe(3);
       for (const [op, input] of [
         ['articleAdd', { title: '不应写入', body: '正文。' }],
         ['articleEdit', { id: 1, title: '不应修改' }],

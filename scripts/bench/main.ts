@@ -17,6 +17,7 @@ import { benchBackup } from './backup';
 import { benchUi } from './ui';
 import { benchMemory } from './memory';
 import { benchYearExport } from './year-export';
+import { benchLists } from './lists';
 
 /** In the order they print; each returns its lines. */
 const SECTIONS: [string, (dir: string, quick: boolean) => Promise<string[]>][] = [
@@ -25,6 +26,7 @@ const SECTIONS: [string, (dir: string, quick: boolean) => Promise<string[]>][] =
   ['Scores', benchScores],
   ['Packets', benchPackets],
   ['Intake', benchIntake],
+  ['Lists', benchLists],
   ['Backups and checks', benchBackup],
   ['The window (Chromium)', benchUi],
   ['Main-process memory', benchMemory],

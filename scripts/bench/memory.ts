@@ -43,7 +43,7 @@ export async function benchMemory(dir: string, quick: boolean): Promise<string[]
     const words = built.vocabulary.words.slice(0, 40);
     for (const w of words) await call('search', { query: w, kinds: ['article'], limit: 50 });
     done.push(`${words.length} searches`);
-    const last = (await call('issueList', { series: 1, year: 2026 })) as { id: number }[];
+    const last = ((await call('issueList', { series: 1, year: 2026 })) as { rows: { id: number }[] }).rows;
     for (const issue of last.slice(0, 20)) await call('issueDocx', { id: issue.id });
     done.push(`${Math.min(20, last.length)} issues as Word`);
     await call('scoreReport', { period: 'year', year: 2025 });

@@ -127,13 +127,10 @@ export const ref = (what: string) =>
 export const dateRange = { from: isoDate('起始日期').optional(), to: isoDate('截止日期').optional() };
 
 export const listLimit = z.number().int().min(1).max(LIMITS.listLimit).optional();
-export const paging = { limit: listLimit, offset: z.number().int().min(0).optional() };
 
 /** Words a listed row's title must contain. */
 export const titleWords = optionalLine('标题关键字', LIMITS.title).optional();
 
-/** What a register list takes after its own filters: dates, words in the title, and paging. */
-export const listQuery = { ...dateRange, text: titleWords, ...paging };
 
 export const paragraph = z.object({
   level: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4)], {

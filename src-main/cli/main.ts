@@ -17,6 +17,7 @@ import { contract } from '../api/contract';
 import { COMMANDS } from './commands';
 import { commandHelp, groupHelp, mainHelp, usageLine } from './help';
 import type { ArgType, CommandContext, CommandSpec } from './spec';
+import { pagedOutput, readPages, type PagedResult } from './paged';
 
 export interface CliIo {
   stdout: (s: string) => void;
@@ -194,6 +195,7 @@ async function execute(c: CommandSpec, input: Record<string, unknown>, g: Global
   ctx.logger = loggerFor(dbPath);
   ctx.operator = operator;
   try {
+    if (c.paged) return await readPages(ctx, c.op!, input);
     return await dispatch(ctx, c.op!, input);
   } finally {
     ctx.db.close();
@@ -224,7 +226,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 0;
     }
     const input = buildInput(command, words.slice(used));
-    const result = await execute(command, input, g, io);
+    let result = await execute(command, input, g, io);
+    if (command.paged) {
+      const { outcome, footer } = pagedOutput(result as PagedResult, g.json);
+      if (!g.json && command.print) {
+        io.stdout([(command.print as (r: unknown) => string)(outcome), footer].filter(Boolean).join('\n'));
+        return 0;
+      }
+      result = outcome;
+    }
     // A command that printed its own JSON (e.g. web's address) returns nothing more to print.
     if (g.json) {
       if (result !== undefined) io.stdout(JSON.stringify(command.json ? (command.json as (r: unknown) => unknown)(result) : result));

@@ -1,4 +1,5 @@
 /** Arguments, options and commands several subjects share, so each reads the same in every help. */
+import { SORTS, type SortList } from '../api/paging';
 import type { OpName } from '../api/contract';
 import { fmt } from './format';
 import type { CommandSpec, OptionSpec, PositionalSpec } from './spec';
@@ -23,6 +24,17 @@ export const filterBy = {
   year: { flag: 'year', key: 'year', type: 'int', value: 'Y', zh: '按年份筛选', en: 'filter by year' },
   limit: { flag: 'limit', key: 'limit', type: 'int', value: 'N', zh: '最多列出几条（默认200）', en: 'at most N rows (default 200)' },
 } as const satisfies Record<string, OptionSpec>;
+
+/** --sort / --desc / --limit / --offset of a paged list (columns from api/paging.ts SORTS). */
+export function pageOptions(list: SortList): OptionSpec[] {
+  const cols = Object.entries(SORTS[list] as Record<string, string>).map(([k, label]) => `${k} ${label}`).join(' / ');
+  return [
+    { flag: 'sort', key: 'sort', type: 'string', value: 'COL', zh: `按此列排序：${cols}`, en: 'sort by this column' },
+    { flag: 'dir', key: 'dir', type: 'string', value: 'D', zh: '排序方向：asc 升序（默认）/ desc 降序', en: 'asc (default) or desc' },
+    { flag: 'limit', key: 'limit', type: 'int', value: 'N', zh: '只列出一页，至多 N 条（不给则列出全部）', en: 'one page of at most N rows (default: all)' },
+    { flag: 'offset', key: 'offset', type: 'int', value: 'N', zh: '跳过前 N 条（与 --limit 一起分页）', en: 'skip the first N rows' },
+  ];
+}
 
 /** `bulletin NOUN delete ID`: removes one record entered by mistake. */
 export function deleteCommand(noun: string, op: OpName, zh: string, en: string): CommandSpec {

@@ -39,6 +39,12 @@ export interface CommandSpec {
   options?: readonly OptionSpec[];
   /** The API entry this command calls with the input built from argv. */
   op?: OpName;
+  /**
+   * The op answers a page ({ rows, total }, api/paging.ts). Without --limit or --offset the
+   * command reads every page and prints all rows (JSON: the array); with them, that one page
+   * (JSON: the page) and a line with the total. `print` always receives the rows.
+   */
+  paged?: boolean;
   /** Commands that are not one API call (demo, web) run here instead. */
   run?: (input: Record<string, unknown>, ctx: CommandContext) => Promise<unknown>;
   /** Whether the command needs the database opened for it (default: when `op` is set). */

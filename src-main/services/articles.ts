@@ -5,6 +5,8 @@ import { countChars, parseBody, type Paragraph } from '../api/text';
 import type { Article, ArticleIssueRef, ArticleSummary, SubmittedMark } from '../api/types';
 import { writeTx } from '../store/db';
 import { Where } from '../store/where';
+import { orderBy, pageParams, type OrderSpec } from '../store/order';
+import type { Page } from '../api/paging';
 import { reindex } from '../store/search-index';
 import { localDate, stampNow, type Ctx } from './context';
 import { submittedMarks } from './submitted-marks';
@@ -189,7 +191,21 @@ export function deleteArticle(ctx: Ctx, args: OpArgs<'articleDelete'>): { id: nu
   });
 }
 
-export function listArticles(ctx: Ctx, args: OpArgs<'articleList'>): ArticleSummary[] {
+/** Last changed first, read off articles_updated (migration 12). */
+const ARTICLE_ORDER: OrderSpec = {
+  columns: {
+    updatedAt: 'a.updated_at',
+    createdAt: 'a.created_at',
+    title: 'a.title',
+    unit: 'u.name',
+    category: 'a.category',
+    classification: 'a.classification',
+  },
+  fallback: 'a.updated_at DESC, a.id DESC',
+  tiebreak: 'a.id',
+};
+
+export function listArticles(ctx: Ctx, args: OpArgs<'articleList'>): Page<ArticleSummary> {
   const w = new Where()
     .when(args.unit === undefined ? undefined : findUnitRow(ctx, args.unit).id, 'a.unit_id = ?')
     .when(args.category, 'a.category = ?')
@@ -200,12 +216,17 @@ export function listArticles(ctx: Ctx, args: OpArgs<'articleList'>): ArticleSumm
     .when(args.text || undefined, 'instr(a.title, ?) > 0');
   if (args.used === true) w.add('ia.issue_id IS NOT NULL');
   if (args.used === false) w.add('ia.issue_id IS NULL');
-  const sql = `${SELECT} ${w} ORDER BY a.updated_at DESC, a.id DESC LIMIT ? OFFSET ?`;
-  const rows = ctx.db.prepare(sql).all(...w.params, args.limit ?? 200, args.offset ?? 0) as ArticleRow[];
+  const join = args.used === undefined ? '' : 'LEFT JOIN issue_articles ia ON ia.article_id = a.id AND ia.live = 1';
+  const total = (ctx.db.prepare(`SELECT count(*) AS n FROM articles a ${join} ${w}`).get(...w.params) as { n: number }).n;
+  const sql = `${SELECT} ${w} ${orderBy(ARTICLE_ORDER, args.sort, args.dir)} LIMIT ? OFFSET ?`;
+  const rows = ctx.db.prepare(sql).all(...w.params, ...pageParams(args)) as ArticleRow[];
   const marks = submittedMarks(ctx.db, rows.map((r) => r.id));
   const series = args.forSeries === undefined ? null : findSeriesRow(ctx, args.forSeries);
-  return rows.map((r) => {
-    const summary: ArticleSummary = toSummary(r, countChars(JSON.parse(r.paragraphs) as Paragraph[]), marks.get(r.id) ?? null);
-    return series ? { ...summary, blocked: classificationBlock(series, r.classification) } : summary;
-  });
+  return {
+    rows: rows.map((r) => {
+      const summary: ArticleSummary = toSummary(r, countChars(JSON.parse(r.paragraphs) as Paragraph[]), marks.get(r.id) ?? null);
+      return series ? { ...summary, blocked: classificationBlock(series, r.classification) } : summary;
+    }),
+    total,
+  };
 }

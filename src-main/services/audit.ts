@@ -3,6 +3,7 @@
  * scope, inside the operation's own transaction), reading it back filtered and paged, and the
  * workbook an office files. The table refuses UPDATE and DELETE (migration 9).
  */
+import { orderBy, type OrderSpec } from '../store/order';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
@@ -73,15 +74,22 @@ function toEntry(r: Stored): AuditEntry {
   return { ...r, operationLabel: operationLabel(r.operation), detail: JSON.parse(r.detail) as Record<string, unknown> };
 }
 
+/** Newest first: the rowid's own order (entries are appended in time order). */
+const AUDIT_ORDER: OrderSpec = {
+  columns: { at: 'at', operator: 'operator', operation: 'operation' },
+  fallback: 'id DESC',
+  tiebreak: 'id',
+};
+
 export function listAudit(ctx: Ctx, args: OpArgs<'auditList'>): AuditPage {
   const w = where(args);
   const limit = args.limit ?? 200;
   const offset = args.offset ?? 0;
   const total = (ctx.db.prepare(`SELECT count(*) AS n FROM audit_log ${w}`).get(...w.params) as { n: number }).n;
   const rows = ctx.db
-    .prepare(`SELECT * FROM audit_log ${w} ORDER BY id DESC LIMIT ? OFFSET ?`)
+    .prepare(`SELECT * FROM audit_log ${w} ${orderBy(AUDIT_ORDER, args.sort, args.dir)} LIMIT ? OFFSET ?`)
     .all(...w.params, limit, offset) as Stored[];
-  return { entries: rows.map(toEntry), total, limit, offset };
+  return { rows: rows.map(toEntry), total, limit, offset };
 }
 
 /** Every matching entry, oldest first: the order an office reads a register in. */

@@ -5,6 +5,8 @@
  * the transaction (rendering is asynchronous), then the transaction re-reads what it was built
  * from, registers it and gives the file its name; if anything changed meanwhile it starts again.
  */
+import { orderBy, pageParams, type OrderSpec } from '../store/order';
+import type { Page } from '../api/paging';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../api/errors';
@@ -263,9 +265,17 @@ function toSummary(r: PacketRow): PacketSummary {
   };
 }
 
-export function listPackets(ctx: Ctx, args: OpArgs<'packetList'>): PacketSummary[] {
-  const rows = ctx.db.prepare('SELECT * FROM packets ORDER BY id DESC LIMIT ? OFFSET ?').all(args.limit ?? 200, args.offset ?? 0) as PacketRow[];
-  return rows.map(toSummary);
+/** Newest first: the rowid's own order. */
+const PACKET_ORDER: OrderSpec = {
+  columns: { createdAt: 'created_at', fileName: 'file_name', size: 'size', createdBy: 'created_by' },
+  fallback: 'id DESC',
+  tiebreak: 'id',
+};
+
+export function listPackets(ctx: Ctx, args: OpArgs<'packetList'>): Page<PacketSummary> {
+  const total = (ctx.db.prepare('SELECT count(*) AS n FROM packets').get() as { n: number }).n;
+  const sql = `SELECT * FROM packets ${orderBy(PACKET_ORDER, args.sort, args.dir)} LIMIT ? OFFSET ?`;
+  return { rows: (ctx.db.prepare(sql).all(...pageParams(args)) as PacketRow[]).map(toSummary), total };
 }
 
 function findPacket(ctx: Ctx, id: number): PacketRow {

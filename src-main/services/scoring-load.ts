@@ -83,7 +83,7 @@ export function loadScoreData(ctx: Ctx, from: string, to: string): ScoreData {
     )
     .all({ from, to }) as SubmissionCount[];
 
-  const own = (db.prepare(`${OWN_ADOPTIONS_SQL} AND i.date BETWEEN ? AND ?`).all(from, to) as OwnAdoptionRow[]).map(
+  const own = (db.prepare(`${OWN_ADOPTIONS_SQL} AND i.date BETWEEN ? AND ? ORDER BY ia.issue_id, ia.article_id`).all(from, to) as OwnAdoptionRow[]).map(
     (r): AdoptionRec => ({
       id: null,
       articleId: r.articleId,

@@ -11,8 +11,10 @@ import { writeTx } from '../store/db';
 import { printedSeriesName } from '../store/printed-series';
 import { reindex } from '../store/search-index';
 import { Where } from '../store/where';
+import { orderBy, pageParams, type OrderSpec } from '../store/order';
+import type { Page } from '../api/paging';
 import { localDate, stampNow, type Ctx } from './context';
-import { OWN_ADOPTIONS_SQL, ownIssueRef, type OwnAdoptionRow } from './scoring-load';
+import { ownIssueRef } from './scoring-load';
 import { findUnitRow } from './units';
 
 interface ArticleRow {
@@ -166,7 +168,47 @@ export function addAdoption(ctx: Ctx, args: OpArgs<'adoptionAdd'>): AdoptionEntr
 /** Articles of a unit, its own or as a further unit of a combined item (SQL fragment on alias `x`). */
 const OF_UNIT = '(x.unit_id = ? OR EXISTS (SELECT 1 FROM article_units au WHERE au.article_id = x.id AND au.unit_id = ?))';
 
-export function listAdoptions(ctx: Ctx, args: OpArgs<'adoptionList'>): AdoptionEntry[] {
+/**
+ * Adoptions by our own series (every item of a signed issue) and those entered by hand, as one
+ * list sorted and paged in SQL: a UNION ALL whose arms each walk an index in date order
+ * (issues_status_date, adoptions_date), merged, so the first page reads only its rows.
+ */
+const OWN_ARM = `
+  SELECT 'issue' AS source, NULL AS id, ia.article_id AS articleId, coalesce(json_extract(ia.snapshot, '$.title'), a.title) AS title,
+         ${printedSeriesName('i', 's')} AS publication, 'county' AS level,
+         CASE WHEN ia.brief = 1 THEN 'brief' ELSE i.score_rule END AS kind, i.date AS date, '' AS issueRef,
+         i.id AS issueId, i.year AS year, i.number AS number, i.supplement AS supplement, NULL AS createdAt
+  FROM issues i CROSS JOIN issue_articles ia ON ia.issue_id = i.id JOIN series s ON s.id = i.series_id JOIN articles a ON a.id = ia.article_id
+  WHERE ia.live = 1 AND i.status = 'signed'`;
+const MANUAL_ARM = `
+  SELECT 'manual', ad.id, ad.article_id, a.title, ad.publication, ad.level, ad.kind, ad.date, ad.issue_ref,
+         NULL, NULL, NULL, NULL, ad.created_at
+  FROM adoptions ad CROSS JOIN articles a ON a.id = ad.article_id WHERE 1`;
+
+const ADOPTION_ORDER: OrderSpec = {
+  columns: { date: 'date', title: 'title', publication: 'publication', kind: 'kind' },
+  fallback: 'date DESC, articleId, source, id',
+  tiebreak: ['articleId', 'source', 'id'],
+};
+
+interface UnionRow {
+  source: 'issue' | 'manual';
+  id: number | null;
+  articleId: number;
+  title: string;
+  publication: string;
+  level: Level;
+  kind: AdoptionKind;
+  date: string;
+  issueRef: string;
+  issueId: number | null;
+  year: number | null;
+  number: number | null;
+  supplement: number | null;
+  createdAt: string | null;
+}
+
+export function listAdoptions(ctx: Ctx, args: OpArgs<'adoptionList'>): Page<AdoptionEntry> {
   const unitId = args.unit === undefined ? undefined : findUnitRow(ctx, args.unit).id;
   if (args.articleId !== undefined) findArticle(ctx, args.articleId);
   const filter = (dateCol: string, articleCol: string) =>
@@ -175,35 +217,32 @@ export function listAdoptions(ctx: Ctx, args: OpArgs<'adoptionList'>): AdoptionE
       .when(args.from, `${dateCol} >= ?`)
       .when(args.to, `${dateCol} <= ?`)
       .when(unitId, `${articleCol} IN (SELECT x.id FROM articles x WHERE ${OF_UNIT})`, unitId ?? null);
-
+  const and = (w: Where) => w.toString().replace(/^WHERE/, 'AND');
   const wOwn = filter('i.date', 'ia.article_id');
-  const own = ctx.db
-    .prepare(`${OWN_ADOPTIONS_SQL} ${wOwn.toString().replace(/^WHERE/, 'AND')}`)
-    .all(...wOwn.params) as OwnAdoptionRow[];
   const wMan = filter('ad.date', 'ad.article_id');
-  const manual = ctx.db.prepare(`${ADOPTION_SELECT} ${wMan}`).all(...wMan.params) as AdoptionRow[];
-
-  const units = unitNamesOf(ctx, [...own.map((r) => r.articleId), ...manual.map((r) => r.article_id)]);
-  const entries: AdoptionEntry[] = [
-    ...own.map(
-      (r): AdoptionEntry => ({
-        id: null,
-        source: 'issue',
-        articleId: r.articleId,
-        title: r.title,
-        units: units.get(r.articleId) ?? [],
-        publication: r.publication,
-        level: 'county',
-        kind: r.kind,
-        date: r.date,
-        issueRef: ownIssueRef(r),
-        issueId: r.issueId,
-        createdAt: null,
-      }),
-    ),
-    ...manual.map((r) => manualEntry(r, units)),
-  ];
-  return entries.sort((x, y) => (x.date < y.date ? 1 : x.date > y.date ? -1 : x.articleId - y.articleId)).slice(0, 5000);
+  const total =
+    (ctx.db.prepare(`SELECT count(*) AS n FROM issues i JOIN issue_articles ia ON ia.issue_id = i.id WHERE ia.live = 1 AND i.status = 'signed' ${and(wOwn)}`).get(...wOwn.params) as { n: number }).n +
+    (ctx.db.prepare(`SELECT count(*) AS n FROM adoptions ad ${wMan}`).get(...wMan.params) as { n: number }).n;
+  const sql = `${OWN_ARM} ${and(wOwn)} UNION ALL ${MANUAL_ARM} ${and(wMan)} ${orderBy(ADOPTION_ORDER, args.sort, args.dir)} LIMIT ? OFFSET ?`;
+  const rows = ctx.db.prepare(sql).all(...wOwn.params, ...wMan.params, ...pageParams(args)) as UnionRow[];
+  const units = unitNamesOf(ctx, rows.map((r) => r.articleId));
+  return {
+    rows: rows.map((r) => ({
+      id: r.id,
+      source: r.source,
+      articleId: r.articleId,
+      title: r.title,
+      units: units.get(r.articleId) ?? [],
+      publication: r.publication,
+      level: r.level,
+      kind: r.kind,
+      date: r.date,
+      issueRef: r.source === 'issue' ? ownIssueRef({ year: r.year!, number: r.number!, supplement: r.supplement! }) : r.issueRef,
+      issueId: r.issueId,
+      createdAt: r.createdAt,
+    })),
+    total,
+  };
 }
 
 export function deleteAdoption(ctx: Ctx, args: OpArgs<'adoptionDelete'>): { id: number } {
@@ -233,7 +272,7 @@ interface InstructionRow {
   created_at: string;
 }
 
-const INSTRUCTION_SELECT = 'SELECT ins.*, x.title FROM instructions ins JOIN articles x ON x.id = ins.article_id';
+const INSTRUCTION_SELECT = 'SELECT ins.*, x.title FROM instructions ins CROSS JOIN articles x ON x.id = ins.article_id';
 
 function instructionEntry(r: InstructionRow, units: Map<number, string[]>): InstructionEntry {
   return {
@@ -262,7 +301,14 @@ export function addInstruction(ctx: Ctx, args: OpArgs<'instructionAdd'>): Instru
   });
 }
 
-export function listInstructions(ctx: Ctx, args: OpArgs<'instructionList'>): InstructionEntry[] {
+/** Newest first, read off instructions_date (migration 5). */
+const INSTRUCTION_ORDER: OrderSpec = {
+  columns: { date: 'ins.date', title: 'x.title', leader: 'ins.leader', level: 'ins.level' },
+  fallback: 'ins.date DESC, ins.id DESC',
+  tiebreak: 'ins.id',
+};
+
+export function listInstructions(ctx: Ctx, args: OpArgs<'instructionList'>): Page<InstructionEntry> {
   const unitId = args.unit === undefined ? undefined : findUnitRow(ctx, args.unit).id;
   if (args.articleId !== undefined) findArticle(ctx, args.articleId);
   const w = new Where()
@@ -270,9 +316,11 @@ export function listInstructions(ctx: Ctx, args: OpArgs<'instructionList'>): Ins
     .when(args.from, 'ins.date >= ?')
     .when(args.to, 'ins.date <= ?')
     .when(unitId, OF_UNIT, unitId ?? null);
-  const rows = ctx.db.prepare(`${INSTRUCTION_SELECT} ${w} ORDER BY ins.date DESC, ins.id DESC LIMIT 5000`).all(...w.params) as InstructionRow[];
+  const total = (ctx.db.prepare(`SELECT count(*) AS n FROM instructions ins JOIN articles x ON x.id = ins.article_id ${w}`).get(...w.params) as { n: number }).n;
+  const sql = `${INSTRUCTION_SELECT} ${w} ${orderBy(INSTRUCTION_ORDER, args.sort, args.dir)} LIMIT ? OFFSET ?`;
+  const rows = ctx.db.prepare(sql).all(...w.params, ...pageParams(args)) as InstructionRow[];
   const units = unitNamesOf(ctx, rows.map((r) => r.article_id));
-  return rows.map((r) => instructionEntry(r, units));
+  return { rows: rows.map((r) => instructionEntry(r, units)), total };
 }
 
 export function deleteInstruction(ctx: Ctx, args: OpArgs<'instructionDelete'>): { id: number } {

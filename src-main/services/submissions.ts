@@ -19,6 +19,8 @@ import type {
 import { bigrams, simhash } from '../intake/fingerprint';
 import { writeTx } from '../store/db';
 import { Where } from '../store/where';
+import { orderBy, pageParams, type OrderSpec } from '../store/order';
+import type { Page } from '../api/paging';
 import { reindex } from '../store/search-index';
 import { sha256 } from './archive';
 import { addArticle, getArticle } from './articles';
@@ -132,7 +134,20 @@ export function getSubmission(ctx: Ctx, args: OpArgs<'submissionGet'>): Submissi
   return loadSubmission(ctx, args.id);
 }
 
-export function listSubmissions(ctx: Ctx, args: OpArgs<'submissionList'>): SubmissionSummary[] {
+/** Newest received first, read off submissions_list (migration 6). */
+const SUBMISSION_ORDER: OrderSpec = {
+  columns: {
+    receivedDate: 'sb.received_date',
+    title: 'sb.title',
+    unit: 'u.name',
+    state: 'sb.state',
+    liaisonName: 'sb.liaison_name',
+  },
+  fallback: 'sb.received_date DESC, sb.id DESC',
+  tiebreak: 'sb.id',
+};
+
+export function listSubmissions(ctx: Ctx, args: OpArgs<'submissionList'>): Page<SubmissionSummary> {
   const w = new Where()
     .when(args.unit === undefined ? undefined : findUnitRow(ctx, args.unit).id, 'sb.unit_id = ?')
     .when(args.state, 'sb.state = ?')
@@ -142,9 +157,10 @@ export function listSubmissions(ctx: Ctx, args: OpArgs<'submissionList'>): Submi
     .when(args.text || undefined, 'instr(sb.title, ?) > 0');
   if (args.withoutUnit === true) w.add('sb.unit_id IS NULL');
   if (args.withoutUnit === false) w.add('sb.unit_id IS NOT NULL');
-  const sql = `${SELECT} ${w} ORDER BY sb.received_date DESC, sb.id DESC LIMIT ? OFFSET ?`;
-  const rows = ctx.db.prepare(sql).all(...w.params, args.limit ?? 200, args.offset ?? 0) as SubmissionRow[];
-  return rows.map((r) => toSummary(r, JSON.parse(r.paragraphs) as Paragraph[]));
+  const total = (ctx.db.prepare(`SELECT count(*) AS n FROM submission_states sb ${w}`).get(...w.params) as { n: number }).n;
+  const sql = `${SELECT} ${w} ${orderBy(SUBMISSION_ORDER, args.sort, args.dir)} LIMIT ? OFFSET ?`;
+  const rows = ctx.db.prepare(sql).all(...w.params, ...pageParams(args)) as SubmissionRow[];
+  return { rows: rows.map((r) => toSummary(r, JSON.parse(r.paragraphs) as Paragraph[])), total };
 }
 
 export function countSubmissions(ctx: Ctx): SubmissionCounts {

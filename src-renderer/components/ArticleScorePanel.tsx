@@ -25,8 +25,8 @@ const LEVEL_OPTIONS = LEVELS.map((l) => ({ value: l, label: LEVEL_LABELS[l] }));
 
 export function ArticleScorePanel({ articleId }: { articleId: number }) {
   const api = useApi();
-  const adoptions = useLoad(() => api.call('adoptionList', { articleId }), [api, articleId]);
-  const instructions = useLoad(() => api.call('instructionList', { articleId }), [api, articleId]);
+  const adoptions = useLoad(() => api.call('adoptionList', { articleId, limit: 1000 }).then((p) => p.rows), [api, articleId]);
+  const instructions = useLoad(() => api.call('instructionList', { articleId, limit: 1000 }).then((p) => p.rows), [api, articleId]);
   const count = (adoptions.data?.length ?? 0) + (instructions.data?.length ?? 0);
   return (
     <Accordion variant="contained" data-testid="article-score-panel">

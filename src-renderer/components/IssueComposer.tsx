@@ -26,7 +26,7 @@ export function IssueComposer({ issue, onIssueChange }: IssueComposerProps) {
   const [busy, setBusy] = useState(false);
   const unused = useLoad(
     // Listed for this issue's series: the API says which items its 密级 keeps out, and why.
-    () => api.call('articleList', { used: false, limit: 300, forSeries: issue.seriesId, ...(text ? { text } : {}) }),
+    () => api.call('articleList', { used: false, limit: 300, forSeries: issue.seriesId, ...(text ? { text } : {}) }).then((p) => p.rows),
     [api, text, issue.articles.length, issue.seriesId],
   );
 

@@ -41,7 +41,7 @@ export function ArchivePage() {
   const { exportIssue, exporting } = useExportIssue();
   const archived = useLoad(
     () =>
-      Promise.all([api.call('issueList', { status: 'signed' }), api.call('issueList', { status: 'voided' })]).then(([s, v]) => [...s, ...v]),
+      api.call('issueList', { archived: true, limit: 1000 }).then((p) => p.rows),
     [api],
   );
   const [yearExport, setYearExport] = useState(false);

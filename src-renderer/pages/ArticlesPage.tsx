@@ -1,8 +1,8 @@
 /** 稿件: every item with its filters; opening one (or 新建稿件) shows the editor in its place. */
-import { Button, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { OpInput } from '../../src-main/api/contract';
 import { useApi } from '../api/context';
 import { ArticleEditor } from '../components/ArticleEditor';
@@ -10,15 +10,16 @@ import { ArticleFilters, NO_FILTERS, hasFilters, type ArticleFilterValues } from
 import { CategoryBadge, ClassificationBadge, SubmittedBadge } from '../components/Badges';
 import { EmptyHint } from '../components/EmptyHint';
 import { IssueRefLink } from '../components/IssueRefLink';
-import { ListMore, ListStates } from '../components/ListStates';
 import { PageHeader } from '../components/PageHeader';
 import { formatShortTimestamp, formatTimestamp, isCompleteDate } from '../format';
-import { useListLimit } from '../hooks/useListLimit';
+import type { PageRequest } from '../hooks/usePagedRows';
+import { DataTable, type DataColumn } from '../components/table/DataTable';
+import type { ArticleSummary } from '../../src-main/api/types';
 import { useLoad } from '../hooks/useLoad';
 import { useNav } from '../nav';
 
-function toQuery(f: ArticleFilterValues, limit: number): OpInput<'articleList'> {
-  const q: OpInput<'articleList'> = { limit };
+function toQuery(f: ArticleFilterValues): OpInput<'articleList'> {
+  const q: OpInput<'articleList'> = {};
   if (f.text.trim()) q.text = f.text.trim();
   if (f.unit !== null) q.unit = f.unit;
   if (f.category) q.category = f.category;
@@ -29,15 +30,78 @@ function toQuery(f: ArticleFilterValues, limit: number): OpInput<'articleList'> 
   return q;
 }
 
+/** The sortable columns are articleList's sort keys (api/paging.ts). */
+const ARTICLE_COLUMNS: DataColumn<ArticleSummary>[] = [
+  {
+    id: 'title',
+    header: '标题',
+    width: 420,
+    sortable: true,
+    hideable: false,
+    cell: (a) => (
+      <Text size="sm" truncate title={a.title}>
+        {a.title}
+      </Text>
+    ),
+  },
+  {
+    id: 'unit',
+    header: '报送单位',
+    width: 130,
+    sortable: true,
+    cell: (a) => (
+      <Text size="sm" truncate title={a.unit ?? ''}>
+        {a.unit ?? '—'}
+      </Text>
+    ),
+  },
+  { id: 'category', header: '分类', width: 96, sortable: true, cell: (a) => <CategoryBadge category={a.category} /> },
+  { id: 'classification', header: '密级', width: 80, sortable: true, cell: (a) => <ClassificationBadge classification={a.classification} /> },
+  { id: 'chars', header: '字数', width: 64, align: 'right', cell: (a) => <Text size="sm">{a.chars}</Text> },
+  {
+    id: 'issue',
+    header: '使用情况',
+    width: 190,
+    cell: (a) => (
+      <Group gap={4} wrap="nowrap">
+        <IssueRefLink issueRef={a.issue} />
+        <SubmittedBadge mark={a.submitted} />
+      </Group>
+    ),
+  },
+  {
+    id: 'updatedAt',
+    header: '修改时间',
+    width: 120,
+    sortable: true,
+    cell: (a) => (
+      <Text size="sm" c="dimmed" title={formatTimestamp(a.updatedAt)}>
+        {formatShortTimestamp(a.updatedAt)}
+      </Text>
+    ),
+  },
+  {
+    id: 'createdAt',
+    header: '录入时间',
+    width: 120,
+    sortable: true,
+    cell: (a) => (
+      <Text size="sm" c="dimmed" title={formatTimestamp(a.createdAt)}>
+        {formatShortTimestamp(a.createdAt)}
+      </Text>
+    ),
+  },
+];
+
 export function ArticlesPage() {
   const api = useApi();
   const { route, go, seq } = useNav();
   const [filters, setFilters] = useState<ArticleFilterValues>(NO_FILTERS);
-  const paging = useListLimit();
-  const { limit } = paging;
   const [debounced] = useDebouncedValue(filters, 250);
   const units = useLoad(() => api.call('unitList', { includeInactive: true }), [api]);
-  const list = useLoad(() => api.call('articleList', toQuery(debounced, limit)), [api, debounced, limit]);
+  const [version, setVersion] = useState(0);
+  const fetchPage = useCallback((q: PageRequest) => api.call('articleList', { ...toQuery(debounced), ...(q as Pick<OpInput<'articleList'>, 'sort'>) }), [api, debounced]);
+  const reload = () => setVersion((v) => v + 1);
 
   const openId = route.page === 'articles' ? route.articleId : undefined;
   if (openId !== undefined) {
@@ -46,19 +110,18 @@ export function ArticlesPage() {
         key={seq}
         articleId={openId}
         onClose={() => {
-          list.reload();
+          reload();
           go({ page: 'articles' });
         }}
-        onSaved={() => list.reload()}
+        onSaved={() => reload()}
         onDeleted={() => {
-          list.reload();
+          reload();
           go({ page: 'articles' });
         }}
       />
     );
   }
 
-  const rows = list.data ?? [];
   const firstAction = (
     <Button leftSection={<IconPlus size={16} />} onClick={() => go({ page: 'articles', articleId: 'new' })}>
       新建稿件
@@ -71,73 +134,29 @@ export function ArticlesPage() {
           新建稿件
         </Button>
       </PageHeader>
-      <ArticleFilters value={filters} onChange={(f) => { setFilters(f); paging.reset(); }} units={units.data ?? []} />
+      <ArticleFilters value={filters} onChange={setFilters} units={units.data ?? []} />
 
-      <ListStates list={list} rows={rows.length} errorTitle="稿件列表没有载入" filtered={hasFilters(filters)} noun="稿件">
-        <EmptyHint title="还没有稿件" action={firstAction}>
-          点击“新建稿件”（或按 Ctrl+N）录入第一条信息。报送单位列表请先到“设置 → 报送单位”中添加。
-        </EmptyHint>
-      </ListStates>
-      {rows.length > 0 && (
-        <Table highlightOnHover layout="fixed" mt="md" verticalSpacing={6} data-testid="article-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>标题</Table.Th>
-              <Table.Th w={130}>报送单位</Table.Th>
-              <Table.Th w={96}>分类</Table.Th>
-              <Table.Th w={70}>密级</Table.Th>
-              <Table.Th w={64} ta="right">
-                字数
-              </Table.Th>
-              <Table.Th w={190}>使用情况</Table.Th>
-              <Table.Th w={110}>修改时间</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((a) => (
-              <Table.Tr
-                key={a.id}
-                style={{ cursor: 'pointer' }}
-                onClick={() => go({ page: 'articles', articleId: a.id })}
-                data-testid="article-row"
-                data-id={a.id}
-              >
-                <Table.Td>
-                  <Text size="sm" truncate title={a.title}>
-                    {a.title}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" truncate title={a.unit ?? ''}>
-                    {a.unit ?? '—'}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <CategoryBadge category={a.category} />
-                </Table.Td>
-                <Table.Td>
-                  <ClassificationBadge classification={a.classification} />
-                </Table.Td>
-                <Table.Td ta="right">
-                  <Text size="sm">{a.chars}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <Stack gap={2} align="flex-start">
-                    <IssueRefLink issueRef={a.issue} />
-                    <SubmittedBadge mark={a.submitted} />
-                  </Stack>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" c="dimmed" title={formatTimestamp(a.updatedAt)}>
-                    {formatShortTimestamp(a.updatedAt)}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-      <ListMore rows={rows.length} paging={paging} counter="条" />
+      <div style={{ marginTop: 12 }}>
+        <DataTable
+          columns={ARTICLE_COLUMNS}
+          fetchPage={fetchPage}
+          deps={[fetchPage, version]}
+          rowKey={(a) => a.id}
+          storageKey="articles"
+          testId="article-table"
+          rowTestId="article-row"
+          onOpen={(a) => go({ page: 'articles', articleId: a.id })}
+          empty={
+            hasFilters(filters) ? (
+              <Text c="dimmed">没有符合筛选条件的稿件，请放宽条件。</Text>
+            ) : (
+              <EmptyHint title="还没有稿件" action={firstAction}>
+                点击“新建稿件”（或按 Ctrl+N）录入第一条信息。报送单位列表请先到“设置 → 报送单位”中添加。
+              </EmptyHint>
+            )
+          }
+        />
+      </div>
     </>
   );
 }

@@ -72,7 +72,7 @@ export function AuditPage() {
         {log.data && total === 0 && <EmptyHint title="没有符合条件的操作记录">请放宽日期、操作人或对象的筛选条件。</EmptyHint>}
         {log.data && total > 0 && (
           <>
-            <AuditTable entries={log.data.entries} />
+            <AuditTable entries={log.data.rows} />
             <Group justify="space-between">
               <Text size="sm" c="dimmed" data-testid="audit-total">
                 共 {total} 条

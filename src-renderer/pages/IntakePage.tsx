@@ -3,10 +3,10 @@
  * 登记来稿 for a typed-in one, 导入文件夹… for a USB drive's worth; a row (or the route's
  * submissionId) opens the draft.
  */
-import { Anchor, Button, Group, Table, Text } from '@mantine/core';
+import { Anchor, Button, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFolderOpen, IconPlus } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { OpInput } from '../../src-main/api/contract';
 import type { SubmissionSummary } from '../../src-main/api/ops/submissions';
 import { useApi } from '../api/context';
@@ -15,21 +15,19 @@ import { EmptyHint } from '../components/EmptyHint';
 import { IntakeFilters, NO_INTAKE_FILTERS, NO_UNIT, hasIntakeFilters, type IntakeFilterValues } from '../components/IntakeFilters';
 import { SubmissionCorrectDialog } from '../components/intake/SubmissionCorrectDialog';
 import { IntakeImportDialog } from '../components/IntakeImportDialog';
-import { IssueRefLink } from '../components/IssueRefLink';
-import { ListMore, ListStates } from '../components/ListStates';
 import { PageHeader } from '../components/PageHeader';
-import { SubmissionActions } from '../components/SubmissionActions';
 import { SubmissionAddDialog } from '../components/SubmissionAddDialog';
-import { DuplicateBadge, FormatBadge, SubmissionStateBadge } from '../components/SubmissionBadges';
 import { SubmissionDrawer } from '../components/SubmissionDrawer';
 import { SubmissionStateDialog, type StateAction } from '../components/SubmissionStateDialog';
-import { formatDate, isCompleteDate } from '../format';
-import { useListLimit } from '../hooks/useListLimit';
+import { isCompleteDate } from '../format';
+import { DataTable } from '../components/table/DataTable';
+import { intakeColumns } from '../components/intake/intakeColumns';
+import type { PageRequest } from '../hooks/usePagedRows';
 import { useLoad } from '../hooks/useLoad';
 import { useNav } from '../nav';
 
-function toQuery(f: IntakeFilterValues, limit: number): OpInput<'submissionList'> {
-  const q: OpInput<'submissionList'> = { limit };
+function toQuery(f: IntakeFilterValues): OpInput<'submissionList'> {
+  const q: OpInput<'submissionList'> = {};
   if (f.text.trim()) q.text = f.text.trim();
   if (f.unit === NO_UNIT) q.withoutUnit = true;
   else if (f.unit !== null) q.unit = f.unit;
@@ -39,34 +37,14 @@ function toQuery(f: IntakeFilterValues, limit: number): OpInput<'submissionList'
   return q;
 }
 
-/** The state, and beside it where it went: the issue, or why it was set aside. */
-function StateCell({ s }: { s: SubmissionSummary }) {
-  return (
-    <Group gap={6} wrap="nowrap">
-      <SubmissionStateBadge state={s.state} reason={s.stateReason} />
-      {s.issue ? (
-        <IssueRefLink issueRef={s.issue} />
-      ) : (
-        s.stateReason && (
-          <Text size="xs" c="dimmed" truncate title={s.stateReason}>
-            {s.stateReason}
-          </Text>
-        )
-      )}
-    </Group>
-  );
-}
-
 export function IntakePage() {
   const api = useApi();
   const [filters, setFilters] = useState<IntakeFilterValues>(NO_INTAKE_FILTERS);
-  const paging = useListLimit();
-  const { limit } = paging;
   const [debounced] = useDebouncedValue(filters, 250);
   const [version, setVersion] = useState(0);
   // Reloaded with the register: the import dialog may have added a unit (新增单位).
   const units = useLoad(() => api.call('unitList', { includeInactive: true }), [api, version]);
-  const list = useLoad(() => api.call('submissionList', toQuery(debounced, limit)), [api, debounced, limit, version]);
+  const fetchPage = useCallback((q: PageRequest) => api.call('submissionList', { ...toQuery(debounced), ...(q as Pick<OpInput<'submissionList'>, 'sort'>) }), [api, debounced]);
   const counts = useLoad(() => api.call('submissionCounts', {}), [api, version]);
   const [correcting, setCorrecting] = useState<SubmissionSummary | null>(null);
   const [adding, setAdding] = useState(false);
@@ -82,7 +60,8 @@ export function IntakePage() {
 
   const changed = () => setVersion((v) => v + 1);
   const activeUnits = (units.data ?? []).filter((u) => u.active);
-  const rows = list.data ?? [];
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const columns = useMemo(() => intakeColumns({ onChanged: changed, onStateAction: setStateAction, onCorrect: setCorrecting }), []);
   const firstAction = (
     <Button leftSection={<IconFolderOpen size={16} />} onClick={() => setImporting(true)}>
       导入文件夹…
@@ -103,7 +82,7 @@ export function IntakePage() {
         value={filters}
         onChange={(f) => {
           setFilters(f);
-          paging.reset();
+          setSelected(new Set());
         }}
         units={units.data ?? []}
       />
@@ -119,7 +98,6 @@ export function IntakePage() {
                 c="orange.8"
                 onClick={() => {
                   setFilters({ ...NO_INTAKE_FILTERS, unit: NO_UNIT });
-                  paging.reset();
                 }}
                 data-testid="intake-count-no-unit"
               >
@@ -131,61 +109,27 @@ export function IntakePage() {
         </Text>
       )}
 
-      <ListStates list={list} rows={rows.length} errorTitle="来稿登记没有载入" filtered={hasIntakeFilters(filters)} noun="来稿">
+      {counts.data && counts.data.total === 0 ? (
         <EmptyHint title="还没有登记来稿" action={firstAction}>
           把 U 盘上各单位的 Word 稿件导入进来，或点“登记来稿”手工录入。文件名以单位开头（如“城关镇-关于….docx”）时会自动识别报送单位。
         </EmptyHint>
-      </ListStates>
-      {rows.length > 0 && (
-        <Table highlightOnHover layout="fixed" mt="md" verticalSpacing={6} data-testid="intake-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w={108}>收稿日期</Table.Th>
-              <Table.Th w={160}>报送单位</Table.Th>
-              <Table.Th>标题</Table.Th>
-              <Table.Th w={76}>来源</Table.Th>
-              <Table.Th w={180}>状态</Table.Th>
-              <Table.Th w={150} ta="right">
-                操作
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((s) => (
-              <Table.Tr key={s.id} style={{ cursor: 'pointer' }} onClick={() => setOpen(s.id)} data-testid="intake-row" data-id={s.id} data-state={s.state}>
-                <Table.Td>
-                  <Text size="sm" style={{ whiteSpace: 'nowrap' }} title={formatDate(s.receivedDate)}>
-                    {s.receivedDate}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" truncate title={s.unit ?? ''} c={s.unit ? undefined : 'dimmed'}>
-                    {s.unit ?? '未填单位'}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={6} wrap="nowrap">
-                    <Text size="sm" truncate title={s.title}>
-                      {s.title}
-                    </Text>
-                    <DuplicateBadge of={s.duplicateOf} />
-                  </Group>
-                </Table.Td>
-                <Table.Td>
-                  <FormatBadge format={s.originalFormat} encoding={s.originalEncoding} />
-                </Table.Td>
-                <Table.Td>
-                  <StateCell s={s} />
-                </Table.Td>
-                <Table.Td>
-                  <SubmissionActions submission={s} onChanged={changed} onStateAction={setStateAction} onCorrect={setCorrecting} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+      ) : (
+        <div style={{ marginTop: 12 }}>
+          <DataTable
+            columns={columns}
+            fetchPage={fetchPage}
+            deps={[fetchPage, version]}
+            rowKey={(s) => s.id}
+            storageKey="intake"
+            testId="intake-table"
+            rowTestId="intake-row"
+            rowAttrs={(s) => ({ 'data-state': s.state })}
+            onOpen={(s) => setOpen(s.id)}
+            selection={{ ids: selected, onChange: setSelected }}
+            empty={<Text c="dimmed">{hasIntakeFilters(filters) ? '没有符合筛选条件的来稿，请放宽条件。' : '没有来稿。'}</Text>}
+          />
+        </div>
       )}
-      <ListMore rows={rows.length} paging={paging} counter="件" />
 
       <SubmissionAddDialog
         opened={adding}

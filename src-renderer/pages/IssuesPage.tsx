@@ -33,7 +33,7 @@ export function IssuesPage() {
 
   // All years of the series at once: the year list comes from the same answer.
   const issues = useLoad(
-    () => (current ? api.call('issueList', { series: current.id }) : Promise.resolve([] as IssueSummary[])),
+    () => (current ? api.call('issueList', { series: current.id, limit: 1000 }).then((p) => p.rows) : Promise.resolve([] as IssueSummary[])),
     [api, current?.id],
   );
   const years = useMemo(() => {

@@ -60,7 +60,7 @@ function SenderCard({ sender, onEdit }: { sender: SenderSettings; onEdit: () => 
 export function PacketsPage() {
   const api = useApi();
   const settings = useLoad(() => api.call('settingsGet', {}), [api]);
-  const register = useLoad(() => api.call('packetList', {}), [api]);
+  const register = useLoad(() => api.call('packetList', {}).then((p) => p.rows), [api]);
   const [editing, setEditing] = useState<SenderSettings | null>(null);
   const [exporting, setExporting] = useState(false);
   const [verifyPath, setVerifyPath] = useState<string | null>(null);

@@ -95,7 +95,7 @@ it('imports a folder of 200 files with a moving bar and sums up', async () => {
   expect(await page.locator(tid('import-summary-refused')).innerText()).toBe(String(OLD));
   await page.locator(tid('import-done')).click();
 
-  const listed = await cli(web.dbFile, '--json', 'submission', 'list', '--limit', '1000');
+  const listed = await cli(web.dbFile, '--json', 'submission', 'list');
   const drafts = listed.json() as { originalName: string; unit: string | null; originalEncoding: string | null }[];
   expect(drafts).toHaveLength(DOCX + TXT);
   expect(drafts.filter((d) => d.originalName.endsWith('.txt')).every((d) => d.unit === '县教育局' && d.originalEncoding === 'gb18030')).toBe(true);

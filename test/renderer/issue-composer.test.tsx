@@ -55,7 +55,7 @@ const titles = () => screen.getAllByTestId('issue-item-title').map((t) => t.text
 describe('IssueComposer ordering', () => {
   it('moves an item down and up through issueReorder and shows the order the API answered', async () => {
     const { api, calls } = fakeApi({
-      articleList: () => [],
+      articleList: () => ({ rows: [], total: 0 }),
       // The double answers like the API: the issue with its items in the order given.
       issueReorder: ({ id, articleIds }) => ({
         ...draft,
@@ -82,7 +82,7 @@ describe('IssueComposer ordering', () => {
 
   it('keeps the API order when a reorder is refused', async () => {
     const { api } = fakeApi({
-      articleList: () => [],
+      articleList: () => ({ rows: [], total: 0 }),
       issueReorder: () => Promise.reject(new Error('本期已提交审核，不能调整顺序。')),
     });
     renderWithApi(<Harness />, api);

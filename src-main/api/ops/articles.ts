@@ -4,6 +4,7 @@ import * as s from '../schemas';
 import type { Article, ArticleSummary } from '../types';
 import type { CoverageReport } from '../coverage-types';
 import { byId, op } from './define';
+import { pageQuery, type Page } from '../paging';
 
 const articleFields = {
   unit: s.ref('报送单位').nullable().optional(),
@@ -56,7 +57,7 @@ export const articleOps = {
   ),
   articleGet: op<Article>()(byId('信息'), '查看信息 / show an item', true),
   articleDelete: op<{ id: number }>()(byId('信息'), '删除未用过的信息 / delete an unused item'),
-  articleList: op<ArticleSummary[]>()(
+  articleList: op<Page<ArticleSummary>>()(
     z
       .object({
         unit: s.ref('报送单位').optional(),
@@ -65,10 +66,12 @@ export const articleOps = {
         used: z.boolean().optional(),
         /** The series the list is for (the composer): each item then says why it may not go in, if so. */
         forSeries: s.ref('刊物').optional(),
-        ...s.listQuery,
+        ...s.dateRange,
+        text: s.titleWords,
+        ...pageQuery('article'),
       })
       .strict(),
-    '列出信息 / list items',
+    '列出信息（排序、分页）/ list items, sorted and paged',
     true,
   ),
 } as const;

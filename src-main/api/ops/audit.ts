@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import * as s from '../schemas';
 import { download, op, writesFile } from './define';
+import { pageQuery, type Page } from '../paging';
 
 export interface AuditEntry {
   id: number;
@@ -18,10 +19,8 @@ export interface AuditEntry {
   detail: Record<string, unknown>;
 }
 
-export interface AuditPage {
-  entries: AuditEntry[];
-  /** How many entries match the filter, whatever limit and offset are. */
-  total: number;
+/** A page of the log (api/paging.ts), with the limit and offset it was read with. */
+export interface AuditPage extends Page<AuditEntry> {
   limit: number;
   offset: number;
 }
@@ -59,7 +58,7 @@ export const auditFilter = {
 
 export const auditOps = {
   auditList: op<AuditPage>()(
-    z.object({ ...auditFilter, ...s.paging }).strict(),
+    z.object({ ...auditFilter, ...pageQuery('audit') }).strict(),
     '查看操作日志（按日期、操作人、对象筛选，分页）/ the audit log, filtered and paged',
     true,
   ),

@@ -5,6 +5,7 @@ import type { DocxFile, ExportResult, Issue, IssueSummary, NextNumber } from '..
 import type { IssueLayout } from '../layout-types';
 import type { CoverageReport } from '../coverage-types';
 import { byId, download, op, writesFile } from './define';
+import { pageQuery, type Page } from '../paging';
 
 
 export const issueOps = {
@@ -85,15 +86,18 @@ export const issueOps = {
   issueLayout: op<IssueLayout>()(byId('期'), '版面分页：每页排到哪里、共几页 / the pages as laid out', true),
   issueDelete: op<{ id: number }>()(byId('期'), '删除未签发的草稿 / delete an unsigned issue'),
   issueGet: op<Issue>()(byId('期'), '查看一期 / show an issue', true),
-  issueList: op<IssueSummary[]>()(
+  issueList: op<Page<IssueSummary>>()(
     z
       .object({
         series: s.ref('刊物').optional(),
         year: z.number({ error: '年份必须是数字' }).int().min(1949).max(2199).optional(),
         status: s.issueStatus.optional(),
+        /** true: the archive (signed and voided); false: the issues still being made. */
+        archived: z.boolean({ error: '“归档”只能是是或否' }).optional(),
+        ...pageQuery('issue'),
       })
       .strict(),
-    '列出期次 / list issues',
+    '列出期次（排序、分页）/ list issues, sorted and paged',
     true,
   ),
 } as const;

@@ -2,6 +2,7 @@
  * Packets for the city office (上报包): export, the register of exports, verification, and the
  * app-wide settings that name the sender. Result types live here so the renderer can use them.
  */
+import { pageQuery, type Page } from '../paging';
 import { z } from 'zod';
 import * as s from '../schemas';
 import type { Category, Classification } from '../schemas';
@@ -147,9 +148,9 @@ export const packetOps = {
     '生成上报包（zip）并登记 / export a packet for the city office and register it',
     writesFile,
   ),
-  packetList: op<PacketSummary[]>()(
+  packetList: op<Page<PacketSummary>>()(
     z
-      .object({ ...s.paging })
+      .object({ ...pageQuery('packet') })
       .strict(),
     '上报登记簿 / the register of exported packets',
     true,

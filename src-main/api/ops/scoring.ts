@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import * as s from '../schemas';
 import { cleanText } from '../text';
+import { pageQuery, type Page } from '../paging';
 import { byId, download, none, op, wraps, writesFile } from './define';
 import {
   ADOPTION_KINDS,
@@ -271,6 +272,10 @@ const circularExtra = {
 /** Chinese names of this file's input fields, for refusals. */
 const FIELD_NAMES: Record<string, string> = {
   id: '编号',
+  sort: '排序列',
+  dir: '排序方向',
+  limit: '条数',
+  offset: '起始位置',
   articleId: '信息编号',
   unitIds: '合报单位',
   publication: '刊物名称',
@@ -329,8 +334,8 @@ export const scoringOps = {
   articleUnitsGet: op<ArticleUnits>()(named(byId('信息')), '查看信息的报送单位与合报单位 / the units of an item', true),
 
   adoptionAdd: op<AdoptionEntry>()(named(adoptionInput), '登记上级或其他刊物的采用 / record an adoption by a publication'),
-  adoptionList: op<AdoptionEntry[]>()(
-    named(z.object(itemRecordFilters).strict()),
+  adoptionList: op<Page<AdoptionEntry>>()(
+    named(z.object({ ...itemRecordFilters, ...pageQuery('adoption') }).strict()),
     '列出采用（含本系统刊物的采用）/ list adoptions, own series included',
     true,
   ),
@@ -348,8 +353,8 @@ export const scoringOps = {
       .strict()),
     '登记领导批示 / record a leader instruction',
   ),
-  instructionList: op<InstructionEntry[]>()(
-    named(z.object(itemRecordFilters).strict()),
+  instructionList: op<Page<InstructionEntry>>()(
+    named(z.object({ ...itemRecordFilters, ...pageQuery('instruction') }).strict()),
     '列出领导批示 / list leader instructions',
     true,
   ),

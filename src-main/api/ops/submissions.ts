@@ -7,6 +7,7 @@ import * as s from '../schemas';
 import type { Paragraph } from '../text';
 import type { ArticleIssueRef, Article } from '../types';
 import { byId, none, op } from './define';
+import { pageQuery, type Page } from '../paging';
 
 export const SUBMISSION_STATES = ['received', 'editing', 'used', 'forwarded', 'unused'] as const;
 export type SubmissionState = (typeof SUBMISSION_STATES)[number];
@@ -180,17 +181,19 @@ export const submissionOps = {
     '更正来稿的登记事项（单位、信息员、电话、收稿日期、标题；须写原因，原件不变）/ correct a draft’s register entry',
   ),
   submissionGet: op<Submission>()(byId('来稿'), '查看来稿 / show a draft', true),
-  submissionList: op<SubmissionSummary[]>()(
+  submissionList: op<Page<SubmissionSummary>>()(
     z
       .object({
         unit: s.ref('报送单位').optional(),
         withoutUnit: z.boolean({ error: '“未填单位”只能是是或否' }).optional(),
         state: submissionStateEnum.optional(),
-        ...s.listQuery,
+        ...s.dateRange,
+        text: s.titleWords,
+        ...pageQuery('submission'),
       })
       .strict()
       .refine((v) => !(v.unit !== undefined && v.withoutUnit === true), { error: '“报送单位”和“未填单位”不能同时筛选', path: ['withoutUnit'] }),
-    '列出来稿登记 / list the intake register',
+    '列出来稿登记（排序、分页）/ list the intake register, sorted and paged',
     true,
   ),
   submissionCounts: op<SubmissionCounts>()(none, '来稿登记的份数（含未填单位的）/ the register’s counts', true),

@@ -1,7 +1,7 @@
 /** `bulletin article …`: items. */
 import type { CommandSpec, OptionSpec } from '../spec';
 import { fmt } from '../format';
-import { bodyFileOption, deleteCommand, filterBy, idArg, titleOption } from '../options';
+import { bodyFileOption, deleteCommand, filterBy, idArg, titleOption, pageOptions } from '../options';
 
 const ARTICLE_OPTIONS: OptionSpec[] = [
   { flag: 'body', key: 'body', type: 'string', value: 'TEXT', zh: '正文；每行一段，以“一、”“（一）”“1.”“（1）”开头的行为各级标题', en: 'body text; one paragraph per line, heading prefixes detected' },
@@ -55,8 +55,9 @@ export const articleCommands: readonly CommandSpec[] = [
       filterBy.unit,
       filterBy.category,
       { flag: 'classification', key: 'classification', type: 'string', value: 'C', zh: '按密级筛选', en: 'filter by classification' },
-      filterBy.limit,
+      ...pageOptions('article'),
     ],
+    paged: true,
     print: fmt.articleList,
   },
   deleteCommand('article', 'articleDelete', '删除一条尚未编入任何期次的信息', 'Delete an item that is in no issue'),

@@ -17,10 +17,10 @@ const line = (e: AuditEntry) =>
 
 function printPage(p: AuditPage): string {
   if (p.total === 0) return '没有符合条件的操作记录。';
-  const shown = p.entries.length;
+  const shown = p.rows.length;
   const range = shown === 0 ? '' : `第 ${p.offset + 1}–${p.offset + shown} 条`;
   const more = p.offset + shown < p.total ? `；用 --offset ${p.offset + shown} 看后面的` : '';
-  return [...p.entries.map(line), `共 ${p.total} 条，显示${range}（新的在前）${more}。`].join('\n');
+  return [...p.rows.map(line), `共 ${p.total} 条，显示${range}（新的在前）${more}。`].join('\n');
 }
 
 export const auditCommands: readonly CommandSpec[] = [

@@ -17,7 +17,7 @@ import { createCtx } from '../../services/context';
 import { SUBFOLDER_REASON } from '../../services/submission-import';
 import { openDatabase } from '../../store/db';
 import { bodyLines, listText } from '../format';
-import { bodyFileOption, filterBy, idArg, titleOption } from '../options';
+import { bodyFileOption, filterBy, idArg, titleOption, pageOptions } from '../options';
 import type { CommandContext, CommandSpec, OptionSpec } from '../spec';
 
 function submissionLine(s: SubmissionSummary): string {
@@ -197,8 +197,9 @@ export const intakeCommands: readonly CommandSpec[] = [
       { flag: 'from', key: 'from', type: 'string', value: 'D', zh: '收稿日期起', en: 'received from' },
       { flag: 'to', key: 'to', type: 'string', value: 'D', zh: '收稿日期止', en: 'received until' },
       { flag: 'text', key: 'text', type: 'string', value: 'T', zh: '标题关键字', en: 'words in the title' },
-      filterBy.limit,
+      ...pageOptions('submission'),
     ],
+    paged: true,
     print: (list: SubmissionSummary[]) => listText(list, submissionLine, '没有符合条件的来稿。'),
   },
   {

@@ -2,7 +2,7 @@
 import type { OpName } from '../../api/contract';
 import type { CommandSpec, PositionalSpec } from '../spec';
 import { fmt } from '../format';
-import { DATE, filterBy, idArg } from '../options';
+import { DATE, filterBy, idArg, pageOptions } from '../options';
 
 const ISSUE = idArg('ISSUE');
 /** The items of an issue, in the order they are to print. */
@@ -82,7 +82,10 @@ export const issueCommands: readonly CommandSpec[] = [
       filterBy.series,
       filterBy.year,
       { flag: 'status', key: 'status', type: 'string', value: 'S', zh: '按状态筛选：draft 编辑中 / review 待签发 / signed 已签发 / voided 已作废', en: 'filter by status' },
+      { flag: 'archived', key: 'archived', type: 'bool', zh: '只列出归档的期次（已签发和已作废）', en: 'only signed and voided issues' },
+      ...pageOptions('issue'),
     ],
+    paged: true,
     print: fmt.issueList,
   },
 ];

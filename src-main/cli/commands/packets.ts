@@ -8,7 +8,7 @@ import { describeReport, verifyPacket } from '../../packet/verify';
 import { createCtx } from '../../services/context';
 import { openDatabase } from '../../store/db';
 import { listText } from '../format';
-import { idArg } from '../options';
+import { idArg, pageOptions } from '../options';
 import type { CommandContext, CommandSpec } from '../spec';
 
 /**
@@ -109,10 +109,8 @@ export const packetCommands: readonly CommandSpec[] = [
     op: 'packetList',
     zh: '上报登记簿：每次导出的时间、经办人、内容、文件名和 SHA-256',
     en: 'The register of exported packets',
-    options: [
-      { flag: 'limit', key: 'limit', type: 'int', value: 'N', zh: '最多列出几个，默认 200', en: 'how many (default 200)' },
-      { flag: 'offset', key: 'offset', type: 'int', value: 'N', zh: '从第几个开始', en: 'skip this many' },
-    ],
+    options: pageOptions('packet'),
+    paged: true,
     print: printList,
   },
   {

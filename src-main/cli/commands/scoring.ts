@@ -1,7 +1,7 @@
 /** `bulletin adoption|instruction|commission|deduction|target|rules|score|circular …`: assessment (考核). */
 import type { CommandSpec, OptionSpec } from '../spec';
 import { listText } from '../format';
-import { DATE, dateOption, deleteCommand, idArg } from '../options';
+import { DATE, dateOption, deleteCommand, idArg, pageOptions } from '../options';
 import {
   ADOPTION_KIND_LABELS,
   COMMISSION_STATUS_LABELS,
@@ -125,7 +125,8 @@ export const scoringCommands: readonly CommandSpec[] = [
     op: 'adoptionList',
     zh: '列出采用记录（含本系统刊物的采用）',
     en: 'List adoptions, our own series included',
-    options: itemFilters,
+    options: [...itemFilters, ...pageOptions('adoption')],
+    paged: true,
     print: (list: AdoptionEntry[]) => listText(list, adoptionLine, '没有采用记录。'),
   },
   deleteCommand('adoption', 'adoptionDelete', '删除登记错的采用（本系统刊物的采用只能通过作废该期撤销）', 'Delete a hand-entered adoption'),
@@ -149,7 +150,8 @@ export const scoringCommands: readonly CommandSpec[] = [
     op: 'instructionList',
     zh: '列出领导批示',
     en: 'List leader instructions',
-    options: itemFilters,
+    options: [...itemFilters, ...pageOptions('instruction')],
+    paged: true,
     print: (list: InstructionEntry[]) => listText(list, instructionLine, '没有批示记录。'),
   },
   deleteCommand('instruction', 'instructionDelete', '删除登记错的批示', 'Delete a mistaken instruction record'),
