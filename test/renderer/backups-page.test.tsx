@@ -133,7 +133,7 @@ describe('the backup page', () => {
     const { api, calls } = fakeApi({
       backupStatus: () => {
         polled++;
-        return status({ running: polled > 1 ? { kind: 'backup', target: 'E:\\备份', percent: 42 } : null });
+        return status({ running: polled > 1 ? { kind: 'backup', target: 'E:\\备份', percent: 42, daily: false } : null });
       },
       backupList: () => ({ dir: '/data/backups', databaseId: null, backups: [] }),
       backupCreate: ({ to }) =>
