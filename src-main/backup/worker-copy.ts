@@ -22,6 +22,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { nativeBindingForWorkers, WORKER_PRELUDE } from '../store/native-binding';
 
 export interface CopyOptions {
   /** Pages copied per step (a page is 4 KB by default). */
@@ -42,6 +43,7 @@ export type CopyOutcome =
 // finds the same native module wherever the app is installed (see store/integrity.ts).
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
+${WORKER_PRELUDE}
 const fs = require('node:fs');
 const { driver, source, tmp, pagesPerStep, pauseMs, flags } = workerData;
 const flag = new Int32Array(flags);
@@ -136,7 +138,7 @@ export function copyInWorker(source: string, tmp: string, options: CopyOptions):
     try {
       worker = new Worker(WORKER_SOURCE, {
         eval: true,
-        workerData: { driver, source, tmp, pagesPerStep: options.pagesPerStep, pauseMs: options.pauseMs, flags },
+        workerData: { driver, source, tmp, pagesPerStep: options.pagesPerStep, pauseMs: options.pauseMs, flags, binding: nativeBindingForWorkers() },
       });
     } catch (e) {
       resolve({ kind: 'failed', code: 'NO_WORKER', message: (e as Error).message });

@@ -22,10 +22,16 @@ import { loggerFor } from '../log/logger';
 import { createCtx, type Ctx } from '../services/context';
 import { gateWritesOnCheck } from '../services/write-gate';
 import { openDatabase, type DB } from '../store/db';
+import { electronBinding, useNativeBinding } from '../store/native-binding';
 import { defaultDataDir, resolveDbPath } from '../store/paths';
 import { offerRestore } from './damaged';
 import { APP_TITLE, buildMenu } from './menu';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME, SECURITY_HEADERS, WEB_PREFERENCES, isAllowedSender } from './security';
+
+// `npm start`: the better-sqlite3 built for Electron beside Node's (scripts/electron-native.mjs),
+// chosen before the first connection opens; a packaged app has its own, already Electron's.
+const NATIVE = electronBinding(path.join(__dirname, '..', '..'));
+if (NATIVE) useNativeBinding(NATIVE, require.resolve('better-sqlite3'));
 
 const RENDERER_DIR = path.join(__dirname, '..', 'renderer');
 const PRELOAD = path.join(__dirname, 'preload.cjs');
