@@ -119,8 +119,13 @@ export function driverPath(): string | null {
   return null;
 }
 
-/** How long a stopped worker may take to notice before it is terminated (it then still finishes its native call). */
-const STOP_GRACE_MS = 1500;
+/**
+ * A last resort for a worker that never answers a stop (it reads the flag after every step, so
+ * it only would if SQLite hung). Terminating earlier gains nothing, as the native call in progress
+ * ends first anyway, and loses the worker's own clean close: its connection then closes from a
+ * thread being torn down, and the door's last close may find the -wal file still in use.
+ */
+const STOP_GRACE_MS = 10_000;
 
 /**
  * Copies `source` (a database file, opened read-only in the worker) into `tmp` and checks the
