@@ -10,6 +10,7 @@ import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { Api } from './api/client';
 import { ApiProvider } from './api/context';
 import { SearchDialog } from './components/SearchDialog';
+import { BackupRunningBadge } from './components/backups/BackupRunning';
 import { BackupWarning } from './components/backups/BackupWarning';
 import { NavContext, type Nav, type PageName, type Route } from './nav';
 import { ArchivePage } from './pages/ArchivePage';
@@ -78,6 +79,7 @@ function Shell() {
               </Text>
             </Group>
             <Group gap="md" wrap="nowrap">
+            <BackupRunningBadge />
             <OperatorControl />
             <UnstyledButton
               onClick={() => setSearchOpen(true)}

@@ -2,7 +2,8 @@
  * Data safety costs: the start-up check (quick_check at open) against a plain open, a full
  * integrity_check, the archive verify (every stored file hashed again, the seal chain), an online
  * backup and a restore of a database of office size (full: about 40,000 items and a year of
- * archived Word files, some 250 MB; --quick: a tenth), and what the log line per API call adds.
+ * archived Word files, some 250 MB; --quick: a tenth), and what the log line per API call adds;
+ * then stopping during a backup of the 100k archive (backup-stop.ts).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -16,6 +17,7 @@ import { createLogger } from '../../src-main/log/logger';
 import { createCtx } from '../../src-main/services/context';
 import { openDatabase } from '../../src-main/store/db';
 import { sealExistingArchive, verifyArchive } from '../../src-main/store/seal';
+import { benchBackupStop } from './backup-stop';
 import { ms, row, time } from './stats';
 
 /** Fills the file through plain SQL (the API would take minutes): items, and issues' archived files. */
@@ -111,5 +113,7 @@ export async function benchBackup(dir: string, quick: boolean): Promise<string[]
     row('restore (check, archive verify, migrate, undo copy, swap, open)', restore),
     row('API call without the log (seriesList)', bare),
     row('API call with the log line', logged, `+${ms(logged.median - bare.median)} per call`),
+    // issue 14: on the 100k archive, as the doors copy it
+    ...(await benchBackupStop(dir, quick)),
   ];
 }

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { dispatch, toApiError } from '../api/dispatch';
 import { ApiError, type ErrorCode } from '../api/errors';
 import { API_PREFIX, TOKEN_HEADER, type Envelope } from '../api/transport';
-import { dailyBackupAtStart } from '../backup/create';
+import { DAILY_BACKUP_DELAY_MS, scheduleDailyBackup } from '../backup/create';
+import { stopBackups } from '../backup/jobs';
 import { loggerFor } from '../log/logger';
 import { createCtx, type Ctx } from '../services/context';
 import { gateWritesOnCheck } from '../services/write-gate';
@@ -31,8 +32,11 @@ export interface BridgeOptions {
   staticDir?: string;
   /** Tests may fix the token; otherwise 32 random bytes, new on every start. */
   token?: string;
-  /** Make the day's backup in the background, as the desktop app does (`bulletin web`). */
-  dailyBackup?: boolean;
+  /**
+   * Make the day's backup in the background, as the desktop app does (`bulletin web`): after
+   * DAILY_BACKUP_DELAY_MS, or the delay given.
+   */
+  dailyBackup?: boolean | { delayMs: number };
 }
 
 export interface Bridge {
@@ -185,7 +189,13 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   // Background work started with the door; closing waits for it, so the database closes last
   // and cleanly (no connection left that would keep its -wal file).
   const background: Promise<unknown>[] = [gateWritesOnCheck(ctx, options.dbPath)];
-  if (options.dailyBackup) background.push(dailyBackupAtStart(options.dbPath, ctx.logger));
+  const daily = options.dailyBackup
+    ? scheduleDailyBackup(options.dbPath, ctx.logger, typeof options.dailyBackup === 'object' ? options.dailyBackup.delayMs : DAILY_BACKUP_DELAY_MS)
+    : undefined;
+  if (daily) background.push(daily.done);
+  // A copy running when the door closes (the daily one or one asked for) stops within a step
+  // and removes its unfinished file, instead of holding the stop for the whole copy.
+  const stopCopies = () => Promise.all([daily?.cancel(), stopBackups(options.dbPath)]);
   const inflight = new Set<Promise<void>>();
   let closing = false;
 
@@ -223,6 +233,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   } catch (e) {
     // The check and backup already started: let them end before the database closes, so nothing
     // writes to the data folder (the log) after the refusal has been given.
+    await stopCopies();
     await Promise.allSettled(background);
     ctx.db.close();
     throw listenError(e, wanted);
@@ -237,11 +248,13 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     close() {
       closed ??= (async () => {
         closing = true;
+        const copies = stopCopies();
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         // Let calls already running finish their transaction before the connection goes.
         await Promise.allSettled([...inflight]);
         server.closeAllConnections();
         await stopped;
+        await copies;
         await Promise.allSettled(background);
         // ctx.db, not the connection opened above: a restore may have replaced it.
         ctx.db.close();

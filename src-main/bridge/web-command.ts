@@ -7,6 +7,7 @@ import path from 'node:path';
 import { ApiError } from '../api/errors';
 import { TOKEN_FRAGMENT } from '../api/transport';
 import type { CommandContext } from '../cli/spec';
+import { dailyBackupDelay } from '../backup/create';
 import { startBridge } from './http-server';
 
 export interface WebStarted {
@@ -58,7 +59,7 @@ function waitForStopSignal(): Promise<NodeJS.Signals> {
 
 export async function runWeb(input: Record<string, unknown>, ctx: CommandContext, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const port = parsePort(input.port);
-  const bridge = await startBridge({ dbPath: ctx.dbPath, port, staticDir: defaultStaticDir(env), dailyBackup: true });
+  const bridge = await startBridge({ dbPath: ctx.dbPath, port, staticDir: defaultStaticDir(env), dailyBackup: { delayMs: dailyBackupDelay(env) } });
   const address = `${bridge.url}#${TOKEN_FRAGMENT}=${bridge.token}`;
   if (ctx.json) {
     const started: WebStarted = { url: address, port: bridge.port, token: bridge.token };

@@ -16,15 +16,22 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, ty
 import { dispatch, toApiError } from '../api/dispatch';
 import { IPC_CALL, IPC_SAVE_DIALOG, IPC_SHOW_IN_FOLDER, type Envelope, type SaveDialogOptions } from '../api/transport';
 import { contentType, lookupStatic } from '../bridge/static-files';
-import { dailyBackupAtStart } from '../backup/create';
+import { dailyBackupDelay, scheduleDailyBackup, type ScheduledDaily } from '../backup/create';
+import { anyJobRunning, stopBackups } from '../backup/jobs';
 import { loggerFor } from '../log/logger';
 import { createCtx, type Ctx } from '../services/context';
 import { gateWritesOnCheck } from '../services/write-gate';
 import { openDatabase, type DB } from '../store/db';
+import { electronBinding, useNativeBinding } from '../store/native-binding';
 import { defaultDataDir, resolveDbPath } from '../store/paths';
 import { offerRestore } from './damaged';
 import { APP_TITLE, buildMenu } from './menu';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME, SECURITY_HEADERS, WEB_PREFERENCES, isAllowedSender } from './security';
+
+// `npm start`: the better-sqlite3 built for Electron beside Node's (scripts/electron-native.mjs),
+// chosen before the first connection opens; a packaged app has its own, already Electron's.
+const NATIVE = electronBinding(path.join(__dirname, '..', '..'));
+if (NATIVE) useNativeBinding(NATIVE, require.resolve('better-sqlite3'));
 
 const RENDERER_DIR = path.join(__dirname, '..', 'renderer');
 const PRELOAD = path.join(__dirname, 'preload.cjs');
@@ -40,6 +47,10 @@ let ctx: Ctx | null = null;
 const logger = loggerFor(DB_PATH);
 /** Only files this session exported may be shown in the file manager. */
 const exported = new Set<string>();
+/** The day's copy, begun a minute after start (see scheduleDailyBackup). */
+let daily: ScheduledDaily | null = null;
+/** Set once quitting has waited for the copies to stop. */
+let copiesStopped = false;
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -183,8 +194,9 @@ async function start(): Promise<void> {
     win?.reload();
   });
   logger.event('INFO', 'start', { version: app.getVersion() });
-  // In the background: a big database takes seconds to copy, and the window need not wait.
-  void dailyBackupAtStart(DB_PATH, logger);
+  // In the background and after the first minute: a big database takes a while to copy, and
+  // neither the window nor the first minute of work need wait for it.
+  daily = scheduleDailyBackup(DB_PATH, logger, dailyBackupDelay(process.env));
   hardenSession();
   protocol.handle(APP_SCHEME, serveApp);
   registerIpc();
@@ -208,7 +220,16 @@ if (!app.requestSingleInstanceLock()) {
     win.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
+  app.on('will-quit', (event?: { preventDefault(): void }) => {
+    // A daily copy not yet begun is dropped; a copy running now stops within a step and removes
+    // its unfinished file, and quitting waits for that (about a second), then goes on.
+    void daily?.cancel();
+    if (!copiesStopped && anyJobRunning()) {
+      copiesStopped = true;
+      event?.preventDefault();
+      void stopBackups().finally(() => app.quit());
+      return;
+    }
     ctx?.db.close();
     ctx = null;
     logger.event('INFO', 'stop');

@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { OpArgs } from '../api/contract';
 import type { BackupCreated, BackupInfo, BackupList, BackupRestored, BackupStatus } from '../api/ops/backups';
-import { writeBackup } from '../backup/create';
+import { writeBackup, writeBackupOfFile } from '../backup/create';
 import { readExternalCopies, recordExternalCopy } from '../backup/external';
 import { backupFilesIn, inspectDatabaseFile } from '../backup/inspect';
 import { beginJob, currentJob, endJob } from '../backup/jobs';
@@ -47,10 +47,16 @@ export async function createBackup(ctx: Ctx, args: OpArgs<'backupCreate'>): Prom
   const now = ctx.now();
   const job = beginJob(db, 'backup', dir, now);
   try {
-    const made = await writeBackup(ctx.db, dir, 'manual', now, (done, total) => {
+    const onProgress = (done: number, total: number) => {
       job.donePages = done;
       job.totalPages = total;
-    });
+    };
+    // In a worker on a connection of its own (stoppable within a step; the window stays
+    // responsive). A read-only database (no -shm can be made beside it) is copied on this one.
+    const made =
+      ctx.db.readonly || ctx.db.memory
+        ? await writeBackup(ctx.db, dir, 'manual', now, onProgress, job.abort.signal)
+        : await writeBackupOfFile(db, dir, 'manual', now, { pace: 'foreground', onProgress, signal: job.abort.signal });
     if (external) recordExternalCopy(backupDirFor(db), { at: made.createdAt, path: made.path, size: made.size });
     ctx.logger?.event('INFO', 'backup', { reason: 'manual', external, bytes: made.size, ms: made.ms });
     return { ...made, external };
@@ -137,7 +143,7 @@ export function backupStatus(ctx: Ctx): BackupStatus {
       : null;
   const job = currentJob(db);
   const running = job
-    ? { kind: job.kind, target: job.target, percent: job.totalPages ? Math.floor((job.donePages / job.totalPages) * 100) : 0 }
+    ? { kind: job.kind, target: job.target, percent: job.totalPages ? Math.floor((job.donePages / job.totalPages) * 100) : 0, daily: job.daily }
     : null;
   return { dir, lastBackup, lastExternal, warning, externalWarning, running };
 }

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { nativeBindingForWorkers, WORKER_PRELUDE } from './native-binding';
 
 export type Check = 'quick_check' | 'integrity_check';
 
@@ -37,6 +38,7 @@ export function checkNow(db: Database.Database, check: Check = 'quick_check'): C
 // module wherever the app is installed (a bundle, an asar archive, the test tree).
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
+${WORKER_PRELUDE}
 let db;
 try {
   const Database = require(workerData.driver);
@@ -92,7 +94,7 @@ export function checkInBackground(file: string, check: Check = 'quick_check'): P
     };
     let worker: Worker;
     try {
-      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file, check } });
+      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file, check, binding: nativeBindingForWorkers() } });
     } catch {
       return done(inline());
     }

@@ -12,6 +12,7 @@ import { notifyError, notifyOk, notifyWarning } from '../api/notify';
 import { EmptyHint } from '../components/EmptyHint';
 import { PageHeader } from '../components/PageHeader';
 import { PathField } from '../components/PathField';
+import { runningLabel, useBackupRunning } from '../components/backups/BackupRunning';
 import { RestoreDialog, type RestoreTarget } from '../components/backups/RestoreDialog';
 import { formatAge, formatSize, HEALTH_LABELS, REASON_LABELS } from '../components/backups/format';
 import { formatTimestamp } from '../format';
@@ -36,6 +37,9 @@ export function BackupsPage() {
     status.reload();
     list.reload();
   };
+  // A copy not started here (the daily one, or from the command line): its progress, and the
+  // list again when it has finished.
+  const other = useBackupRunning(reload);
 
   /** A copy runs in steps; the page asks how far it got while it waits for the answer. */
   const backUp = async (to?: string) => {
@@ -73,6 +77,7 @@ export function BackupsPage() {
 
   const s = status.data;
   const busy = percent !== null;
+  const elsewhere = !busy && other !== null;
   const backups = list.data?.backups ?? [];
   return (
     <Stack gap="md" data-testid="backup-page">
@@ -107,7 +112,7 @@ export function BackupsPage() {
             </Text>
           )}
           <Group mt="md">
-            <Button leftSection={<IconDatabaseExport size={16} />} onClick={() => void backUp()} loading={busy} data-testid="backup-now">
+            <Button leftSection={<IconDatabaseExport size={16} />} onClick={() => void backUp()} loading={busy} disabled={elsewhere} data-testid="backup-now">
               立即备份
             </Button>
           </Group>
@@ -134,7 +139,7 @@ export function BackupsPage() {
             </Text>
           )}
           <PathField mt="sm" label="U盘上的文件夹" placeholder="例如 E:\编印台备份" value={folder} onChange={setFolder} data-testid="backup-folder">
-            <Button leftSection={<IconUsb size={16} />} variant="light" disabled={!folder.trim() || busy} onClick={() => void backUp(folder.trim())} data-testid="backup-to-folder">
+            <Button leftSection={<IconUsb size={16} />} variant="light" disabled={!folder.trim() || busy || elsewhere} onClick={() => void backUp(folder.trim())} data-testid="backup-to-folder">
               备份到U盘…
             </Button>
           </PathField>
@@ -145,6 +150,15 @@ export function BackupsPage() {
         <Stack gap={4} data-testid="backup-progress">
           <Text size="sm">正在备份… {percent}%</Text>
           <Progress value={percent ?? 0} animated />
+        </Stack>
+      )}
+      {elsewhere && (
+        <Stack gap={4} data-testid="backup-progress-other">
+          <Text size="sm">
+            {runningLabel(other)}
+            {other.daily && <Text span size="xs" c="dimmed">（每天的自动备份，在后台进行，可以照常工作；完成后才能再备份）</Text>}
+          </Text>
+          {other.kind === 'backup' && <Progress value={other.percent} animated />}
         </Stack>
       )}
 

@@ -4,6 +4,7 @@ import { Notifications } from '@mantine/notifications';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BackupInfo, BackupStatus } from '../../src-main/api/ops/backups';
+import { BackupRunningBadge } from '../../src-renderer/components/backups/BackupRunning';
 import { BackupWarning } from '../../src-renderer/components/backups/BackupWarning';
 import { NavContext, type Route } from '../../src-renderer/nav';
 import { BackupsPage } from '../../src-renderer/pages/BackupsPage';
@@ -129,15 +130,13 @@ describe('the backup page', () => {
 
   it('backs up to the folder typed, showing progress while the copy runs', async () => {
     let finish!: () => void;
-    let polled = 0;
+    let started = false;
     const { api, calls } = fakeApi({
-      backupStatus: () => {
-        polled++;
-        return status({ running: polled > 1 ? { kind: 'backup', target: 'E:\\备份', percent: 42 } : null });
-      },
+      backupStatus: () => status({ running: started ? { kind: 'backup', target: 'E:\\备份', percent: 42, daily: false } : null }),
       backupList: () => ({ dir: '/data/backups', databaseId: null, backups: [] }),
       backupCreate: ({ to }) =>
         new Promise((resolve) => {
+          started = true;
           finish = () => resolve({ path: `${to}\\bulletin-20261122-090000-manual.db`, name: 'bulletin-20261122-090000-manual.db', size: 1, reason: 'manual', createdAt: '', external: true, ms: 5 });
         }),
     });
@@ -150,6 +149,38 @@ describe('the backup page', () => {
     finish();
     await waitFor(() => expect(screen.queryByTestId('backup-progress')).toBeNull());
     expect(calls.find((c) => c.op === 'backupCreate')!.input).toEqual({ to: 'E:\\备份' });
+  });
+});
+
+describe('a copy that runs by itself', () => {
+  it('shows the daily copy’s progress on the page and in the header, and the list again once it has ended', async () => {
+    let percent: number | null = 35;
+    const { api, calls } = fakeApi({
+      backupStatus: () => status({ running: percent === null ? null : { kind: 'backup', target: '/data/backups', percent, daily: true } }),
+      backupList: () => ({ dir: '/data/backups', databaseId: null, backups: [] }),
+    });
+    renderWithApi(
+      withNav(
+        <>
+          <BackupRunningBadge />
+          <BackupsPage />
+        </>,
+        { page: 'backups' },
+      ),
+      api,
+    );
+    expect((await screen.findByTestId('backup-running')).textContent).toBe('正在自动备份 35%');
+    expect((await screen.findByTestId('backup-progress-other')).textContent).toMatch(/正在自动备份 35%/);
+    // Another copy cannot start meanwhile: the button says so by being off.
+    expect((screen.getByTestId('backup-now') as HTMLButtonElement).disabled).toBe(true);
+    percent = 80;
+    await waitFor(() => expect(screen.getByTestId('backup-running').textContent).toBe('正在自动备份 80%'), { timeout: 5000 });
+    const listed = calls.filter((c) => c.op === 'backupList').length;
+    percent = null;
+    await waitFor(() => expect(screen.queryByTestId('backup-running')).toBeNull(), { timeout: 5000 });
+    await waitFor(() => expect(screen.queryByTestId('backup-progress-other')).toBeNull(), { timeout: 5000 });
+    await waitFor(() => expect(calls.filter((c) => c.op === 'backupList').length).toBeGreaterThan(listed));
+    expect((screen.getByTestId('backup-now') as HTMLButtonElement).disabled).toBe(false);
   });
 });
 

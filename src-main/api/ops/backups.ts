@@ -87,7 +87,8 @@ export interface BackupStatus {
   warning: string | null;
   /** Shown on the backup page: nothing copied off this PC in the last 7 days. */
   externalWarning: string | null;
-  running: { kind: 'backup' | 'restore'; target: string; percent: number } | null;
+  /** A copy or restore running now; daily: the automatic copy of the day (it runs in the background). */
+  running: { kind: 'backup' | 'restore'; target: string; percent: number; daily: boolean } | null;
 }
 
 const folder = z

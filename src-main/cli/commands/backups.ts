@@ -12,8 +12,11 @@ import type { ArchiveReport, BackupCreated, BackupInfo, BackupList, BackupRestor
 import { loggerFor } from '../../log/logger';
 import { createCtx, type Ctx } from '../../services/context';
 import { restoreUnopened } from '../../services/backups';
+import { stopBackups } from '../../backup/jobs';
 import { openDatabase, type DB } from '../../store/db';
 import type { CommandContext, CommandSpec } from '../spec';
+
+const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 const REASONS: Record<BackupInfo['reason'], string> = { daily: '每日自动', manual: '手动', 'before-migration': '升级前', 'before-restore': '恢复前' };
 const HEALTH: Record<BackupInfo['health'], string> = { ok: '完好', damaged: '已损坏', 'not-ours': '不是编印台数据', 'too-new': '版本过新' };
@@ -108,9 +111,14 @@ export const backupCommands: readonly CommandSpec[] = [
     run: (input, c) =>
       withCtx(c, async (ctx) => {
         const stop = c.json ? () => {} : progressLine(ctx);
+        // Ctrl+C (or a stop signal) stops the copy within a step and removes the unfinished
+        // file; the command then says so and ends, instead of dying with a half-written copy.
+        const interrupt = () => void stopBackups(c.dbPath);
+        for (const s of STOP_SIGNALS) process.on(s, interrupt);
         try {
           return await dispatch(ctx, 'backupCreate', input);
         } finally {
+          for (const s of STOP_SIGNALS) process.off(s, interrupt);
           stop();
         }
       }),

@@ -1,0 +1,78 @@
+/**
+ * Backups that yield (issue 14): a copy of the 100k archive made the way the doors make it (in a
+ * worker, in steps), how much it delays the main thread meanwhile, and how long a stop takes
+ * when it comes at a random point of a copy (the copy or its check), until the copy has ended and
+ * its unfinished file is gone. As many stops as fit in about a minute.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { writeBackupOfFile, type Pace } from '../../src-main/backup/create';
+import { archiveCopy } from './archive';
+import { goalLine, ms, row, stats } from './stats';
+
+const sleep = (msec: number) => new Promise((r) => setTimeout(r, msec));
+
+function emptyDir(dir: string): void {
+  const left = fs.existsSync(dir) ? fs.readdirSync(dir) : [];
+  if (left.length) throw new Error(`a stopped backup left files behind: ${left.join(', ')}`);
+}
+
+async function wholeCopy(file: string, out: string, pace: Pace): Promise<{ ms: number; lagP99: number; lagMax: number }> {
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  lag.enable();
+  const t0 = performance.now();
+  const made = await writeBackupOfFile(file, out, pace === 'background' ? 'daily' : 'manual', new Date(), { pace });
+  const took = performance.now() - t0;
+  lag.disable();
+  fs.rmSync(made.path);
+  return { ms: took, lagP99: lag.percentile(99) / 1e6, lagMax: lag.max / 1e6 };
+}
+
+export async function benchBackupStop(dir: string, quick: boolean): Promise<string[]> {
+  // BENCH_BACKUP_DB: a copy of a prebuilt archive, instead of building the shared one.
+  const file = process.env.BENCH_BACKUP_DB ?? archiveCopy(dir, quick, 'backup-stop.db');
+  const mb = fs.statSync(file).size / 1024 / 1024;
+  const out = path.join(dir, 'backup-stop');
+  const daily = await wholeCopy(file, out, 'background');
+  const manual = await wholeCopy(file, out, 'foreground');
+
+  // Random points over the whole of a copy, its check included: a little beyond the copy's
+  // length, so some stops come after it has ended (those are fast and count as well).
+  const budgetMs = quick ? 20_000 : 60_000;
+  const stops: number[] = [];
+  // Where the stop came: while pages were copied, or while the copy was checked (one table's
+  // quick_check is one call into SQLite and cannot be cut short).
+  const inCopy: number[] = [];
+  const inCheck: number[] = [];
+  let seed = 20261205;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const began = performance.now();
+  while ((performance.now() - began < budgetMs || stops.length < 5) && stops.length < 200) {
+    const pace: Pace = stops.length % 2 === 0 ? 'background' : 'foreground';
+    const length = pace === 'background' ? daily.ms : manual.ms;
+    const abort = new AbortController();
+    let copied = false;
+    const copy = writeBackupOfFile(file, out, 'manual', new Date(), { pace, signal: abort.signal, onProgress: (d, t) => (copied = d === t) }).then(
+      (made) => fs.rmSync(made.path),
+      () => {},
+    );
+    await sleep(random() * length * 0.98);
+    const t0 = performance.now();
+    abort.abort();
+    await copy;
+    stops.push(performance.now() - t0);
+    (copied ? inCheck : inCopy).push(stops.at(-1)!);
+    emptyDir(out);
+  }
+  const s = stats(stops);
+  return [
+    `database: ${mb.toFixed(0)} MB`,
+    `daily backup in the worker (paced, with its check)   ${ms(daily.ms)}   main-thread delay p99 ${ms(daily.lagP99)}, max ${ms(daily.lagMax)}`,
+    `manual backup in the worker (with its check)         ${ms(manual.ms)}   main-thread delay p99 ${ms(manual.lagP99)}, max ${ms(manual.lagMax)}`,
+    row('stop during a backup (abort → copy removed)', s, `${stops.length} stops at random points in ${((performance.now() - began) / 1000).toFixed(0)} s`),
+    `  of which while copying: n=${inCopy.length}, worst ${inCopy.length ? ms(Math.max(...inCopy)) : '—'}; while checking: n=${inCheck.length}, worst ${inCheck.length ? ms(Math.max(...inCheck)) : '—'}`,
+    goalLine('stop during a backup, p95', s.p95, '<=', 2000, 'ms'),
+    goalLine('stop during a backup, worst', s.max, '<=', 2000, 'ms'),
+  ];
+}
