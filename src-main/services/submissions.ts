@@ -3,6 +3,8 @@
  * and 编辑成信息. Imports from files are in submission-import.ts; both register a draft through
  * `registerDraft` below, so every way in checks duplicates the same way, in the same transaction.
  */
+import { checkItem, countFindings } from '../proof';
+import { proofOptions } from './proofreading';
 import { ApiError } from '../api/errors';
 import type { OpArgs } from '../api/contract';
 import { paragraphs as paragraphsSchema, type IssueStatus } from '../api/schemas';
@@ -144,7 +146,13 @@ export function listSubmissions(ctx: Ctx, args: OpArgs<'submissionList'>): Submi
   if (args.withoutUnit === false) w.add('sb.unit_id IS NOT NULL');
   const sql = `${SELECT} ${w} ORDER BY sb.received_date DESC, sb.id DESC LIMIT ? OFFSET ?`;
   const rows = ctx.db.prepare(sql).all(...w.params, args.limit ?? 200, args.offset ?? 0) as SubmissionRow[];
-  return rows.map((r) => toSummary(r, JSON.parse(r.paragraphs) as Paragraph[]));
+  // Each draft shows its count of findings, so the editor sees which need most work.
+  const options = proofOptions(ctx);
+  return rows.map((r) => {
+    const paragraphs = JSON.parse(r.paragraphs) as Paragraph[];
+    const c = countFindings(checkItem({ title: r.title, paragraphs }, options));
+    return { ...toSummary(r, paragraphs), proof: { errors: c.errors, suggestions: c.suggestions } };
+  });
 }
 
 export function countSubmissions(ctx: Ctx): SubmissionCounts {

@@ -3,6 +3,7 @@
  * 登记来稿 for a typed-in one, 导入文件夹… for a USB drive's worth; a row (or the route's
  * submissionId) opens the draft.
  */
+import { ProofCountBadge } from '../components/proof/ProofCountBadge';
 import { Anchor, Button, Group, Table, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFolderOpen, IconPlus } from '@tabler/icons-react';
@@ -144,6 +145,7 @@ export function IntakePage() {
               <Table.Th w={160}>报送单位</Table.Th>
               <Table.Th>标题</Table.Th>
               <Table.Th w={76}>来源</Table.Th>
+              <Table.Th w={76} title="校对发现的错误和建议处数">校对</Table.Th>
               <Table.Th w={180}>状态</Table.Th>
               <Table.Th w={150} ta="right">
                 操作
@@ -173,6 +175,9 @@ export function IntakePage() {
                 </Table.Td>
                 <Table.Td>
                   <FormatBadge format={s.originalFormat} encoding={s.originalEncoding} />
+                </Table.Td>
+                <Table.Td>
+                  <ProofCountBadge proof={s.proof} />
                 </Table.Td>
                 <Table.Td>
                   <StateCell s={s} />
