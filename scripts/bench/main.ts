@@ -17,6 +17,7 @@ import { benchBackup } from './backup';
 import { benchUi } from './ui';
 import { benchMemory } from './memory';
 import { benchYearExport } from './year-export';
+import { benchProof } from './proof';
 
 /** In the order they print; each returns its lines. */
 const SECTIONS: [string, (dir: string, quick: boolean) => Promise<string[]>][] = [
@@ -29,6 +30,7 @@ const SECTIONS: [string, (dir: string, quick: boolean) => Promise<string[]>][] =
   ['The window (Chromium)', benchUi],
   ['Main-process memory', benchMemory],
   ['Year export', benchYearExport],
+  ['Proofreading', benchProof],
 ];
 
 const quick = process.argv.includes('--quick');

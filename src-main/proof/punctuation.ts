@@ -8,14 +8,17 @@ const STD = 'GB/T 15834-2011';
 
 const HALF_TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '.': '。' };
 const CLOSERS = '”’）》';
+const HALF_MARKS = /[,;:?!.]/g;
 
 /** , ; : ? ! . written half-width where Chinese text surrounds them. */
 const halfWidthPunct: StringRule = (text, ctx) => {
   const out: RawFinding[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    const full = HALF_TO_FULL[ch];
-    if (!full || ctx.shielded[i]) continue;
+  // Jump from candidate to candidate: most paragraphs hold few half-width marks or none.
+  for (const m of matches(HALF_MARKS, text)) {
+    const i = m.index;
+    const ch = m[0];
+    const full = HALF_TO_FULL[ch]!;
+    if (ctx.shielded[i]) continue;
     const prev = text[i - 1];
     const next = text[i + 1];
     let fires: boolean;
@@ -47,6 +50,7 @@ const halfWidthPunct: StringRule = (text, ctx) => {
 /** Straight quotes next to Chinese text, paired in order as the printer pairs them (api/text.ts). */
 const straightQuotes: StringRule = (text, ctx) => {
   const out: RawFinding[] = [];
+  if (!text.includes('"') && !text.includes("'")) return out;
   for (const [mark, open, close] of [
     ['"', '“', '”'],
     ["'", '‘', '’'],
@@ -89,6 +93,7 @@ const straightQuotes: StringRule = (text, ctx) => {
 /** ( ) around Chinese words → （ ）. A (1) at the start of a paragraph is a heading marker, left to the heading rules. */
 const halfWidthBrackets: StringRule = (text, ctx) => {
   const out: RawFinding[] = [];
+  if (!text.includes('(') && !text.includes(')')) return out;
   const opens: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
@@ -122,16 +127,20 @@ const halfWidthBrackets: StringRule = (text, ctx) => {
 };
 
 const PAIRS: Record<string, string> = { '“': '”', '‘': '’', '（': '）', '《': '》', '〈': '〉', '【': '】' };
+const MARKS = /[“”‘’（）《》〈〉【】]/g;
 const CLOSING: Record<string, string> = Object.fromEntries(Object.entries(PAIRS).map(([o, c]) => [c, o]));
 
 /** Unmatched or crossed quotes and brackets, 《》 inside 《》, ‘’ as the outer quotes. */
 const unmatchedMarks: StringRule = (text, ctx) => {
   const out: RawFinding[] = [];
   const stack: number[] = [];
+  MARKS.lastIndex = 0;
+  if (!MARKS.test(text)) return out;
   const add = (rule: 'unmatched-mark' | 'single-quote-outside', severity: '错误' | '建议', i: number, message: string, fix?: string) =>
     out.push({ rule, severity, message, start: i, end: i + 1, text: text[i]!, ...(fix ? { fix } : {}) });
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
+  for (const m of matches(MARKS, text)) {
+    const i = m.index;
+    const ch = m[0];
     if (ctx.shielded[i]) continue;
     if (PAIRS[ch]) {
       if (ch === '‘' && !stack.some((j) => text[j] === '“')) {

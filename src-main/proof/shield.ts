@@ -23,6 +23,8 @@ const SHIELDS: readonly RegExp[] = [
 /** A mask over the text's UTF-16 units: 1 where a rule must not look. */
 export function shieldMask(text: string): Uint8Array {
   const mask = new Uint8Array(text.length);
+  // Every shielded form holds a Latin letter: most Chinese paragraphs need no scan at all.
+  if (!/[A-Za-z]/.test(text)) return mask;
   for (const re of SHIELDS) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
