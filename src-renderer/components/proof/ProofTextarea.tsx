@@ -62,7 +62,9 @@ function spans(value: string, findings: readonly Finding[], offsets: ProofTextar
           caret(m.start);
         }}
         style={{
-          background: 'transparent',
+          // A light tint as well as the wavy line: a wavy line under one half-width comma is too short to see.
+          background: m.f.severity === '错误' ? 'rgba(250, 82, 82, 0.16)' : 'rgba(253, 126, 20, 0.14)',
+          borderRadius: 2,
           color: 'transparent',
           pointerEvents: 'auto',
           cursor: 'text',
