@@ -90,3 +90,20 @@ it('ignores a finding for the item, kept when the item is opened again', async (
   expect(proof.ignored).toBe(1);
   expect(errors).toEqual([]);
 });
+
+it('saves a new 规范提法 version from the settings page, which the check then applies', async () => {
+  await page.click(tid('nav-settings'));
+  await page.click(tid('settings-tab-wording'));
+  await expect.poll(() => page.locator(tid('wording-version')).count(), { timeout: 30_000 }).toBe(1);
+  await page.fill(tid('wording-from'), '2020-01-01');
+  await page.fill(tid('wording-lines'), '老旧小区 => 城镇老旧小区 # 国务院文件的表述');
+  await page.click(tid('wording-save'));
+  await expect.poll(() => page.locator(tid('wording-version')).count(), { timeout: 30_000 }).toBe(2);
+  const proof = (await cli(web.dbFile, '--json', 'proof', '--article', String(articleId))).json() as { findings: { rule: string; fix?: string }[]; wordingFrom: string };
+  expect(proof.wordingFrom).toBe('2020-01-01');
+  expect(proof.findings.map((f) => [f.rule, f.fix])).toEqual([
+    ['official-wording', '城镇老旧小区'],
+    ['official-wording', '城镇老旧小区'],
+  ]);
+  expect(errors).toEqual([]);
+});
