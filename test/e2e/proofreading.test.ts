@@ -20,6 +20,9 @@ const tid = (id: string) => `[data-testid="${id}"]`;
 
 beforeAll(async () => {
   const db = path.join(tempDir('bulletin-e2e-proof-'), 'bulletin.db');
+  // A series exists, so the window opens on its pages rather than the first-start wizard.
+  const series = await cli(db, 'series', 'add', '--name', '城关县政务信息', '--org', '城关县人民政府办公室');
+  expect(series.code, series.stderr).toBe(0);
   const added = await cli(db, '--json', 'article', 'add', '--title', '城关镇推进老旧小区改造', '--body', '今年以来，城关镇把老旧小区改造作为重要民生工程。');
   expect(added.code, added.stderr).toBe(0);
   articleId = (added.json() as { id: number }).id;
