@@ -15,6 +15,17 @@ import { auditFacts } from './audit-entry';
 import type { AuditSpec } from './ops/define';
 
 const FIELD_LABELS: Record<string, string> = {
+  fix: '修正',
+  key: '校对结果',
+  restore: '恢复',
+  entries: '规范提法',
+  lines: '规范提法',
+  thousands: '千分位写法',
+  wrong: '不规范写法',
+  right: '规范提法',
+  note: '说明',
+  keep: '也正确的写法',
+  severity: '级别',
   id: '编号',
   articleIds: '信息编号',
   articleId: '信息编号',

@@ -31,6 +31,8 @@ import * as setup from '../services/setup';
 import * as yearExport from '../services/year-export';
 import * as longTasks from '../services/long-tasks';
 
+import * as proofreading from '../services/proofreading';
+
 export type Handlers = { [K in OpName]: (ctx: Ctx, args: OpArgs<K>) => OpResult<K> | Promise<OpResult<K>> };
 
 export const handlers: Handlers = {
@@ -140,4 +142,10 @@ export const handlers: Handlers = {
   issueExportYear: yearExport.exportYear,
   exportProgress: longTasks.exportProgress,
   exportStop: longTasks.stopExport,
+
+  proofCheck: proofreading.proofCheck,
+  proofIgnore: proofreading.ignoreFinding,
+  proofSetup: proofreading.proofSetup,
+  proofWordingList: (ctx) => proofreading.listWording(ctx),
+  proofWordingAdd: proofreading.addWording,
 };

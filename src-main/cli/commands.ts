@@ -17,5 +17,6 @@ import { archiveCommands, backupCommands } from './commands/backups';
 import { auditCommands } from './commands/audit';
 import { setupCommands } from './commands/setup';
 import { yearExportCommands } from './commands/year-export';
+import { proofCommands } from './commands/proof';
 
-export const COMMANDS: readonly CommandSpec[] = [...appCommands, ...seriesCommands, ...unitCommands, ...articleCommands, ...issueCommands, ...yearExportCommands, ...packetCommands, ...searchCommands, ...intakeCommands, ...scoringCommands, ...backupCommands, ...archiveCommands, ...auditCommands, ...setupCommands];
+export const COMMANDS: readonly CommandSpec[] = [...appCommands, ...seriesCommands, ...unitCommands, ...articleCommands, ...issueCommands, ...yearExportCommands, ...packetCommands, ...searchCommands, ...intakeCommands, ...scoringCommands, ...backupCommands, ...archiveCommands, ...auditCommands, ...setupCommands, ...proofCommands];

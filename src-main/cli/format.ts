@@ -1,5 +1,6 @@
 /** Plain-text rendering of API results for people at a terminal. */
 import { coverageMessages, type CoverageReport } from '../api/coverage-types';
+import { proofWarningLines, proofWarningText, type ProofWarning } from '../api/proof-warning';
 import { CATEGORY_LABELS, CLASSIFICATION_LABELS, ISSUE_STATUS_LABELS, UNIT_KIND_LABELS } from '../api/schemas';
 import type { Paragraph } from '../api/text';
 import { ADOPTION_KIND_LABELS } from '../scoring/rules';
@@ -65,5 +66,8 @@ export const fmt = {
       : coverageMessages(r)
           .map((m) => [`注意：${m.text}`, ...m.lines.map((l) => `  ${l}`)].join('\n'))
           .join('\n'),
-  submitted: (r: Issue & CoverageReport) => (r.chars.length ? `${fmt.issue(r)}\n\n${fmt.coverage(r)}` : fmt.issue(r)),
+  submitted: (r: Issue & CoverageReport & ProofWarning) => {
+    const proof = proofWarningText(r);
+    return [fmt.issue(r), r.chars.length ? fmt.coverage(r) : '', proof ? [proof, ...proofWarningLines(r).map((l) => `  ${l}`)].join('\n') : ''].filter(Boolean).join('\n\n');
+  },
 };

@@ -11,6 +11,8 @@ import { buildIssueModel } from './archive';
 import { getArticle } from './articles';
 import type { Ctx } from './context';
 import { issueArticles, submitIssue } from './issues';
+import type { ProofWarning } from '../api/proof-warning';
+import { articleErrors, proofOptions } from './proofreading';
 
 /** A stored item (by id) or the text being edited (title and body), as it prints on its own. */
 export function articleCoverage(ctx: Ctx, args: OpArgs<'articleCoverage'>): CoverageReport {
@@ -29,8 +31,23 @@ export function issueCoverage(ctx: Ctx, args: OpArgs<'issueCoverage'>): Coverage
   return { chars: checkIssue(model, ids) };
 }
 
-/** Submitting answers the issue and the characters its fonts lack, so every door can show them. */
-export function submitWithCoverage(ctx: Ctx, args: OpArgs<'issueSubmit'>): Issue & CoverageReport {
+/** The unfixed 错误 of an issue's items (ignored findings left out), for the warning at submit. */
+export function issueProofWarning(ctx: Ctx, issueId: number): ProofWarning {
+  const options = proofOptions(ctx);
+  const proofErrors = issueArticles(ctx, issueId).flatMap((a) => {
+    const errors = articleErrors(ctx, a, options);
+    if (!errors.length) return [];
+    const examples = errors.slice(0, 3).map((f) => `${f.paragraph === null ? '标题' : `第${f.paragraph + 1}段`}“${f.text}”`);
+    return [{ articleId: a.id, title: a.title, errors: errors.length, examples }];
+  });
+  return { proofErrors };
+}
+
+/**
+ * Submitting answers the issue, the characters its fonts lack and its items' unfixed
+ * proofreading 错误, so every door can show them: warnings, the issue is submitted anyway.
+ */
+export function submitWithCoverage(ctx: Ctx, args: OpArgs<'issueSubmit'>): Issue & CoverageReport & ProofWarning {
   const issue = submitIssue(ctx, args);
-  return { ...issue, ...issueCoverage(ctx, { id: issue.id }) };
+  return { ...issue, ...issueCoverage(ctx, { id: issue.id }), ...issueProofWarning(ctx, issue.id) };
 }

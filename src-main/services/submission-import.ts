@@ -66,7 +66,7 @@ async function readHead(file: string): Promise<Buffer> {
 }
 
 /** The file's bytes once it is known to be a draft we can read; IntakeRefusal otherwise. */
-async function readDraftFile(file: string): Promise<{ bytes: Buffer; format: IntakeFormat }> {
+export async function readDraftFile(file: string): Promise<{ bytes: Buffer; format: IntakeFormat }> {
   const name = path.basename(file);
   let size: number;
   try {

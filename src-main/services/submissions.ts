@@ -3,6 +3,8 @@
  * and 编辑成信息. Imports from files are in submission-import.ts; both register a draft through
  * `registerDraft` below, so every way in checks duplicates the same way, in the same transaction.
  */
+import { checkItem, countFindings } from '../proof';
+import { proofOptions } from './proofreading';
 import { ApiError } from '../api/errors';
 import type { OpArgs } from '../api/contract';
 import { paragraphs as paragraphsSchema, type IssueStatus } from '../api/schemas';
@@ -160,7 +162,16 @@ export function listSubmissions(ctx: Ctx, args: OpArgs<'submissionList'>): Page<
   const total = (ctx.db.prepare(`SELECT count(*) AS n FROM submission_states sb ${w}`).get(...w.params) as { n: number }).n;
   const sql = `${SELECT} ${w} ${orderBy(SUBMISSION_ORDER, args.sort, args.dir)} LIMIT ? OFFSET ?`;
   const rows = ctx.db.prepare(sql).all(...w.params, ...pageParams(args)) as SubmissionRow[];
-  return { rows: rows.map((r) => toSummary(r, JSON.parse(r.paragraphs) as Paragraph[])), total };
+  // Each draft shows its count of findings, so the editor sees which need most work.
+  const options = proofOptions(ctx);
+  return {
+    rows: rows.map((r) => {
+      const paragraphs = JSON.parse(r.paragraphs) as Paragraph[];
+      const c = countFindings(checkItem({ title: r.title, paragraphs }, options));
+      return { ...toSummary(r, paragraphs), proof: { errors: c.errors, suggestions: c.suggestions } };
+    }),
+    total,
+  };
 }
 
 export function countSubmissions(ctx: Ctx): SubmissionCounts {

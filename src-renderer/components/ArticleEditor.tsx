@@ -1,9 +1,10 @@
 /**
  * One item, edited: title, body (one paragraph a line, headings shown as they print), unit,
- * category and sensitivity. An existing item saves itself 1.5 s after typing stops; a new one
+ * category and sensitivity; proofreading findings underlined in the body and listed below it
+ * (issue 18). An existing item saves itself 1.5 s after typing stops; a new one
  * is created on the first 保存 / Ctrl+S. Items in review or in a signed issue open read-only.
  */
-import { Alert, Button, Group, Loader, ScrollArea, Select, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, ScrollArea, Select, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { IconArrowLeft, IconDeviceFloppy, IconLock, IconTrash } from '@tabler/icons-react';
@@ -17,6 +18,10 @@ import { clockTime, formatTimestamp } from '../format';
 import { useArticleCoverage } from '../hooks/useArticleCoverage';
 import { useAutosave } from '../hooks/useAutosave';
 import { useLoad } from '../hooks/useLoad';
+import { applyInEditor, useProofreading } from '../hooks/useProofreading';
+import type { Finding } from '../../src-main/proof';
+import { ProofPanel } from './proof/ProofPanel';
+import { ProofTextarea } from './proof/ProofTextarea';
 import { ArticleScorePanel } from './ArticleScorePanel';
 import { SubmittedBadge } from './Badges';
 import { BodyStructure } from './BodyStructure';
@@ -158,6 +163,10 @@ export function ArticleEditor({ articleId, onClose, onSaved, onDeleted }: Articl
   useHotkeys([['mod+S', saveNow]], []);
   const unitName = units.data?.find((u) => String(u.id) === String(fields.unit))?.name ?? null;
   const coverage = useArticleCoverage(fields.title, fields.body, unitName);
+  const proof = useProofreading(article?.id ?? null, fields.title, fields.body);
+  // 一键修正: the fix goes into the text being edited; autosave (or 保存) stores it like typing.
+  const fixFindings = (list: readonly Finding[]) =>
+    setFields((f) => ({ ...f, ...applyInEditor(f.title, f.body, list, proof.offsets) }));
 
   const set = <K extends keyof Fields>(key: K, value: Fields[K]) => setFields((f) => ({ ...f, [key]: value }));
 
@@ -298,14 +307,15 @@ export function ArticleEditor({ articleId, onClose, onSaved, onDeleted }: Articl
       </Group>
 
       <SimpleGrid cols={2} spacing="md">
-        <Textarea
+        <ProofTextarea
           label="正文（每行一段）"
           placeholder={'今年以来，……\n一、强化组织领导\n（一）成立工作专班\n1.明确责任分工\n（1）……'}
           value={fields.body}
-          onChange={(e) => set('body', e.currentTarget.value)}
+          onChange={(v) => set('body', v)}
           readOnly={readOnly}
-          styles={{ input: { height: bodyHeight, minHeight: 200, fontSize: 15, lineHeight: 1.7 } }}
-          data-testid="article-body"
+          height={bodyHeight}
+          findings={proof.findings}
+          offsets={proof.offsets}
         />
         <Stack gap={4}>
           <Text size="sm" fw={500}>
@@ -321,6 +331,14 @@ export function ArticleEditor({ articleId, onClose, onSaved, onDeleted }: Articl
           </ScrollArea>
         </Stack>
       </SimpleGrid>
+      <ProofPanel
+        findings={proof.findings}
+        readOnly={readOnly}
+        canIgnore={!isNew && !readOnly}
+        onFix={fixFindings}
+        onIgnore={(f) => void proof.ignore(f)}
+        height="30vh"
+      />
       <CoverageWarning report={coverage} limit={8} />
       {article && <ArticleScorePanel key={article.id} articleId={article.id} />}
     </Stack>

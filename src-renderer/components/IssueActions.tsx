@@ -12,6 +12,7 @@ import { useApi } from '../api/context';
 import { notifyError, notifyOk } from '../api/notify';
 import { useExportIssue } from '../hooks/useExportIssue';
 import { CoverageWarning } from './issues/CoverageWarning';
+import { ProofSubmitWarning } from './proof/ProofSubmitWarning';
 import { SignDialog } from './issues/SignDialog';
 import { VoidDialog } from './VoidDialog';
 
@@ -45,14 +46,19 @@ export function IssueActions({ issue, onChange, onDeleted, archive = false }: Is
   const submit = () =>
     step(async () => {
       const submitted = await api.call('issueSubmit', { id: issue.id });
-      if (submitted.chars.length > 0) {
+      if (submitted.chars.length > 0 || submitted.proofErrors.length > 0) {
         modals.open({
-          title: '已提交审核，但有字符可能无法显示',
+          title: submitted.chars.length > 0 ? '已提交审核，但有字符可能无法显示' : '已提交审核，但还有校对错误未修正',
           size: 'lg',
-          children: <CoverageWarning report={submitted} title="请在签发前处理或确认" limit={30} />,
+          children: (
+            <>
+              <CoverageWarning report={submitted} title="请在签发前处理或确认" limit={30} />
+              <ProofSubmitWarning warning={submitted} />
+            </>
+          ),
         });
       }
-      const { chars: _shown, ...rest } = submitted;
+      const { chars: _shown, proofErrors: _proof, ...rest } = submitted;
       return rest;
     }, '已提交审核，等待签发');
 

@@ -1,4 +1,4 @@
-/** 设置: publication series (numbering, masthead, colophon) and the units that send drafts. */
+/** 设置: publication series (numbering, masthead, colophon), the units that send drafts, the 规范提法 list. */
 import { Alert, Badge, Button, Group, Loader, Paper, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconPlus, IconSettings } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -10,6 +10,7 @@ import { PageHeader } from '../components/PageHeader';
 import { SeriesAddDialog } from '../components/SeriesAddDialog';
 import { SeriesEditDialog } from '../components/SeriesEditDialog';
 import { UnitsPanel } from '../components/UnitsPanel';
+import { WordingPanel } from '../components/proof/WordingPanel';
 import { useLoad } from '../hooks/useLoad';
 
 export function SettingsPage() {
@@ -24,12 +25,18 @@ export function SettingsPage() {
           <Tabs.Tab value="units" data-testid="settings-tab-units">
             报送单位
           </Tabs.Tab>
+          <Tabs.Tab value="wording" data-testid="settings-tab-wording">
+            规范提法
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="series">
           <SeriesPanel />
         </Tabs.Panel>
         <Tabs.Panel value="units">
           <UnitsPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="wording">
+          <WordingPanel />
         </Tabs.Panel>
       </Tabs>
     </>

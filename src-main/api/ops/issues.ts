@@ -4,6 +4,7 @@ import * as s from '../schemas';
 import type { DocxFile, ExportResult, Issue, IssueSummary, NextNumber } from '../types';
 import type { IssueLayout } from '../layout-types';
 import type { CoverageReport } from '../coverage-types';
+import type { ProofWarning } from '../proof-warning';
 import { byId, download, op, writesFile } from './define';
 import { pageQuery, type Page } from '../paging';
 
@@ -46,8 +47,9 @@ export const issueOps = {
     z.object({ id: s.id('期'), date: s.isoDate('日期') }).strict(),
     '修改一期的日期 / change the date of an unsigned issue',
   ),
-  // The answer carries the coverage check's warnings (chars), shown at submit by every door.
-  issueSubmit: op<Issue & CoverageReport>()(byId('期'), '提交审核 / submit for review'),
+  // The answer carries the coverage check's warnings (chars) and the items' unfixed proofreading
+  // 错误 (proofErrors), shown at submit by every door.
+  issueSubmit: op<Issue & CoverageReport & ProofWarning>()(byId('期'), '提交审核 / submit for review'),
   issueCoverage: op<CoverageReport>()(
     byId('期'),
     '检查本期文字办公字体能否显示 / characters the office fonts lack',

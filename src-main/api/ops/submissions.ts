@@ -63,7 +63,10 @@ export interface Submission {
   updatedAt: string;
 }
 
-export type SubmissionSummary = Omit<Submission, 'paragraphs'>;
+export type SubmissionSummary = Omit<Submission, 'paragraphs'> & {
+  /** In the register's list: what the proofreading check finds in the draft as received (issue 18). */
+  proof?: { errors: number; suggestions: number };
+};
 
 export interface ImportResult {
   status: 'imported' | 'duplicate' | 'refused';
@@ -122,7 +125,7 @@ export interface SubmissionEditResult {
 }
 
 /** A path on this PC, as typed or chosen; the service checks what is there. */
-const localPath = (what: string) =>
+export const localPath = (what: string) =>
   z
     .string({ error: (iss) => (iss.input === undefined ? `请给出${what}` : `${what}必须是文字`) })
     .max(4096, { error: `${what}过长` })

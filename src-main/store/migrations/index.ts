@@ -14,6 +14,7 @@ import * as m009 from './009-seal-and-identity';
 import * as m010 from './010-score-rules';
 import * as m011 from './011-audit-log';
 import * as m012 from './012-list-indexes';
+import * as m013 from './013-proofreading';
 import { reindexAll } from '../search-index';
 import { makeIdentity, sealExistingArchive } from '../seal';
 import type { DB } from '../db';
@@ -48,6 +49,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'scoring per series: score rule and brief mark', sql: m010.sql },
   { version: 11, name: 'audit log and issue workflow operators', sql: m011.sql },
   { version: 12, name: 'indexes for the paged lists', sql: m012.sql },
+  { version: 13, name: 'proofreading: wording list versions and ignored findings', sql: m013.sql },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

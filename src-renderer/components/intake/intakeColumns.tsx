@@ -1,4 +1,5 @@
 /** The columns of the 来稿 register's table; the sortable ones are submissionList's sort keys. */
+import { ProofCountBadge } from '../proof/ProofCountBadge';
 import { Group, Text } from '@mantine/core';
 import type { SubmissionSummary } from '../../../src-main/api/ops/submissions';
 import { formatDate } from '../../format';
@@ -81,6 +82,8 @@ export function intakeColumns(actions: {
       ),
     },
     { id: 'format', header: '来源', width: 76, cell: (s) => <FormatBadge format={s.originalFormat} encoding={s.originalEncoding} /> },
+    // Each draft's count of proofreading findings, so the editor sees which need most work.
+    { id: 'proof', header: '校对', width: 76, cell: (s) => <ProofCountBadge proof={s.proof} /> },
     { id: 'state', header: '状态', width: 180, sortable: true, cell: (s) => <StateCell s={s} /> },
     {
       id: 'actions',
