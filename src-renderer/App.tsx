@@ -6,12 +6,13 @@ import { Notifications } from '@mantine/notifications';
 import { IconArchive, IconChartBar, IconFileText, IconNews, IconSearch, IconSend, IconSettings } from '@tabler/icons-react';
 import { IconInbox } from '@tabler/icons-react';
 import { IconDatabaseExport, IconHistory } from '@tabler/icons-react';
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Api } from './api/client';
 import { ApiProvider } from './api/context';
 import { SearchDialog } from './components/SearchDialog';
 import { BackupWarning } from './components/backups/BackupWarning';
-import { NavContext, type Nav, type PageName, type Route } from './nav';
+import { NavContext, type LeaveGuard, type Nav, type PageName, type Route } from './nav';
+import { DraftRecovery } from './components/articles/DraftRecovery';
 import { ArchivePage } from './pages/ArchivePage';
 import { AuditPage } from './pages/AuditPage';
 import { OperatorControl } from './components/audit/OperatorControl';
@@ -51,8 +52,31 @@ export function App({ api }: { api: Api }) {
 function Shell() {
   const [nav, setNav] = useState<{ route: Route; seq: number }>({ route: { page: 'articles' }, seq: 0 });
   const [searchOpen, setSearchOpen] = useState(false);
-  const go = useCallback((route: Route) => setNav((n) => ({ route, seq: n.seq + 1 })), []);
-  const value = useMemo<Nav>(() => ({ ...nav, go }), [nav, go]);
+  const guard = useRef<LeaveGuard | null>(null);
+  const leaving = useRef(false);
+  // Every move (a nav link, 返回列表, Ctrl+N, a search hit) asks the open editor first, so
+  // nothing typed is dropped by a click elsewhere; a second click while it asks is ignored.
+  const go = useCallback((route: Route) => {
+    const move = () => setNav((n) => ({ route, seq: n.seq + 1 }));
+    const g = guard.current;
+    if (!g) return move();
+    if (leaving.current) return;
+    leaving.current = true;
+    void g()
+      .then((ok) => {
+        if (ok) {
+          guard.current = null;
+          move();
+        }
+      })
+      .finally(() => {
+        leaving.current = false;
+      });
+  }, []);
+  const setLeaveGuard = useCallback((g: LeaveGuard | null) => {
+    guard.current = g;
+  }, []);
+  const value = useMemo<Nav>(() => ({ ...nav, go, setLeaveGuard }), [nav, go, setLeaveGuard]);
 
   // [] = also inside text fields: these are the app's own commands, not typing.
   useHotkeys(
@@ -159,6 +183,7 @@ function Shell() {
         </AppShell.Main>
 
         <SearchDialog opened={searchOpen} onClose={() => setSearchOpen(false)} onOpen={go} />
+        <DraftRecovery />
       </AppShell>
     </NavContext.Provider>
   );

@@ -18,6 +18,7 @@ import { scoringOps } from './ops/scoring';
 import { auditOps } from './ops/audit';
 import { setupOps } from './ops/setup';
 import { yearExportOps } from './ops/year-export';
+import { draftOps } from './ops/drafts';
 
 export type { OpDef };
 
@@ -34,6 +35,7 @@ export const contract = {
   ...auditOps,
   ...setupOps,
   ...yearExportOps,
+  ...draftOps,
 } as const;
 
 

@@ -109,6 +109,8 @@ const FIELD_LABELS: Record<string, string> = {
   step: '步骤',
   unitsText: '单位名单',
   sample: '示例期',
+  key: '暂存位置',
+  fields: '暂存内容',
 };
 
 function describeIssue(issue: z.core.$ZodIssue): string {

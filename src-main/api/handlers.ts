@@ -30,6 +30,7 @@ import * as audit from '../services/audit';
 import * as setup from '../services/setup';
 import * as yearExport from '../services/year-export';
 import * as longTasks from '../services/long-tasks';
+import * as drafts from '../services/drafts';
 
 export type Handlers = { [K in OpName]: (ctx: Ctx, args: OpArgs<K>) => OpResult<K> | Promise<OpResult<K>> };
 
@@ -140,4 +141,7 @@ export const handlers: Handlers = {
   issueExportYear: yearExport.exportYear,
   exportProgress: longTasks.exportProgress,
   exportStop: longTasks.stopExport,
+  draftSave: drafts.saveDraft,
+  draftList: (ctx) => drafts.listDrafts(ctx),
+  draftClear: drafts.clearDraft,
 };

@@ -133,6 +133,21 @@ function createWindow(): void {
     webPreferences: { ...WEB_PREFERENCES, preload: PRELOAD, devTools: DEV, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, disableBlinkFeatures: 'Auxclick' },
   });
   win.once('ready-to-show', () => win?.show());
+  // The page asks (beforeunload) when an editor holds unsaved text; Electron would otherwise
+  // just refuse to close or reload without a word, so the question is put here, in Chinese.
+  win.webContents.on('will-prevent-unload', (event) => {
+    const options = {
+      type: 'question' as const,
+      buttons: ['留下继续编辑', '不保存，离开'],
+      defaultId: 0,
+      cancelId: 0,
+      title: '有未保存的内容',
+      message: '稿件有尚未保存的内容。',
+      detail: '已输入的内容暂存在本机，下次打开时会询问是否恢复。现在离开吗？',
+    };
+    const choice = win ? dialog.showMessageBoxSync(win, options) : dialog.showMessageBoxSync(options);
+    if (choice === 1) event.preventDefault();
+  });
   win.on('closed', () => {
     win = null;
   });
