@@ -1,6 +1,7 @@
 /** The window: header with the search box, the section list on the left, the open page. */
 import { AppShell, Group, Kbd, MantineProvider, NavLink, ScrollArea, Text, UnstyledButton } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
+import { DatesProvider } from '@mantine/dates';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { IconArchive, IconChartBar, IconFileText, IconNews, IconSearch, IconSend, IconSettings } from '@tabler/icons-react';
@@ -37,14 +38,17 @@ const NAV_ITEMS: { page: PageName; label: string; icon: ReactNode }[] = [
 export function App({ api }: { api: Api }) {
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <ApiProvider api={api}>
-        <ModalsProvider labels={{ confirm: '确定', cancel: '取消' }}>
-          <Notifications position="bottom-right" limit={4} />
-          <FirstStartGate>
-            <Shell />
-          </FirstStartGate>
-        </ModalsProvider>
-      </ApiProvider>
+      {/* Calendars in Chinese, weeks from Monday, as on the office's wall calendar. */}
+      <DatesProvider settings={{ locale: 'zh-cn', firstDayOfWeek: 1, weekendDays: [0, 6] }}>
+        <ApiProvider api={api}>
+          <ModalsProvider labels={{ confirm: '确定', cancel: '取消' }}>
+            <Notifications position="bottom-right" limit={4} />
+            <FirstStartGate>
+              <Shell />
+            </FirstStartGate>
+          </ModalsProvider>
+        </ApiProvider>
+      </DatesProvider>
     </MantineProvider>
   );
 }

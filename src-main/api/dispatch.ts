@@ -131,7 +131,13 @@ const MAX_LINE = 200;
 export function validationError(error: z.ZodError): ApiError {
   const short = (line: string) => (line.length > MAX_LINE ? `${line.slice(0, MAX_LINE)}…` : line);
   const lines = [...new Set(error.issues.slice(0, 5).map((i) => short(describeIssue(i))))];
-  return new ApiError('INVALID_INPUT', `输入有误：${lines.join('；')}`);
+  // The first problem of each field, for a form to show under it (api/errors.ts ApiErrorShape.fields).
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues.slice(0, 20)) {
+    const field = issue.path[0];
+    if (typeof field === 'string' && issue.code !== 'unrecognized_keys' && !(field in fields) && field.length <= 40) fields[field] = short(issue.message);
+  }
+  return new ApiError('INVALID_INPUT', `输入有误：${lines.join('；')}`, fields);
 }
 
 export function toApiError(e: unknown): ApiError {

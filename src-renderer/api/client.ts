@@ -21,10 +21,13 @@ export type ClientErrorCode = ErrorCode | 'NETWORK' | 'BAD_RESPONSE' | 'UNAUTHOR
 
 export class ApiCallError extends Error {
   readonly code: ClientErrorCode;
-  constructor(code: ClientErrorCode, message: string) {
+  /** A refused input's message per field (ApiErrorShape.fields). */
+  readonly fields: Record<string, string>;
+  constructor(code: ClientErrorCode, message: string, fields?: Record<string, string>) {
     super(message);
     this.name = 'ApiCallError';
     this.code = code;
+    this.fields = typeof fields === 'object' && fields !== null ? Object.fromEntries(Object.entries(fields).filter(([, v]) => typeof v === 'string')) : {};
   }
 }
 
@@ -55,7 +58,7 @@ function unwrap<T>(envelope: unknown): T {
   if (typeof envelope === 'object' && envelope !== null && 'ok' in envelope) {
     const e = envelope as Envelope<T>;
     if (e.ok) return e.result;
-    if (isApiErrorShape(e.error)) throw new ApiCallError(e.error.code, e.error.message);
+    if (isApiErrorShape(e.error)) throw new ApiCallError(e.error.code, e.error.message, e.error.fields);
   }
   throw new ApiCallError('BAD_RESPONSE', BAD_RESPONSE_MESSAGE);
 }

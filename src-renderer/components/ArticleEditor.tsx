@@ -29,6 +29,7 @@ import { SubmittedBadge } from './Badges';
 import { BodyStructure } from './BodyStructure';
 import { issueRefText } from './IssueRefLink';
 import { CoverageWarning } from './issues/CoverageWarning';
+import { unitSearchProps } from './unitSearch';
 
 interface Fields {
   title: string;
@@ -187,7 +188,8 @@ export function ArticleEditor({ articleId, recover, onClose, onSaved, onDeleted 
     manualRef.current = true;
     void autosave.flush();
   };
-  const dirty = !sameFields(fields, savedRef.current);
+  // A new item with nothing typed (a unit picked at most) has nothing to lose.
+  const dirty = !sameFields(fields, savedRef.current) && (idRef.current !== null || fields.title.trim() !== '' || fields.body.trim() !== '');
   // The record needs a title: a new item without one stays in the scratch store until it has.
   const canSave = (f: Fields) => idRef.current !== null || f.title.trim() !== '';
   const keeper = useDraftKeeper(draftKey, fields, dirty, !readOnly && offer === null);
@@ -198,7 +200,8 @@ export function ArticleEditor({ articleId, recover, onClose, onSaved, onDeleted 
 
   // Leaving (another page, another item, 返回列表): save what can be saved; ask about the rest.
   const mayLeave = async (): Promise<boolean> => {
-    if (readOnly || sameFields(fieldsRef.current, savedRef.current)) return true;
+    const f = fieldsRef.current;
+    if (readOnly || sameFields(f, savedRef.current) || (idRef.current === null && !f.title.trim() && !f.body.trim())) return true;
     if (canSave(fieldsRef.current)) {
       await autosave.flush();
       if (sameFields(fieldsRef.current, savedRef.current)) return true;
@@ -333,7 +336,7 @@ export function ArticleEditor({ articleId, recover, onClose, onSaved, onDeleted 
           onChange={(v) => set('unit', v)}
           searchable
           clearable
-          nothingFoundMessage="没有这个单位"
+          {...unitSearchProps<number>(units.data ?? [])}
           readOnly={readOnly}
           w={260}
           data-testid="article-unit"

@@ -8,6 +8,7 @@ import { Alert, Button, Group, Modal, Progress, ScrollArea, Select, SimpleGrid, 
 import { IconAlertTriangle, IconFolderOpen, IconPlus } from '@tabler/icons-react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
+import { modals } from '@mantine/modals';
 import type { ScannedFile, ScanResult } from '../../src-main/api/ops/submissions';
 import type { Unit } from '../../src-main/api/types';
 import { useApi } from '../api/context';
@@ -17,6 +18,8 @@ import { useSubmit } from '../hooks/useSubmit';
 import { DialogFooter } from './DialogFooter';
 import { FileRow, NEW_UNIT, Outcome, Stat, type FileOutcome } from './intake/ImportParts';
 import { NewUnitDialog } from './intake/NewUnitDialog';
+import { DateField } from './DateField';
+import { unitSearchProps } from './unitSearch';
 
 export type { FileOutcome };
 
@@ -193,6 +196,16 @@ function ImportFlow({ units, onClose, onImported, busy }: Omit<IntakeImportDialo
     }
   };
 
+  // Files without a unit count for no one in the scores: a second look before they go in so.
+  const confirmWithoutUnit = (n: number) =>
+    modals.openConfirmModal({
+      title: `${n} 个文件没有选报送单位`,
+      children: <Text size="sm">这些来稿将登记为“未填单位”，不计入任何单位的积分，以后可在来稿登记中逐条更正。仍然导入吗？</Text>,
+      labels: { confirm: '仍然导入', cancel: '返回选择单位' },
+      confirmProps: { 'data-testid': 'import-confirm-no-unit' } as Record<string, string>,
+      onConfirm: () => void run(),
+    });
+
   if (phase === 'pick') {
     return (
       <Stack gap="sm">
@@ -248,13 +261,14 @@ function ImportFlow({ units, onClose, onImported, busy }: Omit<IntakeImportDialo
             value={null}
             onChange={(v) => v !== null && setUnitOf(Object.fromEntries(scan.files.map((f) => [f.path, v])))}
             searchable
+            {...unitSearchProps<number>(allUnits)}
             w={200}
             data-testid="import-all-unit"
           />
           <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => openNewUnit(null)} data-testid="import-new-unit">
             新增单位…
           </Button>
-          <TextInput label="收稿日期" type="date" value={receivedDate} onChange={(e) => setReceivedDate(e.currentTarget.value)} w={160} data-testid="import-date" />
+          <DateField label="收稿日期" value={receivedDate} onChange={(v) => setReceivedDate(v)} w={160} data-testid="import-date" />
         </Group>
         <NewUnitDialog opened={newUnitFor !== undefined} suggestion={hint} onClose={() => setNewUnitFor(undefined)} onAdded={(u) => void unitAdded(u)} />
         <ScrollArea.Autosize mah={360} type="auto" scrollbars="y">
@@ -283,7 +297,7 @@ function ImportFlow({ units, onClose, onImported, busy }: Omit<IntakeImportDialo
             <Button variant="default" onClick={onClose}>
               取消
             </Button>
-            <Button onClick={() => void run()} disabled={scan.files.length === 0} data-testid="import-start">
+            <Button onClick={() => (unknown > 0 ? confirmWithoutUnit(unknown) : void run())} disabled={scan.files.length === 0} data-testid="import-start">
               开始导入（{importable.length} 个文件）
             </Button>
           </Group>

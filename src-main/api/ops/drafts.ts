@@ -19,7 +19,8 @@ export const draftFields = z
   .object({
     title: z.string({ error: '标题必须是文字' }).max(s.LIMITS.title * 4),
     body: z.string({ error: '正文必须是文字' }).max(s.LIMITS.bodyChars),
-    unit: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).nullable(),
+    // The unit picked (its id), not checked against the list: a kept draft names no record yet.
+    unit: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).nullable(),
     category: s.category,
     classification: s.classification,
   })

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import * as s from '../schemas';
 import type { Paragraph } from '../text';
+import type { Category } from '../schemas';
 import type { ArticleIssueRef, Article } from '../types';
 import { byId, none, op } from './define';
 import { pageQuery, type Page } from '../paging';
@@ -59,6 +60,8 @@ export interface Submission {
   articleId: number | null;
   /** The live issue holding that item (a draft, in review, or signed: then the state is 已采用). */
   issue: ArticleIssueRef | null;
+  /** The category its wording points to (intake/category-guess.ts), null when not clear: then 编辑成信息 asks. */
+  guessedCategory: Category | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -198,7 +201,12 @@ export const submissionOps = {
   ),
   submissionCounts: op<SubmissionCounts>()(none, '来稿登记的份数（含未填单位的）/ the register’s counts', true),
   submissionOriginal: op<OriginalFile>()(byId('来稿'), '取得来稿原件（base64，供下载）/ the original file', true),
-  submissionEdit: op<SubmissionEditResult>()(byId('来稿'), '把来稿编辑成信息（原件保留）/ turn a draft into an item', false),
+  submissionEdit: op<SubmissionEditResult>()(
+    // Without a category, the one its wording points to; 动态 only when that is not clear either.
+    z.object({ id: s.id('来稿'), category: s.category.optional() }).strict(),
+    '把来稿编辑成信息（原件保留）/ turn a draft into an item',
+    false,
+  ),
   submissionSetState: op<Submission>()(
     z
       .object({
