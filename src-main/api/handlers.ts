@@ -89,6 +89,7 @@ export const handlers: Handlers = {
 
   submissionImport: submissionImport.importSubmission,
   submissionScan: submissionImport.scanFolder,
+  submissionUpload: submissionImport.uploadSubmission,
   submissionAdd: submissions.addSubmission,
   submissionCorrect: submissionCorrect.correctSubmission,
   submissionCounts: submissions.countSubmissions,

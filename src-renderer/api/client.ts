@@ -52,6 +52,10 @@ export interface Api {
   /** Save an issue's Word file where the user chooses; null when the user cancels. */
   saveIssueDocx(issueId: number, defaultName: string): Promise<SavedFile | null>;
   showInFolder(path: string): Promise<void>;
+  /** The desktop's own folder chooser; absent in browser mode (files are chosen or dropped there). */
+  pickFolder?: () => Promise<string | null>;
+  /** Opens a file this session exported in its program (Word, WPS…); desktop only. */
+  openFile?: (path: string) => Promise<void>;
 }
 
 function unwrap<T>(envelope: unknown): T {
@@ -159,5 +163,8 @@ export function createClient(options: ClientOptions = {}): Api {
     async showInFolder(path) {
       if (bridge) await bridge.showInFolder(path);
     },
+    // Older preloads (tests' fakes) may lack the newer doors: offered only when there.
+    ...(bridge?.openDialog ? { pickFolder: async () => (await bridge.openDialog!({ title: '选择来稿文件夹', folder: true }))[0] ?? null } : {}),
+    ...(bridge?.openPath ? { openFile: (path: string) => bridge.openPath!(path) } : {}),
   };
 }

@@ -20,6 +20,7 @@ import { FileRow, NEW_UNIT, Outcome, Stat, type FileOutcome } from './intake/Imp
 import { NewUnitDialog } from './intake/NewUnitDialog';
 import { DateField } from './DateField';
 import { unitSearchProps } from './unitSearch';
+import { UPLOAD_PREFIX, UploadPicker, fileBase64, uploadedRows } from './intake/UploadPicker';
 
 export type { FileOutcome };
 
@@ -85,6 +86,22 @@ function ImportFlow({ units, onClose, onImported, busy }: Omit<IntakeImportDialo
   // Problems first: the imported files are listed on request, which also keeps the summary quick to draw.
   const [showImported, setShowImported] = useState(false);
   const stop = useRef(false);
+  // Chosen or dropped files (browser mode): their bytes, by the row's path.
+  const uploads = useRef(new Map<string, File>());
+  /** One file into the register: from its path on this PC, or its bytes when it was chosen here. */
+  const importOne = async (file: ScannedFile, allowDuplicate?: boolean) => {
+    const common = { unit: unitOf[file.path] ?? null, receivedDate, ...(allowDuplicate ? { allowDuplicate } : {}) };
+    const uploaded = file.path.startsWith(UPLOAD_PREFIX) ? uploads.current.get(file.path) : undefined;
+    if (uploaded) return api.call('submissionUpload', { fileName: file.name, base64: await fileBase64(uploaded), ...common });
+    return api.call('submissionImport', { path: file.path, ...common });
+  };
+  const pickedFiles = (files: File[]) => {
+    const { rows, byPath } = uploadedRows(files, allUnits);
+    uploads.current = byPath;
+    setScan({ folder: `选择的 ${files.length} 个文件`, files: rows, folders: [] });
+    setUnitOf(Object.fromEntries(rows.map((f) => [f.path, f.guessedUnit?.id ?? null])));
+    setPhase('review');
+  };
 
   // Units added here (新增单位) join the list for every file.
   const [added, setAdded] = useState<Unit[]>([]);
@@ -153,7 +170,7 @@ function ImportFlow({ units, onClose, onImported, busy }: Omit<IntakeImportDialo
       if (file.format === 'refused') outcome = { file, status: 'refused', reason: file.reason ?? '' };
       else {
         try {
-          const r = await api.call('submissionImport', { path: file.path, unit: unitOf[file.path] ?? null, receivedDate });
+          const r = await importOne(file);
           outcome = {
             file,
             status: r.status,
@@ -183,7 +200,7 @@ function ImportFlow({ units, onClose, onImported, busy }: Omit<IntakeImportDialo
   /** 仍然登记: the user has looked at a flagged repeat and registers it anyway, marked as a repeat. */
   const registerAnyway = async (o: FileOutcome) => {
     try {
-      const r = await api.call('submissionImport', { path: o.file.path, unit: unitOf[o.file.path] ?? null, receivedDate, allowDuplicate: true });
+      const r = await importOne(o.file, true);
       setOutcomes((all) =>
         all.map((x) =>
           x === o ? { ...x, status: r.status, reason: r.reason, ...(r.submission ? { title: r.submission.title, unit: r.submission.unit } : {}) } : x,
@@ -209,7 +226,19 @@ function ImportFlow({ units, onClose, onImported, busy }: Omit<IntakeImportDialo
   if (phase === 'pick') {
     return (
       <Stack gap="sm">
+        <UploadPicker onFiles={pickedFiles} />
+        <Text size="xs" c="dimmed" ta="center">
+          或者输入 U 盘上来稿文件夹的路径：
+        </Text>
         <TextInput
+          rightSectionWidth={api.pickFolder ? 76 : undefined}
+          rightSection={
+            api.pickFolder ? (
+              <Button size="compact-xs" variant="default" onClick={() => void api.pickFolder?.().then((f) => f && setFolder(f))} data-testid="import-browse">
+                浏览…
+              </Button>
+            ) : undefined
+          }
           label="文件夹路径"
           placeholder="例如 E:\来稿\11月第3周"
           leftSection={<IconFolderOpen size={16} />}

@@ -155,6 +155,20 @@ export const submissionOps = {
     z.object({ path: localPath('文件路径'), ...intakeFields }).strict(),
     '导入一份来稿文件（.docx 或 .txt）/ import one draft file',
   ),
+  submissionUpload: op<ImportResult>()(
+    z
+      .object({
+        fileName: s.line('文件名', 255),
+        // 20 MB of file as base64, and a little room: the same limit as a file read from a folder.
+        base64: z
+          .string({ error: '请给出文件内容' })
+          .max(28_000_000, { error: '文件超过 20 MB，不像一份来稿。请检查是否选错了文件。' })
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: '文件内容的编码有误（应为 base64）' }),
+        ...intakeFields,
+      })
+      .strict(),
+    '上传一份来稿文件（浏览器模式，.docx 或 .txt）/ import one uploaded draft file',
+  ),
   submissionScan: op<ScanResult>()(
     z.object({ folder: localPath('文件夹路径') }).strict(),
     '列出文件夹中可导入的来稿（不含子文件夹）/ list a folder for import',
