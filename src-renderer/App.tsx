@@ -42,7 +42,8 @@ export function App({ api }: { api: Api }) {
       <DatesProvider settings={{ locale: 'zh-cn', firstDayOfWeek: 1, weekendDays: [0, 6] }}>
         <ApiProvider api={api}>
           <ModalsProvider labels={{ confirm: '确定', cancel: '取消' }}>
-            <Notifications position="bottom-right" limit={4} />
+            {/* Top right, three at most (the rest wait their turn): never over a dialog's buttons, which sit at its foot. */}
+            <Notifications position="top-right" limit={3} containerWidth={360} zIndex={400} />
             <FirstStartGate>
               <Shell />
             </FirstStartGate>

@@ -44,7 +44,8 @@ it('checks an uploaded draft as a file from a folder, and a refused one changes 
   const old = await t.call('submissionUpload', { fileName: '旧稿.doc', base64: ole2File().toString('base64') });
   expect(old.status).toBe('refused');
   expect(old.reason).toMatch(/docx/);
-  expect((await t.refuse('submissionUpload', { fileName: 'a.txt', base64: '不是base64' })).code).toBe('INVALID_INPUT');
+  expect((await t.call('submissionUpload', { fileName: 'a.exe', base64: 'TVqQAAMAAAAEAAAA' })).status).toBe('refused');
+  expect((await t.refuse('submissionUpload', { fileName: '', base64: '' })).code).toBe('INVALID_INPUT');
   expect(snapshotAll(t.db)).toEqual(before);
   const text = Buffer.from('石桥镇冬季森林防火工作动态\n入冬以来，石桥镇组建巡山护林队伍12支。', 'utf8').toString('base64');
   const r = await t.call('submissionUpload', { fileName: 'C:\\\\来稿\\\\石桥镇-森林防火.txt', base64: text });
