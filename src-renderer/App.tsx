@@ -1,18 +1,20 @@
 /** The window: header with the search box, the section list on the left, the open page. */
 import { AppShell, Group, Kbd, MantineProvider, NavLink, ScrollArea, Text, UnstyledButton } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
+import { DatesProvider } from '@mantine/dates';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { IconArchive, IconChartBar, IconFileText, IconNews, IconSearch, IconSend, IconSettings } from '@tabler/icons-react';
 import { IconInbox } from '@tabler/icons-react';
 import { IconDatabaseExport, IconHistory } from '@tabler/icons-react';
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Api } from './api/client';
 import { ApiProvider } from './api/context';
 import { SearchDialog } from './components/SearchDialog';
 import { BackupRunningBadge } from './components/backups/BackupRunning';
 import { BackupWarning } from './components/backups/BackupWarning';
-import { NavContext, type Nav, type PageName, type Route } from './nav';
+import { NavContext, type LeaveGuard, type Nav, type PageName, type Route } from './nav';
+import { DraftRecovery } from './components/articles/DraftRecovery';
 import { ArchivePage } from './pages/ArchivePage';
 import { AuditPage } from './pages/AuditPage';
 import { OperatorControl } from './components/audit/OperatorControl';
@@ -37,14 +39,18 @@ const NAV_ITEMS: { page: PageName; label: string; icon: ReactNode }[] = [
 export function App({ api }: { api: Api }) {
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <ApiProvider api={api}>
-        <ModalsProvider labels={{ confirm: '确定', cancel: '取消' }}>
-          <Notifications position="bottom-right" limit={4} />
-          <FirstStartGate>
-            <Shell />
-          </FirstStartGate>
-        </ModalsProvider>
-      </ApiProvider>
+      {/* Calendars in Chinese, weeks from Monday, as on the office's wall calendar. */}
+      <DatesProvider settings={{ locale: 'zh-cn', firstDayOfWeek: 1, weekendDays: [0, 6] }}>
+        <ApiProvider api={api}>
+          <ModalsProvider labels={{ confirm: '确定', cancel: '取消' }}>
+            {/* Top right, three at most (the rest wait their turn): never over a dialog's buttons, which sit at its foot. */}
+            <Notifications position="top-right" limit={3} containerWidth={360} zIndex={400} />
+            <FirstStartGate>
+              <Shell />
+            </FirstStartGate>
+          </ModalsProvider>
+        </ApiProvider>
+      </DatesProvider>
     </MantineProvider>
   );
 }
@@ -52,8 +58,31 @@ export function App({ api }: { api: Api }) {
 function Shell() {
   const [nav, setNav] = useState<{ route: Route; seq: number }>({ route: { page: 'articles' }, seq: 0 });
   const [searchOpen, setSearchOpen] = useState(false);
-  const go = useCallback((route: Route) => setNav((n) => ({ route, seq: n.seq + 1 })), []);
-  const value = useMemo<Nav>(() => ({ ...nav, go }), [nav, go]);
+  const guard = useRef<LeaveGuard | null>(null);
+  const leaving = useRef(false);
+  // Every move (a nav link, 返回列表, Ctrl+N, a search hit) asks the open editor first, so
+  // nothing typed is dropped by a click elsewhere; a second click while it asks is ignored.
+  const go = useCallback((route: Route) => {
+    const move = () => setNav((n) => ({ route, seq: n.seq + 1 }));
+    const g = guard.current;
+    if (!g) return move();
+    if (leaving.current) return;
+    leaving.current = true;
+    void g()
+      .then((ok) => {
+        if (ok) {
+          guard.current = null;
+          move();
+        }
+      })
+      .finally(() => {
+        leaving.current = false;
+      });
+  }, []);
+  const setLeaveGuard = useCallback((g: LeaveGuard | null) => {
+    guard.current = g;
+  }, []);
+  const value = useMemo<Nav>(() => ({ ...nav, go, setLeaveGuard }), [nav, go, setLeaveGuard]);
 
   // [] = also inside text fields: these are the app's own commands, not typing.
   useHotkeys(
@@ -161,6 +190,7 @@ function Shell() {
         </AppShell.Main>
 
         <SearchDialog opened={searchOpen} onClose={() => setSearchOpen(false)} onOpen={go} />
+        <DraftRecovery />
       </AppShell>
     </NavContext.Provider>
   );

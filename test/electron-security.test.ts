@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IPC_CALL, IPC_SAVE_DIALOG, IPC_SHOW_IN_FOLDER } from '../src-main/api/transport';
+import { IPC_CALL, IPC_OPEN_PATH, IPC_SAVE_DIALOG, IPC_SHOW_IN_FOLDER } from '../src-main/api/transport';
 import { APP_ORIGIN, CONTENT_SECURITY_POLICY, WEB_PREFERENCES, isAllowedSender } from '../src-main/electron/security';
 import { openDatabase } from '../src-main/store/db';
 import { tempDir } from './helpers/db';
@@ -113,14 +113,17 @@ describe('the Electron main process (source)', () => {
     for (const h of handles) expect(h.slice(0, 300)).toMatch(/if \(!isAllowedSender\(event\.senderFrame/);
     expect(main).not.toMatch(/ipcMain\.(on|once|handleOnce|addListener)\(/);
     const channels = [...main.matchAll(/(?:ipcMain\.handle|guarded(?:<[^>(]*>)?)\(\s*(IPC_\w+)/g)].map((m) => m[1]);
-    expect(channels.sort()).toEqual(['IPC_CALL', 'IPC_SAVE_DIALOG', 'IPC_SHOW_IN_FOLDER']);
+    expect(channels.sort()).toEqual(['IPC_CALL', 'IPC_OPEN_DIALOG', 'IPC_OPEN_PATH', 'IPC_SAVE_DIALOG', 'IPC_SHOW_IN_FOLDER']);
     // Nothing but the guard may register a handler.
     expect(main.match(/ipcMain\.handle\(/g)).toHaveLength(1);
   });
 
   it('shows only files this session exported', () => {
     expect(main).toMatch(/exported\.has\(path\.resolve\(file\)\)\) shell\.showItemInFolder/);
-    expect(main).not.toMatch(/shell\.openExternal|shell\.openPath/);
+    // 打开文件: only an exported document, never anything the page names.
+    expect(main).toMatch(/exported\.has\(path\.resolve\(file\)\) && OPENABLE\.test\(file\)\) await shell\.openPath/);
+    expect(main.match(/shell\.openPath/g)).toHaveLength(1);
+    expect(main).not.toMatch(/shell\.openExternal/);
   });
 });
 
@@ -228,6 +231,11 @@ describe('the built main process, run against a stand-in for Electron', () => {
     expect(fake.shown).toEqual([]);
     await fake.ipc[IPC_SHOW_IN_FOLDER]!(good, out);
     expect(fake.shown).toEqual([out]);
+    // 打开文件 likewise opens only what this session exported.
+    await fake.ipc[IPC_OPEN_PATH]!(good, '/etc/passwd');
+    await fake.ipc[IPC_OPEN_PATH]!(foreign, out);
+    await fake.ipc[IPC_OPEN_PATH]!(good, out);
+    expect(fake.shown).toEqual([out, `open:${out}`]);
   });
 
   it('serves only the renderer folder, with the security headers', async () => {

@@ -19,6 +19,7 @@ import { auditOps } from './ops/audit';
 import { setupOps } from './ops/setup';
 import { yearExportOps } from './ops/year-export';
 import { proofOps } from './ops/proof';
+import { draftOps } from './ops/drafts';
 
 export type { OpDef };
 
@@ -36,6 +37,7 @@ export const contract = {
   ...setupOps,
   ...yearExportOps,
   ...proofOps,
+  ...draftOps,
 } as const;
 
 

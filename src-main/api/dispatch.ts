@@ -16,7 +16,7 @@ import type { AuditSpec } from './ops/define';
 
 const FIELD_LABELS: Record<string, string> = {
   fix: '修正',
-  key: '校对结果',
+  key: '标识', // a proofreading finding's key (proofIgnore) or a scratch draft's place (draftSave)
   restore: '恢复',
   entries: '规范提法',
   lines: '规范提法',
@@ -120,6 +120,7 @@ const FIELD_LABELS: Record<string, string> = {
   step: '步骤',
   unitsText: '单位名单',
   sample: '示例期',
+  fields: '暂存内容',
 };
 
 function describeIssue(issue: z.core.$ZodIssue): string {
@@ -140,7 +141,13 @@ const MAX_LINE = 200;
 export function validationError(error: z.ZodError): ApiError {
   const short = (line: string) => (line.length > MAX_LINE ? `${line.slice(0, MAX_LINE)}…` : line);
   const lines = [...new Set(error.issues.slice(0, 5).map((i) => short(describeIssue(i))))];
-  return new ApiError('INVALID_INPUT', `输入有误：${lines.join('；')}`);
+  // The first problem of each field, for a form to show under it (api/errors.ts ApiErrorShape.fields).
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues.slice(0, 20)) {
+    const field = issue.path[0];
+    if (typeof field === 'string' && issue.code !== 'unrecognized_keys' && !(field in fields) && field.length <= 40) fields[field] = short(issue.message);
+  }
+  return new ApiError('INVALID_INPUT', `输入有误：${lines.join('；')}`, fields);
 }
 
 export function toApiError(e: unknown): ApiError {

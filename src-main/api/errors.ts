@@ -22,17 +22,24 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export interface ApiErrorShape {
   code: ErrorCode;
   message: string;
+  /**
+   * A refused input, field by field (the input's top-level names): one message each, without the
+   * field's name, so a form can show it under that field and clear it when the field changes.
+   */
+  fields?: Record<string, string>;
 }
 
 export class ApiError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string) {
+  readonly fields?: Record<string, string>;
+  constructor(code: ErrorCode, message: string, fields?: Record<string, string>) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
+    if (fields && Object.keys(fields).length > 0) this.fields = fields;
   }
   toJSON(): ApiErrorShape {
-    return { code: this.code, message: this.message };
+    return this.fields ? { code: this.code, message: this.message, fields: this.fields } : { code: this.code, message: this.message };
   }
 }
 

@@ -30,6 +30,7 @@ import * as audit from '../services/audit';
 import * as setup from '../services/setup';
 import * as yearExport from '../services/year-export';
 import * as longTasks from '../services/long-tasks';
+import * as drafts from '../services/drafts';
 
 import * as proofreading from '../services/proofreading';
 
@@ -90,6 +91,7 @@ export const handlers: Handlers = {
 
   submissionImport: submissionImport.importSubmission,
   submissionScan: submissionImport.scanFolder,
+  submissionUpload: submissionImport.uploadSubmission,
   submissionAdd: submissions.addSubmission,
   submissionCorrect: submissionCorrect.correctSubmission,
   submissionCounts: submissions.countSubmissions,
@@ -148,4 +150,8 @@ export const handlers: Handlers = {
   proofSetup: proofreading.proofSetup,
   proofWordingList: (ctx) => proofreading.listWording(ctx),
   proofWordingAdd: proofreading.addWording,
+
+  draftSave: drafts.saveDraft,
+  draftList: (ctx) => drafts.listDrafts(ctx),
+  draftClear: drafts.clearDraft,
 };

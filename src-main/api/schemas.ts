@@ -65,8 +65,10 @@ function isRealDate(s: string): boolean {
 export const isoDate = (what: string) =>
   z
     .string({ error: (iss) => (iss.input === undefined ? `请给出${what}` : `${what}必须是日期，格式为 年-月-日`) })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${what}格式应为 年-月-日，例如 2026-11-21` })
-    .refine(isRealDate, { error: `${what}不是有效的日期` })
+    // One message for one mistake: an empty or malformed date stops at its first check.
+    .min(1, { error: `请填写${what}`, abort: true })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${what}格式应为 年-月-日，例如 2026-11-21`, abort: true })
+    .refine(isRealDate, { error: `${what}不是有效的日期`, abort: true })
     .refine((s) => s >= '1949-10-01' && s <= '2199-12-31', { error: `${what}超出合理范围` });
 
 export const CATEGORIES = ['news', 'practice', 'problem', 'research', 'followup'] as const;

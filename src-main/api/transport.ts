@@ -13,6 +13,16 @@ export type Envelope<T = unknown> = { ok: true; result: T } | { ok: false; error
 export const IPC_CALL = 'bulletin:call';
 export const IPC_SAVE_DIALOG = 'bulletin:save-dialog';
 export const IPC_SHOW_IN_FOLDER = 'bulletin:show-in-folder';
+export const IPC_OPEN_DIALOG = 'bulletin:open-dialog';
+export const IPC_OPEN_PATH = 'bulletin:open-path';
+
+export interface OpenDialogOptions {
+  title: string;
+  /** A folder instead of files. */
+  folder?: boolean;
+  multiple?: boolean;
+  filters?: { name: string; extensions: string[] }[];
+}
 
 /** HTTP bridge: POST {API_PREFIX}{op} with a JSON body, the per-run token in TOKEN_HEADER. */
 export const API_PREFIX = '/api/';
@@ -35,6 +45,10 @@ export interface DesktopBridge {
   call(op: OpName, input: unknown): Promise<Envelope>;
   saveDialog(options: SaveDialogOptions): Promise<string | null>;
   showInFolder(path: string): Promise<void>;
+  /** The system's open dialog: the paths chosen, [] when cancelled. */
+  openDialog?(options: OpenDialogOptions): Promise<string[]>;
+  /** Opens a file this session exported in its own program. */
+  openPath?(path: string): Promise<void>;
 }
 
 export type { BulletinApi };

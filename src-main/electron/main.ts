@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { dispatch, toApiError } from '../api/dispatch';
-import { IPC_CALL, IPC_SAVE_DIALOG, IPC_SHOW_IN_FOLDER, type Envelope, type SaveDialogOptions } from '../api/transport';
+import { IPC_CALL, IPC_OPEN_DIALOG, IPC_OPEN_PATH, IPC_SAVE_DIALOG, IPC_SHOW_IN_FOLDER, type Envelope, type OpenDialogOptions, type SaveDialogOptions } from '../api/transport';
 import { contentType, lookupStatic } from '../bridge/static-files';
 import { dailyBackupDelay, scheduleDailyBackup, type ScheduledDaily } from '../backup/create';
 import { anyJobRunning, stopBackups } from '../backup/jobs';
@@ -45,6 +45,8 @@ let win: BrowserWindow | null = null;
 /** The one handle on the database: a restore swaps ctx.db, so the connection is never kept apart. */
 let ctx: Ctx | null = null;
 const logger = loggerFor(DB_PATH);
+/** What 打开文件 may open: the documents the app writes, never a program. */
+const OPENABLE = /\.(docx|xlsx|zip|pdf)$/i;
 /** Only files this session exported may be shown in the file manager. */
 const exported = new Set<string>();
 /** The day's copy, begun a minute after start (see scheduleDailyBackup). */
@@ -89,6 +91,18 @@ function saveOptions(raw: unknown): Electron.SaveDialogOptions {
   return { title: text(o.title, 100) || '保存', defaultPath: path.join(app.getPath('documents'), name), filters };
 }
 
+/** The open dialog's settings, from what the page asked, kept to plain, bounded values. */
+function openOptions(raw: unknown): Electron.OpenDialogOptions {
+  const o = (typeof raw === 'object' && raw !== null ? raw : {}) as Partial<Record<keyof OpenDialogOptions, unknown>>;
+  const filters = (Array.isArray(o.filters) ? o.filters.slice(0, 10) : []).flatMap((f: { name?: unknown; extensions?: unknown }) => {
+    const extensions = Array.isArray(f?.extensions) ? f.extensions.filter((e): e is string => typeof e === 'string' && /^[A-Za-z0-9*]{1,10}$/.test(e)) : [];
+    return extensions.length ? [{ name: typeof f.name === 'string' ? f.name.slice(0, 60) : extensions.join('、'), extensions }] : [];
+  });
+  const properties: Electron.OpenDialogOptions['properties'] = [o.folder === true ? 'openDirectory' : 'openFile'];
+  if (o.multiple === true) properties.push('multiSelections');
+  return { title: typeof o.title === 'string' ? o.title.slice(0, 100) : '选择', properties, filters };
+}
+
 function registerIpc(): void {
   const refused: Envelope = { ok: false, error: { code: 'UNAUTHORIZED', message: '拒绝来自非本程序页面的调用。' } };
   guarded<Envelope>(IPC_CALL, refused, async (op, input) => {
@@ -105,6 +119,15 @@ function registerIpc(): void {
     const options = saveOptions(raw);
     const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
     return r.canceled || !r.filePath ? null : r.filePath;
+  });
+  guarded<string[]>(IPC_OPEN_DIALOG, [], async (raw) => {
+    const options = openOptions(raw);
+    const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+    return r.canceled ? [] : r.filePaths;
+  });
+  // Only documents this session exported may be opened: the page cannot make the shell run anything else.
+  guarded<void>(IPC_OPEN_PATH, undefined, async (file) => {
+    if (typeof file === 'string' && exported.has(path.resolve(file)) && OPENABLE.test(file)) await shell.openPath(path.resolve(file));
   });
   guarded<void>(IPC_SHOW_IN_FOLDER, undefined, (file) => {
     if (typeof file === 'string' && exported.has(path.resolve(file))) shell.showItemInFolder(path.resolve(file));
@@ -128,6 +151,21 @@ app.on('web-contents-created', (_event, contents) => {
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  // The page asks (beforeunload) when an editor holds unsaved text; Electron would otherwise
+  // just refuse to close or reload without a word, so the question is put here, in Chinese.
+  contents.on('will-prevent-unload', (event) => {
+    const options = {
+      type: 'question' as const,
+      buttons: ['留下继续编辑', '不保存，离开'],
+      defaultId: 0,
+      cancelId: 0,
+      title: '有未保存的内容',
+      message: '稿件有尚未保存的内容。',
+      detail: '已输入的内容暂存在本机，下次打开时会询问是否恢复。现在离开吗？',
+    };
+    const choice = win ? dialog.showMessageBoxSync(win, options) : dialog.showMessageBoxSync(options);
+    if (choice === 1) event.preventDefault();
+  });
 });
 
 function createWindow(): void {

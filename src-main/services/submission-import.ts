@@ -101,7 +101,33 @@ export async function readDraftFile(file: string): Promise<{ bytes: Buffer; form
 
 export async function importSubmission(ctx: Ctx, args: OpArgs<'submissionImport'>): Promise<ImportResult> {
   const file = path.resolve(args.path);
-  const fileName = path.basename(file);
+  return registerFile(ctx, path.basename(file), () => readDraftFile(file), args);
+}
+
+/**
+ * 上传来稿 (browser mode): the file's bytes come with the call instead of a path on this PC; they
+ * meet the same checks as a file read from a folder — size, kind from the first bytes, the
+ * reader, emoji — and the same register.
+ */
+export async function uploadSubmission(ctx: Ctx, args: OpArgs<'submissionUpload'>): Promise<ImportResult> {
+  const fileName = path.basename(args.fileName.replace(/\\/g, '/'));
+  return registerFile(
+    ctx,
+    fileName,
+    async () => {
+      const bytes = Buffer.from(args.base64, 'base64');
+      if (bytes.length > MAX_FILE_BYTES) throw new IntakeRefusal(`文件超过 ${MAX_FILE_BYTES / 1024 / 1024} MB，不像一份来稿。请检查是否选错了文件。`);
+      const detected = detectFormat(fileName, bytes.subarray(0, MAGIC_BYTES), bytes.length);
+      if (detected.format === 'refused') throw new IntakeRefusal(detected.reason);
+      return { bytes, format: detected.format };
+    },
+    args,
+  );
+}
+
+type IntakeArgs = Omit<OpArgs<'submissionImport'>, 'path'>;
+
+async function registerFile(ctx: Ctx, fileName: string, read: () => Promise<{ bytes: Buffer; format: IntakeFormat }>, args: IntakeArgs): Promise<ImportResult> {
   // An unknown unit is the caller's mistake, not the file's: an error, before anything is read.
   const chosen = resolveUnitId(ctx, args.unit);
   const guess = args.unit === undefined ? guessUnit(fileName, allUnits(ctx)) : null;
@@ -112,7 +138,7 @@ export async function importSubmission(ctx: Ctx, args: OpArgs<'submissionImport'
   let format: IntakeFormat;
   let encoding: string | null = null;
   try {
-    ({ bytes, format } = await readDraftFile(file));
+    ({ bytes, format } = await read());
     if (format === 'docx') draft = await readDocx(bytes);
     else {
       const text = readText(bytes);

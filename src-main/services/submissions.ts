@@ -18,6 +18,7 @@ import type {
   SubmissionState,
   SubmissionSummary,
 } from '../api/ops/submissions';
+import { guessCategory } from '../intake/category-guess';
 import { bigrams, simhash } from '../intake/fingerprint';
 import { writeTx } from '../store/db';
 import { Where } from '../store/where';
@@ -100,6 +101,7 @@ function toSummary(r: SubmissionRow, paragraphs: Paragraph[]): SubmissionSummary
     state: r.state,
     stateReason: r.state_reason,
     articleId: r.article_id,
+    guessedCategory: guessCategory(r.title, paragraphs.map((p) => p.text).join('\n')),
     issue:
       r.issue_id === null
         ? null
@@ -288,7 +290,8 @@ export function setSubmissionState(ctx: Ctx, args: OpArgs<'submissionSetState'>)
 }
 
 /**
- * 编辑成信息: the draft's text becomes a new item (news, public), linked to the draft, which
+ * 编辑成信息: the draft's text becomes a new item (public; of the category given, else the one its
+ * wording points to, else 动态), linked to the draft, which
  * keeps its own text and original file untouched. Done once: later calls return that item.
  */
 export function editSubmission(ctx: Ctx, args: OpArgs<'submissionEdit'>): SubmissionEditResult {
@@ -298,7 +301,8 @@ export function editSubmission(ctx: Ctx, args: OpArgs<'submissionEdit'>): Submis
     if (articleId === null) {
       const paragraphs = JSON.parse(row.paragraphs) as Paragraph[];
       if (paragraphs.length === 0) throw new ApiError('INVALID_STATE', `来稿 ${row.id} 没有正文，无法编辑成信息。`);
-      articleId = addArticle(ctx, { title: row.title, paragraphs, unit: row.unit_id, category: 'news' }).id;
+      const category = args.category ?? guessCategory(row.title, paragraphs.map((p) => p.text).join('\n')) ?? 'news';
+      articleId = addArticle(ctx, { title: row.title, paragraphs, unit: row.unit_id, category }).id;
     }
     if (row.state !== 'used' && (row.state !== 'editing' || row.article_id === null)) {
       ctx.db

@@ -21,10 +21,13 @@ export type ClientErrorCode = ErrorCode | 'NETWORK' | 'BAD_RESPONSE' | 'UNAUTHOR
 
 export class ApiCallError extends Error {
   readonly code: ClientErrorCode;
-  constructor(code: ClientErrorCode, message: string) {
+  /** A refused input's message per field (ApiErrorShape.fields). */
+  readonly fields: Record<string, string>;
+  constructor(code: ClientErrorCode, message: string, fields?: Record<string, string>) {
     super(message);
     this.name = 'ApiCallError';
     this.code = code;
+    this.fields = typeof fields === 'object' && fields !== null ? Object.fromEntries(Object.entries(fields).filter(([, v]) => typeof v === 'string')) : {};
   }
 }
 
@@ -49,13 +52,17 @@ export interface Api {
   /** Save an issue's Word file where the user chooses; null when the user cancels. */
   saveIssueDocx(issueId: number, defaultName: string): Promise<SavedFile | null>;
   showInFolder(path: string): Promise<void>;
+  /** The desktop's own folder chooser; absent in browser mode (files are chosen or dropped there). */
+  pickFolder?: () => Promise<string | null>;
+  /** Opens a file this session exported in its program (Word, WPS…); desktop only. */
+  openFile?: (path: string) => Promise<void>;
 }
 
 function unwrap<T>(envelope: unknown): T {
   if (typeof envelope === 'object' && envelope !== null && 'ok' in envelope) {
     const e = envelope as Envelope<T>;
     if (e.ok) return e.result;
-    if (isApiErrorShape(e.error)) throw new ApiCallError(e.error.code, e.error.message);
+    if (isApiErrorShape(e.error)) throw new ApiCallError(e.error.code, e.error.message, e.error.fields);
   }
   throw new ApiCallError('BAD_RESPONSE', BAD_RESPONSE_MESSAGE);
 }
@@ -156,5 +163,8 @@ export function createClient(options: ClientOptions = {}): Api {
     async showInFolder(path) {
       if (bridge) await bridge.showInFolder(path);
     },
+    // Older preloads (tests' fakes) may lack the newer doors: offered only when there.
+    ...(bridge?.openDialog ? { pickFolder: async () => (await bridge.openDialog!({ title: '选择来稿文件夹', folder: true }))[0] ?? null } : {}),
+    ...(bridge?.openPath ? { openFile: (path: string) => bridge.openPath!(path) } : {}),
   };
 }

@@ -36,7 +36,12 @@ export function notifySaved(api: Api, file: SavedFile): void {
           </Text>
         )}
         {file.canShowInFolder && (
-          <Group mt={6}>
+          <Group mt={6} gap="xs">
+            {api.openFile && (
+              <Button size="compact-sm" variant="light" onClick={() => void api.openFile?.(file.path).catch(notifyError)}>
+                打开文件
+              </Button>
+            )}
             <Button size="compact-sm" variant="light" onClick={() => void api.showInFolder(file.path).catch(notifyError)}>
               在文件夹中显示
             </Button>

@@ -1,22 +1,29 @@
 /**
  * One item, edited: title, body (one paragraph a line, headings shown as they print), unit,
  * category and sensitivity; proofreading findings underlined in the body and listed below it
- * (issue 18). An existing item saves itself 1.5 s after typing stops; a new one
- * is created on the first 保存 / Ctrl+S. Items in review or in a signed issue open read-only.
+ * (issue 18). An item saves itself 1.5 s after typing stops — a new one as soon as it has a
+ * title (the record needs one). Until saved, what is typed is kept every two seconds in the
+ * main process's scratch store (useDraftKeeper) and offered back when the editor opens again;
+ * leaving with changes that could not be saved asks first. Items in review or in a signed issue
+ * open read-only.
  */
 import { Alert, Button, Group, Loader, ScrollArea, Select, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
-import { IconArrowLeft, IconDeviceFloppy, IconLock, IconTrash } from '@tabler/icons-react';
+import { IconDeviceFloppy, IconLock, IconTrash } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { CATEGORIES, CATEGORY_LABELS, CLASSIFICATIONS, CLASSIFICATION_LABELS, type Category, type Classification } from '../../src-main/api/schemas';
 import { bodyText, countChars, parseBody } from '../../src-main/api/text';
 import type { Article, Unit } from '../../src-main/api/types';
 import { useApi } from '../api/context';
 import { errorMessage, notifyError, notifyOk } from '../api/notify';
-import { clockTime, formatTimestamp } from '../format';
+import { formatTimestamp } from '../format';
 import { useArticleCoverage } from '../hooks/useArticleCoverage';
 import { useAutosave } from '../hooks/useAutosave';
+import { useDraftKeeper } from '../hooks/useDraftKeeper';
+import { useLeaveGuard } from '../hooks/useLeaveGuard';
+import type { EditorDraft } from '../../src-main/api/ops/drafts';
+import { BackButton, DraftOffer, SaveStatusText, type SaveStatus } from './articles/EditorStatus';
 import { useLoad } from '../hooks/useLoad';
 import { applyInEditor, useProofreading } from '../hooks/useProofreading';
 import type { Finding } from '../../src-main/proof';
@@ -27,6 +34,7 @@ import { SubmittedBadge } from './Badges';
 import { BodyStructure } from './BodyStructure';
 import { issueRefText } from './IssueRefLink';
 import { CoverageWarning } from './issues/CoverageWarning';
+import { unitSearchProps } from './unitSearch';
 
 interface Fields {
   title: string;
@@ -35,12 +43,6 @@ interface Fields {
   category: Category;
   classification: Classification;
 }
-
-type SaveStatus =
-  | { kind: 'clean' }
-  | { kind: 'saving' }
-  | { kind: 'saved'; at: Date; auto: boolean }
-  | { kind: 'error'; message: string };
 
 const EMPTY: Fields = { title: '', body: '', unit: null, category: 'news', classification: 'public' };
 
@@ -62,15 +64,39 @@ function lockReason(a: Article | null): string | null {
   return null;
 }
 
+const sameFields = (a: Fields, b: Fields) => Object.keys(changed(a, b)).length === 0;
+
+/** Asks whether to drop what could not be saved; true: drop it and go. */
+function askToDrop(why: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    modals.openConfirmModal({
+      title: '有未保存的内容',
+      children: (
+        <Text size="sm">
+          {why}离开后这些内容将丢失。
+        </Text>
+      ),
+      labels: { confirm: '放弃内容并离开', cancel: '留下继续编辑' },
+      confirmProps: { color: 'red', 'data-testid': 'leave-discard' } as Record<string, string>,
+      cancelProps: { 'data-testid': 'leave-stay' } as Record<string, string>,
+      onConfirm: () => resolve(true),
+      onCancel: () => resolve(false),
+      onClose: () => resolve(false),
+    });
+  });
+}
+
 export interface ArticleEditorProps {
   articleId: number | 'new';
+  /** Put back this editor's kept text at once (the user chose 恢复 at start-up). */
+  recover?: boolean;
   onClose: () => void;
   /** After every successful save or create, so lists can refresh. */
   onSaved?: (article: Article) => void;
   onDeleted?: (id: number) => void;
 }
 
-export function ArticleEditor({ articleId, onClose, onSaved, onDeleted }: ArticleEditorProps) {
+export function ArticleEditor({ articleId, recover, onClose, onSaved, onDeleted }: ArticleEditorProps) {
   const api = useApi();
   const units = useLoad(() => api.call('unitList', { includeInactive: true }), [api]);
   const [article, setArticle] = useState<Article | null>(null);
@@ -82,32 +108,51 @@ export function ArticleEditor({ articleId, onClose, onSaved, onDeleted }: Articl
   const fieldsRef = useRef<Fields>(EMPTY);
   fieldsRef.current = fields;
   const titleInput = useRef<HTMLInputElement>(null);
+  const [offer, setOffer] = useState<EditorDraft | null>(null);
+  const draftKey = `article:${articleId}`;
 
   useEffect(() => {
     idRef.current = articleId === 'new' ? null : articleId;
     setStatus({ kind: 'clean' });
     setLoadError(null);
+    setOffer(null);
+    let live = true;
+    // A kept text that differs from what is saved is offered (or, after 恢复 at start, put back).
+    const offerKept = (base: Fields) =>
+      api.call('draftList', {}).then(
+        (drafts) => {
+          const kept = drafts.find((d) => d.key === `article:${articleId}`);
+          if (!live || !kept) return;
+          if (sameFields(kept.fields, base)) return void api.call('draftClear', { key: kept.key }).catch(() => {});
+          if (recover) setFields(kept.fields);
+          else setOffer(kept);
+        },
+        () => {},
+      );
     if (articleId === 'new') {
       setArticle(null);
       savedRef.current = EMPTY;
       setFields(EMPTY);
       titleInput.current?.focus();
-      return;
+      void offerKept(EMPTY);
+      return () => {
+        live = false;
+      };
     }
-    let live = true;
     api.call('articleGet', { id: articleId }).then(
       (a) => {
         if (!live) return;
         setArticle(a);
         savedRef.current = fieldsOf(a);
         setFields(fieldsOf(a));
+        if (!lockReason(a)) void offerKept(fieldsOf(a));
       },
       (e: unknown) => live && setLoadError(errorMessage(e)),
     );
     return () => {
       live = false;
     };
-  }, [api, articleId]);
+  }, [api, articleId, recover]);
 
   const locked = lockReason(article);
   const readOnly = locked !== null;
@@ -128,6 +173,8 @@ export function ArticleEditor({ articleId, onClose, onSaved, onDeleted }: Articl
       savedRef.current = f;
       setArticle(a);
       setStatus({ kind: 'saved', at: new Date(), auto });
+      // Saved for real: the kept copies (under the new item's name too, once it has one) go.
+      void keeper.clear(...new Set([draftKey, `article:${a.id}`]));
       if (id === null) notifyOk(`已新建稿件 #${a.id}`);
       onSaved?.(a);
     } catch (e) {
@@ -146,19 +193,36 @@ export function ArticleEditor({ articleId, onClose, onSaved, onDeleted }: Articl
     manualRef.current = true;
     void autosave.flush();
   };
-  const dirty = Object.keys(changed(fields, savedRef.current)).length > 0;
+  // A new item with nothing typed (a unit picked at most) has nothing to lose.
+  const dirty = !sameFields(fields, savedRef.current) && (idRef.current !== null || fields.title.trim() !== '' || fields.body.trim() !== '');
+  // The record needs a title: a new item without one stays in the scratch store until it has.
+  const canSave = (f: Fields) => idRef.current !== null || f.title.trim() !== '';
+  const keeper = useDraftKeeper(draftKey, fields, dirty, !readOnly && offer === null);
 
   useEffect(() => {
-    if (idRef.current !== null && dirty && !readOnly) autosave.schedule();
+    if (canSave(fields) && dirty && !readOnly) autosave.schedule();
   }, [fields, dirty, readOnly, autosave]);
 
-  // Leaving the editor (another page, another item) must not lose the last few keystrokes.
-  useEffect(
-    () => () => {
-      if (idRef.current !== null && autosave.pending()) void autosave.flush();
-    },
-    [autosave, articleId],
-  );
+  // Leaving (another page, another item, 返回列表): save what can be saved; ask about the rest.
+  const mayLeave = async (): Promise<boolean> => {
+    const f = fieldsRef.current;
+    if (readOnly || sameFields(f, savedRef.current) || (idRef.current === null && !f.title.trim() && !f.body.trim())) return true;
+    if (canSave(fieldsRef.current)) {
+      await autosave.flush();
+      if (sameFields(fieldsRef.current, savedRef.current)) return true;
+    }
+    await keeper.keepNow();
+    const why = canSave(fieldsRef.current)
+      ? '改动没能保存（原因见页面上方的“保存失败”）。'
+      : '这条新稿件还没有标题，不能保存为稿件；请先填写标题。';
+    if (!(await askToDrop(why))) return false;
+    await keeper.clear(draftKey);
+    return true;
+  };
+  useLeaveGuard(dirty && !readOnly, mayLeave, () => {
+    void keeper.keepNow();
+    if (canSave(fieldsRef.current)) void autosave.flush();
+  });
 
   useHotkeys([['mod+S', saveNow]], []);
   const unitName = units.data?.find((u) => String(u.id) === String(fields.unit))?.name ?? null;
@@ -169,6 +233,15 @@ export function ArticleEditor({ articleId, onClose, onSaved, onDeleted }: Articl
     setFields((f) => ({ ...f, ...applyInEditor(f.title, f.body, list, proof.offsets) }));
 
   const set = <K extends keyof Fields>(key: K, value: Fields[K]) => setFields((f) => ({ ...f, [key]: value }));
+
+  const restoreKept = () => {
+    if (offer) setFields(offer.fields);
+    setOffer(null);
+  };
+  const dropKept = () => {
+    if (offer) void keeper.clear(offer.key);
+    setOffer(null);
+  };
 
   const confirmDelete = () => {
     const id = idRef.current;
@@ -247,6 +320,7 @@ export function ArticleEditor({ articleId, onClose, onSaved, onDeleted }: Articl
         </Group>
       </Group>
 
+      {offer && <DraftOffer savedAt={offer.savedAt} onRestore={restoreKept} onDrop={dropKept} />}
       {locked && (
         <Alert color="yellow" icon={<IconLock size={18} />} py="xs" data-testid="article-locked">
           {locked}
@@ -271,7 +345,7 @@ export function ArticleEditor({ articleId, onClose, onSaved, onDeleted }: Articl
           onChange={(v) => set('unit', v)}
           searchable
           clearable
-          nothingFoundMessage="没有这个单位"
+          {...unitSearchProps<number>(units.data ?? [])}
           readOnly={readOnly}
           w={260}
           data-testid="article-unit"
@@ -343,27 +417,4 @@ export function ArticleEditor({ articleId, onClose, onSaved, onDeleted }: Articl
       {article && <ArticleScorePanel key={article.id} articleId={article.id} />}
     </Stack>
   );
-}
-
-function BackButton({ onClose }: { onClose: () => void }) {
-  return (
-    <Button variant="default" size="sm" leftSection={<IconArrowLeft size={16} />} onClick={onClose} data-testid="editor-back">
-      返回列表
-    </Button>
-  );
-}
-
-function SaveStatusText({ status, dirty, isNew, readOnly }: { status: SaveStatus; dirty: boolean; isNew: boolean; readOnly: boolean }) {
-  const props = { size: 'sm', 'data-testid': 'save-status', style: { whiteSpace: 'nowrap' as const, overflow: 'hidden', textOverflow: 'ellipsis' } };
-  if (readOnly) return <Text {...props} c="dimmed">只读</Text>;
-  if (status.kind === 'saving') return <Text {...props} c="dimmed">保存中…</Text>;
-  if (status.kind === 'error')
-    return (
-      <Text {...props} c="red" title={status.message}>
-        保存失败：{status.message}
-      </Text>
-    );
-  if (dirty) return <Text {...props} c="dimmed">{isNew ? '尚未保存（按 Ctrl+S 或点“保存”新建）' : '有改动，停止输入后自动保存'}</Text>;
-  if (status.kind === 'saved') return <Text {...props} c="teal">{status.auto ? '已自动保存' : '已保存'} {clockTime(status.at)}</Text>;
-  return null;
 }

@@ -20,6 +20,7 @@ import { attempt, notifyOk } from '../api/notify';
 import { formatDate, todayIso } from '../format';
 import { useLoad } from '../hooks/useLoad';
 import { DeleteRecordButton } from './DeleteRecordButton';
+import { DateField } from './DateField';
 
 const LEVEL_OPTIONS = LEVELS.map((l) => ({ value: l, label: LEVEL_LABELS[l] }));
 
@@ -160,7 +161,7 @@ function AddAdoption({ articleId, onAdded }: { articleId: number; onAdded: () =>
       />
       <Select label="类型" data={kinds.map((k) => ({ value: k, label: ADOPTION_KIND_LABELS[k] }))} value={kind} onChange={(v) => v && setKind(v as AdoptionKind)} allowDeselect={false} w={150} data-testid="adoption-kind" />
       <TextInput label="期号" placeholder="如：第15期" value={ref} onChange={(e) => setRef(e.currentTarget.value)} w={120} data-testid="adoption-ref" />
-      <TextInput label="采用日期" type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} w={150} data-testid="adoption-date" />
+      <DateField label="采用日期" value={date} onChange={(v) => setDate(v)} w={160} data-testid="adoption-date" />
       <Button variant="light" onClick={() => void add()} data-testid="adoption-add">
         登记采用
       </Button>
@@ -187,7 +188,7 @@ function AddInstruction({ articleId, onAdded }: { articleId: number; onAdded: ()
       <TextInput label="批示领导" placeholder="如：县长张某某" value={leader} onChange={(e) => setLeader(e.currentTarget.value)} w={170} data-testid="instruction-leader" />
       <Select label="级别" data={LEVEL_OPTIONS} value={level} onChange={(v) => v && setLevel(v as Level)} allowDeselect={false} w={90} data-testid="instruction-level" />
       <Textarea label="批示内容（可不填）" value={text} onChange={(e) => setText(e.currentTarget.value)} rows={1} style={{ flex: 1 }} data-testid="instruction-text" />
-      <TextInput label="批示日期" type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} w={150} data-testid="instruction-date" />
+      <DateField label="批示日期" value={date} onChange={(v) => setDate(v)} w={160} data-testid="instruction-date" />
       <Button variant="light" onClick={() => void add()} data-testid="instruction-add">
         登记批示
       </Button>

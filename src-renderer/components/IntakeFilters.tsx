@@ -4,6 +4,7 @@ import type { Unit } from '../../src-main/api/types';
 import { FilterBar, filterSetter, isFiltered } from './filters/FilterBar';
 import { Select } from '@mantine/core';
 import { ChoiceFilter, DateRangeFilter, TitleFilter } from './filters/fields';
+import { unitSearchProps } from './unitSearch';
 
 /** 未填单位: drafts registered without a unit, a choice of its own in the unit filter. */
 export const NO_UNIT = 'none';
@@ -39,6 +40,7 @@ export function IntakeFilters({ value, onChange, units }: { value: IntakeFilterV
         onChange={(v) => set('unit', v === null || v === NO_UNIT ? v : Number(v))}
         searchable
         clearable
+        {...unitSearchProps(units)}
         w={170}
         data-testid="intake-filter-unit"
       />

@@ -8,6 +8,7 @@ import { Alert, Button, Group, Modal, Progress, ScrollArea, Select, SimpleGrid, 
 import { IconAlertTriangle, IconFolderOpen, IconPlus } from '@tabler/icons-react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
+import { modals } from '@mantine/modals';
 import type { ScannedFile, ScanResult } from '../../src-main/api/ops/submissions';
 import type { Unit } from '../../src-main/api/types';
 import { useApi } from '../api/context';
@@ -17,6 +18,9 @@ import { useSubmit } from '../hooks/useSubmit';
 import { DialogFooter } from './DialogFooter';
 import { FileRow, NEW_UNIT, Outcome, Stat, type FileOutcome } from './intake/ImportParts';
 import { NewUnitDialog } from './intake/NewUnitDialog';
+import { DateField } from './DateField';
+import { unitSearchProps } from './unitSearch';
+import { UPLOAD_PREFIX, UploadPicker, fileBase64, uploadedRows } from './intake/UploadPicker';
 
 export type { FileOutcome };
 
@@ -82,6 +86,22 @@ function ImportFlow({ units, onClose, onImported, busy }: Omit<IntakeImportDialo
   // Problems first: the imported files are listed on request, which also keeps the summary quick to draw.
   const [showImported, setShowImported] = useState(false);
   const stop = useRef(false);
+  // Chosen or dropped files (browser mode): their bytes, by the row's path.
+  const uploads = useRef(new Map<string, File>());
+  /** One file into the register: from its path on this PC, or its bytes when it was chosen here. */
+  const importOne = async (file: ScannedFile, allowDuplicate?: boolean) => {
+    const common = { unit: unitOf[file.path] ?? null, receivedDate, ...(allowDuplicate ? { allowDuplicate } : {}) };
+    const uploaded = file.path.startsWith(UPLOAD_PREFIX) ? uploads.current.get(file.path) : undefined;
+    if (uploaded) return api.call('submissionUpload', { fileName: file.name, base64: await fileBase64(uploaded), ...common });
+    return api.call('submissionImport', { path: file.path, ...common });
+  };
+  const pickedFiles = (files: File[]) => {
+    const { rows, byPath } = uploadedRows(files, allUnits);
+    uploads.current = byPath;
+    setScan({ folder: `选择的 ${files.length} 个文件`, files: rows, folders: [] });
+    setUnitOf(Object.fromEntries(rows.map((f) => [f.path, f.guessedUnit?.id ?? null])));
+    setPhase('review');
+  };
 
   // Units added here (新增单位) join the list for every file.
   const [added, setAdded] = useState<Unit[]>([]);
@@ -150,7 +170,7 @@ function ImportFlow({ units, onClose, onImported, busy }: Omit<IntakeImportDialo
       if (file.format === 'refused') outcome = { file, status: 'refused', reason: file.reason ?? '' };
       else {
         try {
-          const r = await api.call('submissionImport', { path: file.path, unit: unitOf[file.path] ?? null, receivedDate });
+          const r = await importOne(file);
           outcome = {
             file,
             status: r.status,
@@ -180,7 +200,7 @@ function ImportFlow({ units, onClose, onImported, busy }: Omit<IntakeImportDialo
   /** 仍然登记: the user has looked at a flagged repeat and registers it anyway, marked as a repeat. */
   const registerAnyway = async (o: FileOutcome) => {
     try {
-      const r = await api.call('submissionImport', { path: o.file.path, unit: unitOf[o.file.path] ?? null, receivedDate, allowDuplicate: true });
+      const r = await importOne(o.file, true);
       setOutcomes((all) =>
         all.map((x) =>
           x === o ? { ...x, status: r.status, reason: r.reason, ...(r.submission ? { title: r.submission.title, unit: r.submission.unit } : {}) } : x,
@@ -193,10 +213,32 @@ function ImportFlow({ units, onClose, onImported, busy }: Omit<IntakeImportDialo
     }
   };
 
+  // Files without a unit count for no one in the scores: a second look before they go in so.
+  const confirmWithoutUnit = (n: number) =>
+    modals.openConfirmModal({
+      title: `${n} 个文件没有选报送单位`,
+      children: <Text size="sm">这些来稿将登记为“未填单位”，不计入任何单位的积分，以后可在来稿登记中逐条更正。仍然导入吗？</Text>,
+      labels: { confirm: '仍然导入', cancel: '返回选择单位' },
+      confirmProps: { 'data-testid': 'import-confirm-no-unit' } as Record<string, string>,
+      onConfirm: () => void run(),
+    });
+
   if (phase === 'pick') {
     return (
       <Stack gap="sm">
+        <UploadPicker onFiles={pickedFiles} />
+        <Text size="xs" c="dimmed" ta="center">
+          或者输入 U 盘上来稿文件夹的路径：
+        </Text>
         <TextInput
+          rightSectionWidth={api.pickFolder ? 76 : undefined}
+          rightSection={
+            api.pickFolder ? (
+              <Button size="compact-xs" variant="default" onClick={() => void api.pickFolder?.().then((f) => f && setFolder(f))} data-testid="import-browse">
+                浏览…
+              </Button>
+            ) : undefined
+          }
           label="文件夹路径"
           placeholder="例如 E:\来稿\11月第3周"
           leftSection={<IconFolderOpen size={16} />}
@@ -248,13 +290,14 @@ function ImportFlow({ units, onClose, onImported, busy }: Omit<IntakeImportDialo
             value={null}
             onChange={(v) => v !== null && setUnitOf(Object.fromEntries(scan.files.map((f) => [f.path, v])))}
             searchable
+            {...unitSearchProps<number>(allUnits)}
             w={200}
             data-testid="import-all-unit"
           />
           <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => openNewUnit(null)} data-testid="import-new-unit">
             新增单位…
           </Button>
-          <TextInput label="收稿日期" type="date" value={receivedDate} onChange={(e) => setReceivedDate(e.currentTarget.value)} w={160} data-testid="import-date" />
+          <DateField label="收稿日期" value={receivedDate} onChange={(v) => setReceivedDate(v)} w={160} data-testid="import-date" />
         </Group>
         <NewUnitDialog opened={newUnitFor !== undefined} suggestion={hint} onClose={() => setNewUnitFor(undefined)} onAdded={(u) => void unitAdded(u)} />
         <ScrollArea.Autosize mah={360} type="auto" scrollbars="y">
@@ -283,7 +326,7 @@ function ImportFlow({ units, onClose, onImported, busy }: Omit<IntakeImportDialo
             <Button variant="default" onClick={onClose}>
               取消
             </Button>
-            <Button onClick={() => void run()} disabled={scan.files.length === 0} data-testid="import-start">
+            <Button onClick={() => (unknown > 0 ? confirmWithoutUnit(unknown) : void run())} disabled={scan.files.length === 0} data-testid="import-start">
               开始导入（{importable.length} 个文件）
             </Button>
           </Group>

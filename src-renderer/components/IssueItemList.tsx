@@ -11,6 +11,7 @@ import { IconArrowDown, IconArrowUp, IconGripVertical, IconX } from '@tabler/ico
 import { useState } from 'react';
 import type { IssueArticle } from '../../src-main/api/types';
 import { ClassificationBadge } from './Badges';
+import { DRAG_INSTRUCTIONS, dragAnnouncements } from './issues/dndChinese';
 
 export interface IssueItemListProps {
   items: IssueArticle[];
@@ -45,7 +46,15 @@ export function IssueItemList({ items, busy, onReorder, onRemove, onBrief }: Iss
   };
 
   return (
-    <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+    <DndContext
+      sensors={sensors}
+      collisionDetection={closestCenter}
+      onDragEnd={onDragEnd}
+      accessibility={{
+        screenReaderInstructions: DRAG_INSTRUCTIONS,
+        announcements: dragAnnouncements((id) => byId.get(Number(id))?.title ?? '', (id) => ids.indexOf(Number(id)) + 1),
+      }}
+    >
       <SortableContext items={ids} strategy={verticalListSortingStrategy}>
         <Stack gap={4} data-testid="issue-items">
           {ordered.map((a, i) => (

@@ -2,7 +2,7 @@
  * One issue open: its state and actions on top; below, the composer (a draft) or its register
  * entry (later states), beside a live preview of the printed page.
  */
-import { Alert, Button, Group, Loader, Modal, Paper, ScrollArea, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Modal, Paper, ScrollArea, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconZoomIn } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { Issue } from '../../src-main/api/types';
@@ -18,6 +18,7 @@ import { IssueComposer } from './IssueComposer';
 import { IssueFacts } from './IssueFacts';
 import { PagedPreview } from './issues/PagedPreview';
 import { PagePreview } from './issues/PagePreview';
+import { DateField } from './DateField';
 
 export interface IssueWorkspaceProps {
   issueId: number;
@@ -135,12 +136,11 @@ export function IssueWorkspace({ issueId, onBack, onChanged, backLabel = '返回
             <Stack gap="xs">
               <Group gap="xs" wrap="nowrap">
                 <Text size="sm">本期日期</Text>
-                <TextInput
-                  type="date"
+                <DateField
                   size="xs"
-                  w={150}
+                  w={160}
                   value={dateDraft}
-                  onChange={(e) => setDateDraft(e.currentTarget.value)}
+                  onChange={(v) => setDateDraft(v)}
                   data-testid="issue-date"
                 />
                 <Text size="xs" c="dimmed" truncate>

@@ -1,11 +1,12 @@
 /** 新建一期: a draft of a series on a date. It gets no number until it is signed. */
-import { Checkbox, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Checkbox, Modal, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { Issue, Series } from '../../src-main/api/types';
 import { useApi } from '../api/context';
 import { todayIso } from '../format';
 import { useSubmit } from '../hooks/useSubmit';
 import { DialogFooter } from './DialogFooter';
+import { DateField } from './DateField';
 
 export interface NewIssueDialogProps {
   opened: boolean;
@@ -28,7 +29,7 @@ function NewIssueForm({ series, defaultSeries, onClose, onCreated }: Omit<NewIss
   const [seriesId, setSeriesId] = useState<number>(defaultSeries);
   const [date, setDate] = useState(todayIso());
   const [supplement, setSupplement] = useState(false);
-  const { busy, error, submit } = useSubmit();
+  const { busy, error, submit, fieldError, clearField } = useSubmit(['date']);
 
   const create = () => submit(async () => onCreated(await api.call('issueCreate', { series: seriesId, date, ...(supplement ? { supplement: true } : {}) })));
 
@@ -42,7 +43,7 @@ function NewIssueForm({ series, defaultSeries, onClose, onCreated }: Omit<NewIss
         allowDeselect={false}
         data-testid="new-issue-series"
       />
-      <TextInput label="日期" type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} data-testid="new-issue-date" />
+      <DateField label="日期" value={date} onChange={(v) => { setDate(v); clearField('date'); }} error={fieldError('date')} data-testid="new-issue-date" />
       <Checkbox label="增刊（单独编号：增刊第N期）" checked={supplement} onChange={(e) => setSupplement(e.currentTarget.checked)} />
       <Text size="xs" c="dimmed">
         新建的是草稿，没有期号；签发时才按签发日期给出下一个期号。

@@ -94,7 +94,11 @@ function Row(props: { id: number; testid: string; checked: boolean; reason: stri
       gap="xs"
       wrap="nowrap"
       p={6}
-      style={{ borderBottom: '1px solid var(--mantine-color-gray-2)', opacity: props.reason ? 0.75 : 1 }}
+      style={{ borderBottom: '1px solid var(--mantine-color-gray-2)', opacity: props.reason ? 0.75 : 1, cursor: props.reason ? 'not-allowed' : 'pointer' }}
+      // The whole row ticks, as in a file list: the check-box alone is a small target.
+      onClick={(e) => {
+        if (props.reason === null && !(e.target instanceof HTMLInputElement)) props.onToggle();
+      }}
       data-testid={props.testid}
       data-id={props.id}
       data-locked={props.reason ? 'true' : 'false'}

@@ -11,6 +11,8 @@ import { attempt, notifyOk } from '../api/notify';
 import { useDownloadOriginal } from '../hooks/useDownloadOriginal';
 import { useNav } from '../nav';
 import type { StateAction } from './SubmissionStateDialog';
+import { askCategory } from './intake/askCategory';
+import { CATEGORY_LABELS } from '../../src-main/api/schemas';
 
 export interface SubmissionActionsProps {
   submission: SubmissionSummary;
@@ -26,9 +28,15 @@ export function SubmissionActions({ submission: s, onChanged, onStateAction, onC
   const download = useDownloadOriginal();
 
   const edit = async () => {
-    const r = await attempt(() => api.call('submissionEdit', { id: s.id }), '未能编辑成信息');
+    // The category its wording points to, or the user's answer when it points to none.
+    const category = s.articleId !== null ? undefined : (s.guessedCategory ?? (await askCategory(s.title)));
+    if (category === null) return;
+    const r = await attempt(() => api.call('submissionEdit', { id: s.id, ...(category ? { category } : {}) }), '未能编辑成信息');
     if (!r) return;
-    if (s.articleId === null) notifyOk(`已编辑成信息 #${r.article.id}，原件和来稿文字保留不变。`, '编辑成信息');
+    if (s.articleId === null) {
+      const guessed = s.guessedCategory ? `分类按文字判断为“${CATEGORY_LABELS[s.guessedCategory]}”，可在稿件中改。` : '';
+      notifyOk(`已编辑成信息 #${r.article.id}，原件和来稿文字保留不变。${guessed}`, '编辑成信息');
+    }
     go({ page: 'articles', articleId: r.article.id });
   };
 

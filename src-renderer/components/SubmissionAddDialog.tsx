@@ -8,6 +8,8 @@ import { useApi } from '../api/context';
 import { todayIso } from '../format';
 import { useSubmit } from '../hooks/useSubmit';
 import { DialogFooter } from './DialogFooter';
+import { DateField } from './DateField';
+import { unitSearchProps } from './unitSearch';
 
 export interface SubmissionAddDialogProps {
   opened: boolean;
@@ -24,6 +26,8 @@ export function SubmissionAddDialog({ opened, units, onClose, onAdded }: Submiss
   );
 }
 
+const SHOWN = ['title', 'body', 'unit', 'receivedDate', 'liaisonName', 'liaisonPhone'] as const;
+
 function AddForm({ units, onClose, onAdded }: Omit<SubmissionAddDialogProps, 'opened'>) {
   const api = useApi();
   const [title, setTitle] = useState('');
@@ -32,7 +36,8 @@ function AddForm({ units, onClose, onAdded }: Omit<SubmissionAddDialogProps, 'op
   const [liaisonName, setLiaisonName] = useState('');
   const [liaisonPhone, setLiaisonPhone] = useState('');
   const [receivedDate, setReceivedDate] = useState(todayIso());
-  const { busy, error, submit } = useSubmit();
+  // A refusal's messages go under the fields they concern, one each, and clear as each is fixed.
+  const { busy, error, submit, fieldError, clearField } = useSubmit(SHOWN);
   // Shown only after the register has said this draft repeats another.
   const [repeat, setRepeat] = useState(false);
   const [allowDuplicate, setAllowDuplicate] = useState(false);
@@ -47,21 +52,23 @@ function AddForm({ units, onClose, onAdded }: Omit<SubmissionAddDialogProps, 'op
 
   return (
     <Stack gap="sm">
-      <TextInput label="标题" withAsterisk value={title} onChange={(e) => setTitle(e.currentTarget.value)} data-autofocus data-testid="add-title" />
+      <TextInput label="标题" withAsterisk value={title} onChange={(e) => { setTitle(e.currentTarget.value); clearField('title'); }} error={fieldError('title')} data-autofocus data-testid="add-title" />
       <SimpleGrid cols={2} spacing="sm">
         <Select
           label="报送单位"
           placeholder="选择单位"
           data={units.map((u) => ({ value: u.id, label: u.name }))}
           value={unit}
-          onChange={setUnit}
+          onChange={(v) => { setUnit(v); clearField('unit'); }}
+          error={fieldError('unit')}
           searchable
           clearable
+          {...unitSearchProps<number>(units)}
           data-testid="add-unit"
         />
-        <TextInput label="收稿日期" type="date" value={receivedDate} onChange={(e) => setReceivedDate(e.currentTarget.value)} data-testid="add-date" />
-        <TextInput label="信息员" value={liaisonName} onChange={(e) => setLiaisonName(e.currentTarget.value)} data-testid="add-liaison" />
-        <TextInput label="联系电话" value={liaisonPhone} onChange={(e) => setLiaisonPhone(e.currentTarget.value)} data-testid="add-phone" />
+        <DateField label="收稿日期" value={receivedDate} onChange={(v) => { setReceivedDate(v); clearField('receivedDate'); }} error={fieldError('receivedDate')} data-testid="add-date" />
+        <TextInput label="信息员" value={liaisonName} onChange={(e) => { setLiaisonName(e.currentTarget.value); clearField('liaisonName'); }} error={fieldError('liaisonName')} data-testid="add-liaison" />
+        <TextInput label="联系电话" value={liaisonPhone} onChange={(e) => { setLiaisonPhone(e.currentTarget.value); clearField('liaisonPhone'); }} error={fieldError('liaisonPhone')} data-testid="add-phone" />
       </SimpleGrid>
       <Textarea
         label="正文"
@@ -71,7 +78,8 @@ function AddForm({ units, onClose, onAdded }: Omit<SubmissionAddDialogProps, 'op
         minRows={6}
         maxRows={14}
         value={body}
-        onChange={(e) => setBody(e.currentTarget.value)}
+        onChange={(e) => { setBody(e.currentTarget.value); clearField('body'); }}
+        error={fieldError('body')}
         data-testid="add-body"
       />
       <DialogFooter

@@ -109,6 +109,7 @@ export function ArticlesPage() {
       <ArticleEditor
         key={seq}
         articleId={openId}
+        recover={route.page === 'articles' && route.recover === true}
         onClose={() => {
           reload();
           go({ page: 'articles' });

@@ -76,8 +76,9 @@ export async function runMainProcess(bundle: string, env: Record<string, string>
       showErrorBox: record('dialog.showErrorBox'),
       showSaveDialog: async (...args: unknown[]) => (fake.calls.push(['dialog.showSaveDialog', args.at(-1)]), { canceled: false, filePath: '/chosen/第1期.docx' }),
       showMessageBox: async () => ({ response: 0 }),
+      showOpenDialog: async (...args: unknown[]) => (fake.calls.push(['dialog.showOpenDialog', args.at(-1)]), { canceled: false, filePaths: ['/chosen/来稿'] }),
     },
-    shell: { showItemInFolder: (p: string) => void fake.shown.push(p) },
+    shell: { showItemInFolder: (p: string) => void fake.shown.push(p), openPath: async (p: string) => (fake.shown.push(`open:${p}`), '') },
     BrowserWindow: class {
       constructor(options: unknown) {
         fake.calls.push(['new BrowserWindow', options]);

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import * as s from '../schemas';
 import type { Paragraph } from '../text';
+import type { Category } from '../schemas';
 import type { ArticleIssueRef, Article } from '../types';
 import { byId, none, op } from './define';
 import { pageQuery, type Page } from '../paging';
@@ -59,6 +60,8 @@ export interface Submission {
   articleId: number | null;
   /** The live issue holding that item (a draft, in review, or signed: then the state is 已采用). */
   issue: ArticleIssueRef | null;
+  /** The category its wording points to (intake/category-guess.ts), null when not clear: then 编辑成信息 asks. */
+  guessedCategory: Category | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -155,6 +158,20 @@ export const submissionOps = {
     z.object({ path: localPath('文件路径'), ...intakeFields }).strict(),
     '导入一份来稿文件（.docx 或 .txt）/ import one draft file',
   ),
+  submissionUpload: op<ImportResult>()(
+    z
+      .object({
+        fileName: s.line('文件名', 255),
+        // 20 MB of file as base64, and a little room: the same limit as a file read from a folder.
+        base64: z
+          .string({ error: '请给出文件内容' })
+          // Not checked for its alphabet: bytes that decode to no draft are refused by the file's checks.
+          .max(28_000_000, { error: '文件超过 20 MB，不像一份来稿。请检查是否选错了文件。' }),
+        ...intakeFields,
+      })
+      .strict(),
+    '上传一份来稿文件（浏览器模式，.docx 或 .txt）/ import one uploaded draft file',
+  ),
   submissionScan: op<ScanResult>()(
     z.object({ folder: localPath('文件夹路径') }).strict(),
     '列出文件夹中可导入的来稿（不含子文件夹）/ list a folder for import',
@@ -201,7 +218,12 @@ export const submissionOps = {
   ),
   submissionCounts: op<SubmissionCounts>()(none, '来稿登记的份数（含未填单位的）/ the register’s counts', true),
   submissionOriginal: op<OriginalFile>()(byId('来稿'), '取得来稿原件（base64，供下载）/ the original file', true),
-  submissionEdit: op<SubmissionEditResult>()(byId('来稿'), '把来稿编辑成信息（原件保留）/ turn a draft into an item', false),
+  submissionEdit: op<SubmissionEditResult>()(
+    // Without a category, the one its wording points to; 动态 only when that is not clear either.
+    z.object({ id: s.id('来稿'), category: s.category.optional() }).strict(),
+    '把来稿编辑成信息（原件保留）/ turn a draft into an item',
+    false,
+  ),
   submissionSetState: op<Submission>()(
     z
       .object({

@@ -253,6 +253,16 @@ export const intakeCommands: readonly CommandSpec[] = [
     zh: '把来稿编辑成信息（原件和来稿文字保留不变）；再次执行返回同一条信息',
     en: 'Turn a draft into an item (the original stays as received); again returns the same item',
     positionals: ID,
+    options: [
+      {
+        flag: 'category',
+        key: 'category',
+        type: 'string',
+        value: 'C',
+        zh: '分类：news 动态 / practice 经验 / problem 问题建议 / research 调研 / followup 督查；不给时按文字判断（问题、建议、对策→问题建议；做法、经验→经验），判断不出为动态',
+        en: 'category; by default guessed from the wording, else news',
+      },
+    ],
     print: (r: SubmissionEditResult) =>
       `来稿 #${r.submission.id} → 信息 #${r.article.id}《${r.article.title}》（${SUBMISSION_STATE_LABELS[r.submission.state]}）\n修改信息：bulletin article edit ${r.article.id} …`,
   },

@@ -2,6 +2,8 @@
 import { Select, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import type { Unit } from '../../../src-main/api/types';
+import { DateField } from '../DateField';
+import { unitSearchProps } from '../unitSearch';
 
 export function TitleFilter({ value, onChange, testid }: { value: string; onChange: (v: string) => void; testid: string }) {
   return (
@@ -28,6 +30,7 @@ export function UnitFilter({ units, value, onChange, testid }: { units: Unit[]; 
       onChange={onChange}
       searchable
       clearable
+      {...unitSearchProps<number>(units)}
       w={150}
       data-testid={testid}
     />
@@ -62,8 +65,8 @@ export function DateRangeFilter<T extends { from: string; to: string }>(props: {
   const { value, onChange } = props;
   return (
     <>
-      <TextInput label={`${props.label} 从`} type="date" value={value.from} onChange={(e) => onChange({ ...value, from: e.currentTarget.value })} w={140} data-testid={props.testIds[0]} />
-      <TextInput label="至" type="date" value={value.to} onChange={(e) => onChange({ ...value, to: e.currentTarget.value })} w={140} data-testid={props.testIds[1]} />
+      <DateField label={`${props.label} 从`} value={value.from} onChange={(v) => onChange({ ...value, from: v })} w={160} data-testid={props.testIds[0]} />
+      <DateField label="至" value={value.to} onChange={(v) => onChange({ ...value, to: v })} w={160} data-testid={props.testIds[1]} />
     </>
   );
 }

@@ -27,7 +27,8 @@ export function sizeText(bytes: number): string {
 const CELL: CSSProperties = { padding: '4px 8px', borderBottom: '1px solid var(--mantine-color-gray-2)', verticalAlign: 'middle' };
 const NAME: CSSProperties = { fontSize: 14, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' };
 const TAG: CSSProperties = { fontSize: 11, border: '1px solid', borderRadius: 4, padding: '0 4px', marginRight: 6, flexShrink: 0, lineHeight: '16px' };
-const REASON: CSSProperties = { fontSize: 12, color: 'var(--mantine-color-red-8)', display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' };
+// The whole reason, wrapped: it says what to do with the file (save as .docx…), so none of it is cut.
+const REASON: CSSProperties = { fontSize: 12, color: 'var(--mantine-color-red-8)', whiteSpace: 'normal', overflowWrap: 'anywhere', lineHeight: 1.45 };
 const SELECT: CSSProperties = {
   width: '100%',
   height: 26,
@@ -73,7 +74,7 @@ export const FileRow = memo(function FileRow({
       <td style={{ ...CELL, textAlign: 'right', fontSize: 12, color: 'var(--mantine-color-dimmed)' }}>{sizeText(f.size)}</td>
       <td style={CELL}>
         {refused ? (
-          <span style={REASON} title={f.reason}>
+          <span style={REASON} data-testid="import-file-reason">
             {f.reason}
           </span>
         ) : (

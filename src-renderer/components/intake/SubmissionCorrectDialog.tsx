@@ -13,6 +13,8 @@ import type { Unit } from '../../../src-main/api/types';
 import { useApi } from '../../api/context';
 import { useSubmit } from '../../hooks/useSubmit';
 import { DialogFooter } from '../DialogFooter';
+import { DateField } from '../DateField';
+import { unitSearchProps } from '../unitSearch';
 
 export interface SubmissionCorrectDialogProps {
   submission: SubmissionSummary | null;
@@ -97,8 +99,8 @@ function CorrectForm({ s, units, onClose, onCorrected }: { s: SubmissionSummary;
         {s.articleId !== null && ' 已编成信息的，报送单位和标题会随之更正（已刊登在已签发期中的信息除外）。'}
       </Text>
       <SimpleGrid cols={2} spacing="sm">
-        <Select label="报送单位" data={unitOptions} value={unit} onChange={(v) => setUnit(v ?? NO_UNIT)} allowDeselect={false} searchable data-testid="correct-unit" />
-        <TextInput label="收稿日期" type="date" value={receivedDate} onChange={(e) => setReceivedDate(e.currentTarget.value)} data-testid="correct-date" />
+        <Select label="报送单位" data={unitOptions} value={unit} onChange={(v) => setUnit(v ?? NO_UNIT)} allowDeselect={false} searchable {...unitSearchProps(units)} data-testid="correct-unit" />
+        <DateField label="收稿日期" value={receivedDate} onChange={(v) => setReceivedDate(v)} data-testid="correct-date" />
         <TextInput label="信息员" value={liaisonName} onChange={(e) => setLiaisonName(e.currentTarget.value)} data-testid="correct-liaison" />
         <TextInput label="联系电话" value={liaisonPhone} onChange={(e) => setLiaisonPhone(e.currentTarget.value)} data-testid="correct-phone" />
       </SimpleGrid>

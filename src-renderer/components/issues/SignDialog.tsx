@@ -16,6 +16,7 @@ import { formatDate, isCompleteDate, issueLabel, issueShortLabel, nextNumberLabe
 import { useSubmit } from '../../hooks/useSubmit';
 import { DialogFooter } from '../DialogFooter';
 import { CoverageWarning } from './CoverageWarning';
+import { DateField } from '../DateField';
 
 const SIGNER_KEY = 'bulletin.lastSigner';
 
@@ -142,11 +143,10 @@ function SignForm({ issue, onClose, onSigned }: Omit<SignDialogProps, 'opened'>)
           data-autofocus
           data-testid="sign-signer"
         />
-        <TextInput
+        <DateField
           label="签发日期"
-          type="date"
           value={date}
-          onChange={(e) => setDate(e.currentTarget.value)}
+          onChange={(v) => setDate(v)}
           description="改动日期会重新计算期号"
           data-testid="sign-date"
         />

@@ -11,6 +11,7 @@ import { attempt, notifyOk } from '../../api/notify';
 import { formatDate, todayIso } from '../../format';
 import { useLoad } from '../../hooks/useLoad';
 import { EmptyHint } from '../EmptyHint';
+import { DateField } from '../DateField';
 
 const STATUS_COLORS: Record<CommissionStatus, string> = { onTime: 'teal', late: 'orange', missing: 'red', pending: 'gray' };
 
@@ -42,7 +43,7 @@ export function CommissionsPanel({ range, onChanged }: { range: { from: string; 
       <Paper withBorder p="sm">
         <Group align="flex-end" gap="xs" wrap="nowrap">
           <TextInput label="约稿主题" placeholder="例如：防汛救灾工作进展" value={topic} onChange={(e) => setTopic(e.currentTarget.value)} style={{ flex: 1 }} data-testid="commission-topic" />
-          <TextInput label="截止日期" type="date" value={deadline} onChange={(e) => setDeadline(e.currentTarget.value)} w={160} data-testid="commission-deadline" />
+          <DateField label="截止日期" value={deadline} onChange={(v) => setDeadline(v)} w={160} data-testid="commission-deadline" />
           <MultiSelect
             label="约稿单位"
             placeholder={asked.length ? '' : '选择单位'}
@@ -138,7 +139,7 @@ function AnswerButton({ commissionId, unitId, unit, onDone }: { commissionId: nu
           <Text size="sm" fw={600}>
             {unit} 报送约稿
           </Text>
-          <TextInput type="date" label="报送日期" value={date} onChange={(e) => setDate(e.currentTarget.value)} data-testid="answer-date" />
+          <DateField label="报送日期" value={date} onChange={(v) => setDate(v)} data-testid="answer-date" />
           <TextInput label="稿件编号（可不填）" value={article} onChange={(e) => setArticle(e.currentTarget.value.replace(/\D/g, ''))} data-testid="answer-article" />
           <Button size="xs" onClick={() => void save()} data-testid="answer-save">
             登记

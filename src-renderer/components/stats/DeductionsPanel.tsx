@@ -11,6 +11,7 @@ import { attempt, notifyOk } from '../../api/notify';
 import { formatDate, todayIso } from '../../format';
 import { useLoad } from '../../hooks/useLoad';
 import { DeleteRecordButton } from '../DeleteRecordButton';
+import { DateField } from '../DateField';
 
 /** Reasons the published rules name, with the points they deduct. */
 function presets(r: ScoreRules): { value: string; label: string; points: number }[] {
@@ -83,7 +84,7 @@ function Deductions({ range, onChanged }: { range: { from: string; to: string };
         <Group gap="xs" align="flex-end" wrap="nowrap">
           <NumberInput label="扣分" value={points} onChange={setPoints} min={1} allowDecimal={false} allowNegative={false} w={90} data-testid="deduction-points" />
           <TextInput label="原因" value={reason} onChange={(e) => setReason(e.currentTarget.value)} style={{ flex: 1 }} data-testid="deduction-reason" />
-          <TextInput label="日期" type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} w={150} data-testid="deduction-date" />
+          <DateField label="日期" value={date} onChange={(v) => setDate(v)} w={160} data-testid="deduction-date" />
           <Button leftSection={<IconPlus size={16} />} onClick={() => void add()} data-testid="deduction-add">
             登记
           </Button>
@@ -139,7 +140,7 @@ function Targets({ onChanged }: { onChanged: () => void }) {
     <Paper withBorder p="sm" data-testid="targets-panel">
       <Group justify="space-between" mb="xs">
         <Title order={6}>月度报送任务</Title>
-        <TextInput type="date" size="xs" label="自该日期所在月份起" value={from} onChange={(e) => setFrom(e.currentTarget.value)} w={170} data-testid="target-from" />
+        <DateField size="xs" label="自该日期所在月份起" value={from} onChange={(v) => setFrom(v)} w={170} data-testid="target-from" />
       </Group>
       <Table verticalSpacing={2}>
         <Table.Thead>

@@ -1,7 +1,8 @@
 /** The assessment period: a month, quarter, half-year or year of a year, or two dates. */
-import { Group, NumberInput, SegmentedControl, Select, TextInput } from '@mantine/core';
+import { Group, NumberInput, SegmentedControl, Select } from '@mantine/core';
 import { PERIOD_KINDS } from '../../../src-main/api/ops/scoring';
 import { todayIso } from '../../format';
+import { DateField } from '../DateField';
 
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 export type PeriodQuery = { period: PeriodKind; year: number; n?: number } | { from: string; to: string };
@@ -77,8 +78,8 @@ export function PeriodPicker({ value, onChange }: { value: PeriodChoice; onChang
       )}
       {value.kind === 'custom' && (
         <>
-          <TextInput type="date" aria-label="起始日期" value={value.from} onChange={(e) => set({ from: e.currentTarget.value })} w={160} data-testid="period-from" />
-          <TextInput type="date" aria-label="截止日期" value={value.to} onChange={(e) => set({ to: e.currentTarget.value })} w={160} data-testid="period-to" />
+          <DateField aria-label="起始日期" value={value.from} onChange={(v) => set({ from: v })} w={160} data-testid="period-from" />
+          <DateField aria-label="截止日期" value={value.to} onChange={(v) => set({ to: v })} w={160} data-testid="period-to" />
         </>
       )}
     </Group>

@@ -2,7 +2,7 @@
  * 计分规则: the numbers of the version in force today, editable, saved as a new version from a
  * date. Saved versions never change, so circulars of past periods keep their figures.
  */
-import { Alert, Badge, Button, Group, Loader, NumberInput, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, NumberInput, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { RULE_FIELDS, ruleValue, withRuleValue, type ScoreRules } from '../../../src-main/api/ops/scoring';
@@ -10,6 +10,7 @@ import { useApi } from '../../api/context';
 import { attempt, notifyOk } from '../../api/notify';
 import { formatDate, todayIso } from '../../format';
 import { useLoad } from '../../hooks/useLoad';
+import { DateField } from '../DateField';
 
 const GROUPS = [...new Set(RULE_FIELDS.map((f) => f.group))];
 
@@ -47,7 +48,7 @@ export function RulesEditor({ onSaved }: { onSaved?: () => void }) {
           现行规则自 {formatDate(current.data.validFrom) || current.data.validFrom} 起适用。修改数字后，选择生效日期，保存为新版本；已保存的版本不会改变。
         </Text>
         <Group gap="xs" align="flex-end">
-          <TextInput type="date" label="新版本生效日期" value={from} onChange={(e) => setFrom(e.currentTarget.value)} w={170} data-testid="rules-from" />
+          <DateField label="新版本生效日期" value={from} onChange={(v) => setFrom(v)} w={170} data-testid="rules-from" />
           <Button leftSection={<IconDeviceFloppy size={16} />} onClick={() => void save()} loading={saving} disabled={!changed.length} data-testid="rules-save">
             保存为新版本{changed.length ? `（改动${changed.length}项）` : ''}
           </Button>
