@@ -61,3 +61,20 @@ export function mainHelp(commands: readonly CommandSpec[], version: string): str
     '数据库默认位置 Default database: Windows %APPDATA%\\bulletin-desk\\bulletin.db；Linux ~/.config/bulletin-desk/bulletin.db',
   ].join('\n');
 }
+
+/** Every help answer the command gives, keyed by its words ('' the main help, 'issue' a group, 'issue sign' a command). */
+export interface HelpTable {
+  version: string;
+  schemaVersion: number;
+  texts: Record<string, string>;
+  /** The words of every command, for telling `bulletin issue list` (a command) from a group. */
+  commands: string[];
+}
+
+export function helpTable(commands: readonly CommandSpec[], version: string, schemaVersion: number): HelpTable {
+  const texts: Record<string, string> = { '': mainHelp(commands, version) };
+  for (const g of new Set(commands.map((c) => c.path[0]!))) texts[g] = groupHelp(g, commands);
+  // A one-word command (init, demo, search) has the command's help, not a group's, under its word.
+  for (const c of commands) texts[c.path.join(' ')] = commandHelp(c);
+  return { version, schemaVersion, texts, commands: commands.map((c) => c.path.join(' ')) };
+}
