@@ -57,7 +57,7 @@ export function mainHelp(commands: readonly CommandSpec[], version: string): str
     '全局选项 Global options:',
     ...GLOBAL_OPTIONS.map(([flag, zh, en]) => `  ${flag.padEnd(14)} ${zh}\n  ${''.padEnd(14)} ${en}`),
     '',
-    '退出码 Exit codes: 0 成功 success；2 输入被拒绝 input refused；1 程序内部错误 internal fault；3 检查发现问题 check found problems（archive verify）',
+    '退出码 Exit codes: 0 成功 success；2 输入被拒绝 input refused；1 程序内部错误 internal fault；3 检查发现问题 check found problems（check、archive verify）',
     '数据库默认位置 Default database: Windows %APPDATA%\\bulletin-desk\\bulletin.db；Linux ~/.config/bulletin-desk/bulletin.db',
   ].join('\n');
 }
