@@ -218,7 +218,7 @@ describe('bulletin check, and damage it finds', () => {
       const refusal = await gateWritesOnCheck(ctx, t.file);
       expect(refusal?.code).toBe('DB_DAMAGED');
       expect(readCheckRecord(t.file)).toMatchObject({ ok: false, reason: 'scheduled' });
-      expect((await dispatch(ctx, 'articleList', {})).length).toBe(3);
+      expect((await dispatch(ctx, 'articleList', {})).rows.length).toBe(3);
       const e = await refused(dispatch(ctx, 'articleAdd', { title: '不应写入', body: '正文。' }));
       expect(e.code).toBe('DB_DAMAGED');
       expect(e.message).toContain(good.name);

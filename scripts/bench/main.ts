@@ -18,6 +18,7 @@ import { benchUi } from './ui';
 import { benchMemory } from './memory';
 import { benchYearExport } from './year-export';
 import { benchLists } from './lists';
+import { benchStartup } from './startup';
 
 /** In the order they print; each returns its lines. */
 const SECTIONS: [string, (dir: string, quick: boolean) => Promise<string[]>][] = [
@@ -31,6 +32,7 @@ const SECTIONS: [string, (dir: string, quick: boolean) => Promise<string[]>][] =
   ['The window (Chromium)', benchUi],
   ['Main-process memory', benchMemory],
   ['Year export', benchYearExport],
+  ['Start-up and checks', benchStartup],
 ];
 
 const quick = process.argv.includes('--quick');
