@@ -18,11 +18,11 @@ import { goalLine, ms, row, stats, type Stats } from './stats';
 const SAMPLES = 30;
 const BIN = path.resolve('bin', 'bulletin.cjs');
 
-function run(args: string[], env: NodeJS.ProcessEnv = {}): { ms: number; stdout: string } {
+function run(args: string[], env: NodeJS.ProcessEnv = {}, okCodes: readonly number[] = [0]): { ms: number; stdout: string } {
   const t0 = performance.now();
   const r = spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 256 * 1024 * 1024 });
   const took = performance.now() - t0;
-  if (r.status !== 0) throw new Error(`${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+  if (!okCodes.includes(r.status ?? -1)) throw new Error(`${args.join(' ')} failed (${r.status}): ${r.stderr}`);
   return { ms: took, stdout: r.stdout };
 }
 
@@ -74,8 +74,9 @@ export async function benchStartup(dir: string, quick: boolean): Promise<string[
   const writes: number[] = [];
   for (let i = 0; i < SAMPLES; i++) writes.push(run([BIN, 'unit', 'add', '--name', `基准单位${i}`], { BULLETIN_DB: copy }).ms);
   out.push(row('bulletin unit add on a copy of the archive', stats(writes)));
-  const check = run([BIN, 'check'], { BULLETIN_DB: copy });
-  out.push(`bulletin check on the same copy (on demand; one run)      ${ms(check.ms)}   ${check.stdout.split('\n')[0] ?? ''}`);
+  // Exit 3 is an answer too (the fixture is built with plain SQL, not every archive rule kept).
+  const check = run([BIN, 'check'], { BULLETIN_DB: copy }, [0, 3]);
+  out.push(`${'bulletin check on the same copy (one run)'.padEnd(44)} ${ms(check.ms)}   ${check.stdout.split('\n').slice(0, 3).join(' / ')}`);
   for (const f of fs.readdirSync(dir).filter((n) => n.startsWith('startup-write.db'))) fs.rmSync(path.join(dir, f), { recursive: true, force: true });
 
   out.push(goalLine('bulletin --help, CPU above bare node (median)', above(help).median / 1000, '<=', 0.15, 's'));
