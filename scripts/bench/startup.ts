@@ -76,7 +76,7 @@ export async function benchStartup(dir: string, quick: boolean): Promise<string[
   out.push(row('bulletin unit add on a copy of the archive', stats(writes)));
   // Exit 3 is an answer too (the fixture is built with plain SQL, not every archive rule kept).
   const check = run([BIN, 'check'], { BULLETIN_DB: copy }, [0, 3]);
-  out.push(`${'bulletin check on the same copy (one run)'.padEnd(44)} ${ms(check.ms)}   ${check.stdout.split('\n').slice(0, 3).join(' / ')}`);
+  out.push(`${'bulletin check on the same copy (one run)'.padEnd(44)} ${ms(check.ms)}   ${(check.stdout.split('\n')[0] ?? '').slice(0, 60)}`);
   for (const f of fs.readdirSync(dir).filter((n) => n.startsWith('startup-write.db'))) fs.rmSync(path.join(dir, f), { recursive: true, force: true });
 
   out.push(goalLine('bulletin --help, CPU above bare node (median)', above(help).median / 1000, '<=', 0.15, 's'));
