@@ -7,6 +7,7 @@
 // under the first (its CLI processes, its `bulletin web` serving the window).
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
 // Paths below are relative to the project, whoever starts the script (tests run it too).
@@ -48,11 +49,29 @@ const common = {
   write: false,
 };
 const outputs = [
-  ...(await build({ ...common, packages: 'external', entryPoints: { cli: 'src-main/cli/index.ts', 'electron-main': 'src-main/electron/main.ts' } })).outputFiles,
+  ...(await build({ ...common, packages: 'external', entryPoints: { 'cli-main': 'src-main/cli/index.ts', 'electron-main': 'src-main/electron/main.ts' } })).outputFiles,
+  // The command's entry: answers --help and --version from cli-help.json (below) and loads
+  // cli-main.cjs for everything else, so those print at once (issue 14).
+  ...(await build({ ...common, packages: 'external', external: ['./cli-main.cjs'], entryPoints: { cli: 'src-main/cli/launcher.ts' } })).outputFiles,
   // A sandboxed preload may require nothing but 'electron': everything else is bundled in.
   ...(await build({ ...common, external: ['electron'], entryPoints: { preload: 'src-main/electron/preload.ts' } })).outputFiles,
 ];
 for (const o of outputs) writeAtomic(o.path, o.contents);
+
+// The help table, made by the command table itself: bundled aside, loaded once, written as JSON.
+{
+  const [table] = (await build({ ...common, sourcemap: false, packages: 'external', entryPoints: { 'help-table': 'src-main/cli/help-table.ts' } })).outputFiles;
+  const scratch = path.resolve('dist/main', `help-table${TMP}.cjs`);
+  writeFileSync(scratch, table.contents);
+  try {
+    const help = createRequire(import.meta.url)(scratch).table;
+    const file = path.resolve('dist/main/cli-help.json');
+    writeAtomic(file, JSON.stringify(help));
+    outputs.push({ path: file });
+  } finally {
+    rmSync(scratch, { force: true });
+  }
+}
 removeStale('dist/main', outputs.map((o) => path.relative(path.resolve('dist/main'), o.path)));
 console.log('built dist/main');
 

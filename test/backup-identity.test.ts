@@ -150,6 +150,12 @@ describe('another database’s backup', () => {
     expect(newestGoodBackup(dir, other.id)?.path).toBe(other.backup);
 
     corruptTable(t.file, 'issues');
+    // Found by the check (`bulletin check`, the daily one or one after an unclean stop) …
+    const check = await cli(t.file, 'check');
+    expect(check.code).toBe(3);
+    expect(check.stdout).toContain(path.basename(backup));
+    expect(check.stdout).not.toContain(path.basename(other.backup));
+    // … and from then on every write is refused with the same advice.
     const r = await cli(t.file, 'series', 'add', '--name', '新刊物');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(path.basename(backup));

@@ -336,7 +336,7 @@ describe('the daily backup at start', () => {
   });
 });
 
-describe('the start-up check', () => {
+describe('the check before writing', () => {
   it('refuses a damaged database without writing to it, naming the newest good backup', async () => {
     const t = testDb();
     await seed(t, 3);
@@ -351,7 +351,8 @@ describe('the start-up check', () => {
 
     let err: ApiError | undefined;
     try {
-      openDatabase(t.file);
+      // What a write does after an unclean stop (test/check-schedule.test.ts), or on demand.
+      openDatabase(t.file, { integrityCheck: 'at-open' });
     } catch (e) {
       err = e as ApiError;
     }
@@ -362,7 +363,7 @@ describe('the start-up check', () => {
     expect(err!.message).toMatch(/不会再写入/);
     expect(fs.readFileSync(t.file).equals(bytes)).toBe(true);
 
-    // a command that would write is refused, naming the backup
+    // once found damaged (by that check, recorded beside the file), a command that would write is refused, naming the backup
     const r = await cli(t.file, 'article', 'add', '--title', '不应写入', '--body', '正文');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(good.name);
@@ -504,7 +505,8 @@ describe('the desktop app meets a damaged database', () => {
       expect(good.name).toMatch(/manual/);
       fake.appListeners['will-quit']?.();
       const log = fs.readFileSync(path.join(stage, 'data', 'logs', 'bulletin.log'), 'utf8');
-      expect(log).toMatch(/ERROR event=start-check ok=false/);
+      // No check had run on this file yet, so the daily one was due at start.
+      expect(log).toMatch(/ERROR event=check reason=scheduled pages=false/);
       expect(log).toMatch(/event=restore damaged=true/);
     } finally {
       removeStage(stage);

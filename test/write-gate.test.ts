@@ -1,7 +1,7 @@
 /**
- * The start-up check off the main thread (services/write-gate.ts): reading works while it runs;
- * a write waits for it, and is refused, with nothing written, when the database is damaged;
- * a restore is still allowed and lifts the refusal.
+ * The app's check off the main thread (services/write-gate.ts): reading works while it runs;
+ * once it finds the database damaged every write is refused, with nothing written; a restore is
+ * still allowed and lifts the refusal. (When it runs: test/check-schedule.test.ts.)
  */
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -74,9 +74,10 @@ describe('the write gate', () => {
     // opening does not check (it would take seconds on a large archive) …
     const ctx = createCtx(openDatabase(t.file, { integrityCheck: 'deferred' }));
     try {
-      gateWritesOnCheck(ctx, t.file);
-      // … so the articles, which are sound, can still be read while the check runs
+      const check = gateWritesOnCheck(ctx, t.file);
+      // … so the articles, which are sound, can still be read while the check (due: none ran yet) runs
       expect((await dispatch(ctx, 'articleList', {})).rows.length).toBe(3);
+      expect((await check)?.code).toBe('DB_DAMAGED');
       for (const [op, input] of [
         ['articleAdd', { title: '不应写入', body: '正文。' }],
         ['articleEdit', { id: 1, title: '不应修改' }],
@@ -95,6 +96,7 @@ describe('the write gate', () => {
       const added = await dispatch(ctx, 'articleAdd', { title: '恢复后可以写入', body: '正文。' });
       expect(added.id).toBe(4);
     } finally {
+      ctx.stopChecks?.();
       ctx.db.close();
     }
   });

@@ -59,7 +59,8 @@ export async function benchBackup(dir: string, quick: boolean): Promise<string[]
   const runs = quick ? 3 : 5;
 
   const plain = await time(runs, () => new Database(file, { readonly: true }).close());
-  const open = await time(runs, () => openDatabase(file).close());
+  const open = await time(runs, () => openDatabase(file, { integrityCheck: 'at-open' }).close());
+  const openWrite = await time(runs, () => openDatabase(file).close());
   const quickCheck = await time(runs, () => {
     const db = new Database(file, { readonly: true });
     db.pragma('quick_check(1)');
@@ -105,6 +106,7 @@ export async function benchBackup(dir: string, quick: boolean): Promise<string[]
     `database: ${mb.toFixed(0)} MB`,
     row('open, plain (no checks)', plain),
     row('open through openDatabase (with quick_check)', open),
+    row('open for writing after a clean close (no check)', openWrite),
     row('quick_check alone', quickCheck, rate(quickCheck)),
     row('integrity_check (restore, backup list --verify)', integrity, rate(integrity)),
     row(`archive verify (${Math.floor((quick ? 4_000 : 40_000) / 100)} stored files + seal chain)`, verify, rate(verify)),

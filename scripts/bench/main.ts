@@ -19,6 +19,7 @@ import { benchMemory } from './memory';
 import { benchYearExport } from './year-export';
 import { benchLists } from './lists';
 import { benchProof } from './proof';
+import { benchStartup } from './startup';
 
 /** In the order they print; each returns its lines. */
 const SECTIONS: [string, (dir: string, quick: boolean) => Promise<string[]>][] = [
@@ -33,6 +34,7 @@ const SECTIONS: [string, (dir: string, quick: boolean) => Promise<string[]>][] =
   ['Main-process memory', benchMemory],
   ['Year export', benchYearExport],
   ['Proofreading', benchProof],
+  ['Start-up and checks', benchStartup],
 ];
 
 const quick = process.argv.includes('--quick');

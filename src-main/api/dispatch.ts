@@ -215,10 +215,34 @@ export function recordAudit<K extends OpName>(ctx: Ctx, name: K, args: OpArgs<K>
 
 async function gatePassed(ctx: Ctx): Promise<boolean> {
   try {
-    await ctx.writeGate;
+    if (ctx.writeGate) await waitForCheck(ctx.writeGate);
     return true;
   } catch {
     return false;
+  }
+}
+
+/** The longest a write waits for a running check (issue 14); then it is refused, saying why. */
+const CHECK_WAIT_MS = 1000;
+
+async function waitForCheck(gate: Promise<void>): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new ApiError(
+            'BUSY',
+            '数据库上次没有正常关闭，正在检查它是否完好（大的数据库需要几十秒）。检查期间暂不能修改，查看和搜索不受影响；请稍候再试。',
+          ),
+        ),
+      CHECK_WAIT_MS,
+    );
+  });
+  try {
+    await Promise.race([gate, late]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -251,7 +275,7 @@ export async function dispatch(ctx: Ctx, name: string, rawInput: unknown): Promi
     throw refusal;
   }
   try {
-    if (ctx.writeGate && !contract[name].readonly && !UNGATED.has(name)) await ctx.writeGate;
+    if (ctx.writeGate && !contract[name].readonly && !UNGATED.has(name)) await waitForCheck(ctx.writeGate);
     const handler = handlers[name] as (ctx: Ctx, args: unknown) => unknown;
     const result = await audited(ctx, name, parsed.data, () => handler(ctx, parsed.data));
     logged('ok');

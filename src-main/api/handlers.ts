@@ -26,6 +26,7 @@ import * as submissionCorrect from '../services/submission-correct';
 import * as backups from '../services/backups';
 import * as coverage from '../services/coverage';
 import { verifyArchive } from '../store/seal';
+import { checkDatabase } from '../services/write-gate';
 import * as audit from '../services/audit';
 import * as setup from '../services/setup';
 import * as yearExport from '../services/year-export';
@@ -106,6 +107,7 @@ export const handlers: Handlers = {
   backupRestore: backups.restoreBackup,
   backupStatus: (ctx) => backups.backupStatus(ctx),
   archiveVerify: (ctx) => verifyArchive(ctx.db),
+  databaseCheck: (ctx) => checkDatabase(ctx),
 
   articleSetUnits: scoringRecords.setArticleUnits,
   articleUnitsGet: scoringRecords.getArticleUnits,

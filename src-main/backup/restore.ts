@@ -19,6 +19,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ApiError } from '../api/errors';
+import { checkRecordFile, clearSessions, forgetCheckRecord, sessionsDir, staleSessions } from '../store/check-state';
 import { openDatabase, type DB } from '../store/db';
 import { MIGRATIONS, SCHEMA_VERSION } from '../store/migrations';
 import { writeBackup } from './create';
@@ -75,7 +76,7 @@ function currentSchema(): string[] {
 }
 
 function removeWithSideFiles(file: string): void {
-  for (const f of [file, ...SIDE_FILES.map((s) => file + s)]) fs.rmSync(f, { force: true });
+  for (const f of [file, ...SIDE_FILES.map((s) => file + s), checkRecordFile(file), sessionsDir(file)]) fs.rmSync(f, { force: true, recursive: true });
 }
 
 function sameFile(a: string, b: string): boolean {
@@ -222,6 +223,10 @@ export async function restoreDatabase(req: RestoreRequest): Promise<RestoreOutco
       const code = (e as { code?: string }).code;
       throw new ApiError('BUSY', `无法替换数据库文件（${code ?? '未知原因'}），可能有其他程序正在使用它。当前数据库没有改动，请关闭其他程序后再试。`);
     }
+    // What the last check found, and any crash of the old file, were about the file replaced:
+    // the restored one passed its own check, and the scheduled check will look at it again.
+    forgetCheckRecord(livePath);
+    clearSessions(staleSessions(livePath));
     return { db: openDatabase(livePath), restoredFrom: source, undoBackup, fromVersion, schemaVersion: SCHEMA_VERSION, warning };
   } finally {
     removeWithSideFiles(scratch);

@@ -234,6 +234,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     // The check and backup already started: let them end before the database closes, so nothing
     // writes to the data folder (the log) after the refusal has been given.
     await stopCopies();
+    ctx.stopChecks?.();
     await Promise.allSettled(background);
     ctx.db.close();
     throw listenError(e, wanted);
@@ -249,6 +250,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       closed ??= (async () => {
         closing = true;
         const copies = stopCopies();
+        ctx.stopChecks?.();
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         // Let calls already running finish their transaction before the connection goes.
         await Promise.allSettled([...inflight]);

@@ -13,10 +13,10 @@ import { packetCommands } from './commands/packets';
 import { searchCommands } from './commands/search';
 import { intakeCommands } from './commands/intake';
 import { scoringCommands } from './commands/scoring';
-import { archiveCommands, backupCommands } from './commands/backups';
+import { archiveCommands, backupCommands, checkCommands } from './commands/backups';
 import { auditCommands } from './commands/audit';
 import { setupCommands } from './commands/setup';
 import { yearExportCommands } from './commands/year-export';
 import { proofCommands } from './commands/proof';
 
-export const COMMANDS: readonly CommandSpec[] = [...appCommands, ...seriesCommands, ...unitCommands, ...articleCommands, ...issueCommands, ...yearExportCommands, ...packetCommands, ...searchCommands, ...intakeCommands, ...scoringCommands, ...backupCommands, ...archiveCommands, ...auditCommands, ...setupCommands, ...proofCommands];
+export const COMMANDS: readonly CommandSpec[] = [...appCommands, ...seriesCommands, ...unitCommands, ...articleCommands, ...issueCommands, ...yearExportCommands, ...packetCommands, ...searchCommands, ...intakeCommands, ...scoringCommands, ...backupCommands, ...checkCommands, ...archiveCommands, ...auditCommands, ...setupCommands, ...proofCommands];

@@ -57,7 +57,24 @@ export function mainHelp(commands: readonly CommandSpec[], version: string): str
     '全局选项 Global options:',
     ...GLOBAL_OPTIONS.map(([flag, zh, en]) => `  ${flag.padEnd(14)} ${zh}\n  ${''.padEnd(14)} ${en}`),
     '',
-    '退出码 Exit codes: 0 成功 success；2 输入被拒绝 input refused；1 程序内部错误 internal fault；3 检查发现问题 check found problems（archive verify）',
+    '退出码 Exit codes: 0 成功 success；2 输入被拒绝 input refused；1 程序内部错误 internal fault；3 检查发现问题 check found problems（check、archive verify）',
     '数据库默认位置 Default database: Windows %APPDATA%\\bulletin-desk\\bulletin.db；Linux ~/.config/bulletin-desk/bulletin.db',
   ].join('\n');
+}
+
+/** Every help answer the command gives, keyed by its words ('' the main help, 'issue' a group, 'issue sign' a command). */
+export interface HelpTable {
+  version: string;
+  schemaVersion: number;
+  texts: Record<string, string>;
+  /** The words of every command, for telling `bulletin issue list` (a command) from a group. */
+  commands: string[];
+}
+
+export function helpTable(commands: readonly CommandSpec[], version: string, schemaVersion: number): HelpTable {
+  const texts: Record<string, string> = { '': mainHelp(commands, version) };
+  for (const g of new Set(commands.map((c) => c.path[0]!))) texts[g] = groupHelp(g, commands);
+  // A one-word command (init, demo, search) has the command's help, not a group's, under its word.
+  for (const c of commands) texts[c.path.join(' ')] = commandHelp(c);
+  return { version, schemaVersion, texts, commands: commands.map((c) => c.path.join(' ')) };
 }

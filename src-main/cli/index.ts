@@ -1,4 +1,4 @@
-/** Process entry of the `bulletin` command (bundled to dist/main/cli.cjs). */
+/** The program proper of the `bulletin` command (bundled to dist/main/cli-main.cjs; launcher.ts, dist/main/cli.cjs, loads it). */
 import { runCli } from './main';
 
 const io = {

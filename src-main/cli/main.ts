@@ -1,6 +1,6 @@
 /**
  * The `bulletin` command: argv → one API call → text or JSON. Exit 0 on success, 2 when the
- * input is refused, 1 on an internal fault, 3 when a check ran and found problems (archive verify).
+ * input is refused, 1 on an internal fault, 3 when a check ran and found problems (check, archive verify).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -189,9 +189,11 @@ async function execute(c: CommandSpec, input: Record<string, unknown>, g: Global
     const ctx: CommandContext = { dbPath, json: g.json, operator, stdout: io.stdout, stderr: io.stderr };
     return c.run(input, ctx);
   }
-  // A command that only reads skips the start-up check (seconds on a large archive): it cannot
-  // write to a damaged file. Every other command checks first.
-  const ctx = createCtx(openDatabase(dbPath, { integrityCheck: contract[c.op!].readonly ? 'none' : 'at-open' }));
+  // The whole-file check (a minute on a large archive) is not on the write path (issue 14): a
+  // command that writes checks first only after an unclean stop, and is refused on a file the
+  // last check found damaged (store/db.ts 'unclean'); one that only reads cannot make damage
+  // worse. `bulletin check` checks on demand.
+  const ctx = createCtx(openDatabase(dbPath, { integrityCheck: contract[c.op!].readonly ? 'none' : 'unclean' }));
   ctx.logger = loggerFor(dbPath);
   ctx.operator = operator;
   try {

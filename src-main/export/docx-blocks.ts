@@ -18,25 +18,15 @@ import {
   type IRunOptions,
   type IStylesOptions,
 } from 'docx';
-import { cleanText, type Paragraph as BodyParagraph } from '../api/text';
+import type { Paragraph as BodyParagraph } from '../api/text';
+import { safeLine, safeText, sourceText } from './text-parts';
 import { balanceTitle } from './docx-title';
 import { breakLongLatin } from './latin-breaks';
 import { keepRules, splitLead } from './paragraph-rules';
 import type { FontSpec, LayoutProfile, RuleSpec } from './layout-profile';
 
-/**
- * Text as Word may hold it: characters XML 1.0 forbids (controls, lone surrogates, U+FFFE/FFFF)
- * dropped, and tabs and line breaks folded to a space because a paragraph's own text never
- * carries layout — the renderer adds tabs and breaks itself.
- */
-export function safeText(input: string): string {
-  return cleanText(input).replace(/[\t\n\u2028\u2029]+/g, ' ');
-}
-
-/** One paragraph's text: made safe and trimmed of the blank space people paste around it. */
-export function safeLine(input: string): string {
-  return safeText(input).replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
-}
+// The plain-text helpers live in text-parts.ts (no docx there, so the page preview loads without it).
+export { safeLine, safeText, sourceText } from './text-parts';
 
 export function runFonts(f: FontSpec): { eastAsia: string; ascii: string; hAnsi: string; cs: string } {
   return { eastAsia: f.eastAsia, ascii: f.ascii, hAnsi: f.hAnsi, cs: f.ascii };
@@ -194,14 +184,6 @@ export function titleParagraph(title: string, profile: LayoutProfile, pageBreakB
     pageBreakBefore,
     children: (lines.length ? lines : ['']).map((line, i) => run(line, profile.fonts.title, { breakBefore: i > 0 })),
   });
-}
-
-/** `城关镇` → `（城关镇 供稿）`; a source already written as `（县发改局）` is kept as it is. */
-export function sourceText(source: string): string {
-  const s = safeLine(source);
-  if (!s) return '';
-  if (/^[（(].*[）)]$/u.test(s)) return s;
-  return /供稿$/u.test(s) ? `（${s}）` : `（${s} 供稿）`;
 }
 
 export function sourceParagraph(source: string, profile: LayoutProfile): Paragraph {

@@ -6,10 +6,9 @@
  */
 import type { LaidLine, LaidLineKind } from '../api/layout-types';
 import type { Paragraph as BodyParagraph } from '../api/text';
-import { safeLine, sourceText } from './docx-blocks';
 import { keepRules, splitLead } from './paragraph-rules';
 import { balanceTitle } from './docx-title';
-import { colophonParts, formatDate, issueNumberText } from './docx-frontback';
+import { colophonParts, formatDate, issueNumberText, safeLine, sourceText } from './text-parts';
 import { blockWidth, colophonListLines, colophonPlainLines, contentsLines, mastheadFit, officeDateFit } from './front-fit';
 import type { LayoutProfile } from './layout-profile';
 import { breakLines } from './line-breaking';

@@ -4,7 +4,7 @@
  * voided issues marked with their reason; a second sheet lists every item. Numbers are numbers
  * and dates are dates, as in the circular's workbook, so the office can sort and file it.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 export interface RegisterItem {
   position: number;
@@ -140,7 +140,9 @@ function itemSheet(wb: ExcelJS.Workbook, m: RegisterModel): void {
 }
 
 export async function renderYearRegister(m: RegisterModel): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded at first use, not at start: every command would pay for it (issue 14).
+  const { Workbook } = (await import('exceljs')).default;
+  const wb = new Workbook();
   wb.creator = '政务信息编印台';
   wb.title = registerTitle(m);
   // Fixed from the register itself, so the same year exported twice the same day gives the same workbook.

@@ -5,7 +5,6 @@
  * the draft's paragraphs. Images are not read at all: a draft's text is what is registered, the
  * original file keeps the pictures.
  */
-import mammoth from 'mammoth';
 import { draftFromBlocks, type DraftText, type RawBlock } from './draft';
 import { IntakeRefusal } from './formats';
 import { checkDocxZip } from './zip-check';
@@ -24,8 +23,6 @@ const STYLE_MAP = [
     `p[style-name='简报${'一二三四'[n - 1]}级标题'] => h${n}:fresh`,
   ]),
 ];
-
-const NO_IMAGES = mammoth.images.imgElement(() => Promise.resolve({ src: '' }));
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
@@ -101,11 +98,14 @@ function joinBreaks(text: string): string {
 /** A .docx → title and paragraphs. Refusals (damage, bombs, no text) are IntakeRefusal. */
 export async function readDocx(bytes: Buffer): Promise<DraftText> {
   await checkDocxZip(bytes);
+  // Loaded at first use, not at start: every command would pay for it (issue 14).
+  const mammoth = (await import('mammoth')).default;
+  const noImages = mammoth.images.imgElement(() => Promise.resolve({ src: '' }));
   let html: string;
   try {
     const result = await mammoth.convertToHtml(
       { buffer: bytes },
-      { styleMap: STYLE_MAP, convertImage: NO_IMAGES, ignoreEmptyParagraphs: true, externalFileAccess: false },
+      { styleMap: STYLE_MAP, convertImage: noImages, ignoreEmptyParagraphs: true, externalFileAccess: false },
     );
     html = result.value;
   } catch {

@@ -7,7 +7,7 @@
  * writes. Only an archive that passes goes to mammoth.
  */
 import type { Readable } from 'node:stream';
-import yauzl from 'yauzl';
+import type Yauzl from 'yauzl';
 import { IntakeRefusal } from './formats';
 
 export const ZIP_LIMITS = {
@@ -29,7 +29,9 @@ export const ZIP_LIMITS = {
 const DAMAGED = 'Word 文件已损坏，无法读取。请让报送单位重新发送，或用 Word/WPS 打开后选择“文件 → 另存为”，保存为“Word 文档（*.docx）”再导入。';
 const NOT_A_DRAFT = '文件的结构异常（可能是被恶意构造的压缩包），为安全起见不予导入。请让报送单位用 Word 或 WPS 重新保存后再发送。';
 
-function open(bytes: Buffer): Promise<yauzl.ZipFile> {
+async function open(bytes: Buffer): Promise<Yauzl.ZipFile> {
+  // Loaded at first use, not at start: every command would pay for it (issue 14).
+  const yauzl = (await import('yauzl')).default;
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(bytes, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (err, zip) => {
       if (err || !zip) reject(new IntakeRefusal(DAMAGED));
@@ -38,11 +40,11 @@ function open(bytes: Buffer): Promise<yauzl.ZipFile> {
   });
 }
 
-function readEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
+function readEntries(zip: Yauzl.ZipFile): Promise<Yauzl.Entry[]> {
   return new Promise((resolve, reject) => {
-    const entries: yauzl.Entry[] = [];
+    const entries: Yauzl.Entry[] = [];
     let declared = 0;
-    zip.on('entry', (entry: yauzl.Entry) => {
+    zip.on('entry', (entry: Yauzl.Entry) => {
       declared += entry.uncompressedSize;
       if (declared > ZIP_LIMITS.totalUncompressed) {
         reject(new IntakeRefusal(`文件解压后超过 ${ZIP_LIMITS.totalUncompressed / 1024 / 1024} MB，${NOT_A_DRAFT}`));
@@ -57,7 +59,7 @@ function readEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
   });
 }
 
-function openStream(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> {
+function openStream(zip: Yauzl.ZipFile, entry: Yauzl.Entry): Promise<Readable> {
   return new Promise((resolve, reject) => {
     zip.openReadStream(entry, (err, stream) => {
       if (err || !stream) reject(new IntakeRefusal(DAMAGED));
@@ -73,7 +75,7 @@ const MB = (n: number) => `${n / 1024 / 1024} MB`;
  * The main document's paragraphs are counted on the way, so a file of a million empty
  * paragraphs is refused here and not after mammoth has spent a minute on it.
  */
-async function inflateXml(zip: yauzl.ZipFile, entry: yauzl.Entry, budget: number): Promise<number> {
+async function inflateXml(zip: Yauzl.ZipFile, entry: Yauzl.Entry, budget: number): Promise<number> {
   const isDocument = entry.fileName.toLowerCase() === 'word/document.xml';
   const limit = isDocument ? Math.min(budget, ZIP_LIMITS.documentXml) : budget;
   const stream = await openStream(zip, entry);

@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import zlib from 'node:zlib';
-import yauzl from 'yauzl';
+import type Yauzl from 'yauzl';
 import { entryNameProblem, PACKET_LIMITS } from './manifest';
 import type { Fault } from './report';
 
@@ -70,7 +70,7 @@ function mb(n: number): string {
   return `${(n / MB).toFixed(n < 10 * MB ? 1 : 0)} MB`;
 }
 
-async function readAll(zipfile: yauzl.ZipFile, entry: yauzl.Entry, cap: number): Promise<Buffer> {
+async function readAll(zipfile: Yauzl.ZipFile, entry: Yauzl.Entry, cap: number): Promise<Buffer> {
   const stream = await zipfile.openReadStreamPromise(entry);
   const chunks: Buffer[] = [];
   let size = 0;
@@ -91,7 +91,7 @@ interface Checked {
   faults: Fault[];
 }
 
-function checkEntry(entry: yauzl.Entry, seen: Map<string, string>, limits: ZipLimits): Checked {
+function checkEntry(yauzl: typeof Yauzl, entry: Yauzl.Entry, seen: Map<string, string>, limits: ZipLimits): Checked {
   const raw = entry.fileNameRaw;
   const name = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, raw, entry.extraFields, true);
   const shown = shownName(name);
@@ -145,7 +145,9 @@ export async function readZip(file: string, limits: ZipLimits = READ_LIMITS): Pr
   if (!stat.isFile()) return fail('NOT_A_FILE', `“${file}”不是文件。`);
   if (stat.size > limits.maxPacketBytes) return fail('TOO_LARGE', `文件有 ${mb(stat.size)}，超过上报包 ${mb(limits.maxPacketBytes)} 的上限。`);
 
-  let zipfile: yauzl.ZipFile;
+  // Loaded here, not at start: every command would pay for it (issue 14).
+  const yauzl = (await import('yauzl')).default;
+  let zipfile: Yauzl.ZipFile;
   try {
     zipfile = await yauzl.openPromise(file, { autoClose: false, decodeStrings: false, validateEntrySizes: true, strictFileNames: true });
   } catch (e) {
@@ -160,7 +162,7 @@ export async function readZip(file: string, limits: ZipLimits = READ_LIMITS): Pr
     let overTotal = false;
     try {
       for await (const entry of zipfile.eachEntry()) {
-        const checked = checkEntry(entry, seen, limits);
+        const checked = checkEntry(yauzl, entry, seen, limits);
         faults.push(...checked.faults);
         if (checked.faults.length > 0 || overTotal) continue;
         total += entry.uncompressedSize;

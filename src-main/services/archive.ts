@@ -11,13 +11,15 @@ import { ApiError } from '../api/errors';
 import type { OpArgs } from '../api/contract';
 import type { DocxFile, ExportResult, Issue } from '../api/types';
 import { chineseQuotes } from '../api/text';
-import { renderIssueDocx } from '../export/docx-issue';
 import type { IssueDocModel } from '../export/model';
 import { stampNow, type Ctx } from './context';
 import { writeAtomically } from './output-files';
 import { findIssueRow, issueArticles, issueLabel, previewNextNumber, signIssue, type IssueRow } from './issues';
 import { findSeriesRow } from './series';
 import { effectivePrintSettings } from './print-settings';
+
+/** The Word writer (and the docx package under it), loaded at first use rather than at start (issue 14). */
+const wordWriter = () => import('../export/docx-issue');
 
 export function sha256(bytes: Uint8Array): string {
   return crypto.createHash('sha256').update(bytes).digest('hex');
@@ -69,7 +71,7 @@ export async function signAndArchive(ctx: Ctx, args: OpArgs<'issueSign'>): Promi
     const row = findIssueRow(ctx, args.id);
     const printed: Printed = { number: next.number, totalNumber: next.totalNumber, date: args.date ?? row.date, signedBy: args.signedBy };
     const expected = buildIssueModel(ctx, args.id, printed);
-    const bytes = await renderIssueDocx(expected);
+    const bytes = await (await wordWriter()).renderIssueDocx(expected);
     try {
       return signIssue(ctx, args, (signed) => {
         const actual = buildIssueModel(ctx, signed.id);
@@ -124,7 +126,7 @@ async function issueBytes(ctx: Ctx, row: IssueRow): Promise<{ bytes: Uint8Array;
   const stored = row.status === 'signed' || row.status === 'voided' ? archivedFile(ctx, row.id) : null;
   if (stored) return { bytes: stored.bytes, archived: true };
   // A preview, or an issue signed before archiving existed: rendered from what was signed.
-  return { bytes: await renderIssueDocx(buildIssueModel(ctx, row.id)), archived: false };
+  return { bytes: await (await wordWriter()).renderIssueDocx(buildIssueModel(ctx, row.id)), archived: false };
 }
 
 export async function exportIssue(ctx: Ctx, args: OpArgs<'issueExport'>): Promise<ExportResult> {

@@ -5,7 +5,6 @@
  */
 import { orderBy, type OrderSpec } from '../store/order';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import { contract, isOpName, type OpArgs } from '../api/contract';
 import { localTimeNumeric } from '../api/display';
@@ -96,7 +95,9 @@ export function listAudit(ctx: Ctx, args: OpArgs<'auditList'>): AuditPage {
 async function workbook(ctx: Ctx, f: Filter): Promise<{ bytes: Buffer; rows: number }> {
   const w = where(f);
   const rows = (ctx.db.prepare(`SELECT * FROM audit_log ${w} ORDER BY id`).all(...w.params) as Stored[]).map(toEntry);
-  const book = new ExcelJS.Workbook();
+  // Loaded at first use, not at start: every command would pay for it (issue 14).
+  const { Workbook } = (await import('exceljs')).default;
+  const book = new Workbook();
   book.creator = '政务信息编印台';
   const sheet = book.addWorksheet('操作日志', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = [

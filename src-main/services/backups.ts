@@ -12,6 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { OpArgs } from '../api/contract';
+import { lastCheck } from './write-gate';
 import type { BackupCreated, BackupInfo, BackupList, BackupRestored, BackupStatus } from '../api/ops/backups';
 import { writeBackup, writeBackupOfFile } from '../backup/create';
 import { readExternalCopies, recordExternalCopy } from '../backup/external';
@@ -145,7 +146,7 @@ export function backupStatus(ctx: Ctx): BackupStatus {
   const running = job
     ? { kind: job.kind, target: job.target, percent: job.totalPages ? Math.floor((job.donePages / job.totalPages) * 100) : 0, daily: job.daily }
     : null;
-  return { dir, lastBackup, lastExternal, warning, externalWarning, running };
+  return { dir, lastBackup, lastExternal, warning, externalWarning, running, check: lastCheck(db, now) };
 }
 
 /**

@@ -18,6 +18,8 @@ export interface Ctx {
    * dispatch() waits for it before any operation that may write, and refuses if it failed.
    */
   writeGate?: Promise<void>;
+  /** Set with the door's daily check schedule (services/write-gate.ts): stops it when the door closes. */
+  stopChecks?: () => void;
   /**
    * Who is working (操作人), written into every audit entry and the issue's workflow columns:
    * the CLI's --operator / BULLETIN_OPERATOR, or the name the desktop asked for at start

@@ -13,8 +13,7 @@ import { ApiError } from '../api/errors';
 import type { OpArgs } from '../api/contract';
 import type { PacketExportResult, PacketFileResult, PacketSummary, PacketVerifyResult, SenderSettings } from '../api/ops/packets';
 import { countChars } from '../api/text';
-import { renderIssueDocx } from '../export/docx-issue';
-import { buildPacket, type PacketPlan, type PlanArticle, type PlanIssue } from '../packet/build';
+import type { PacketPlan, PlanArticle, PlanIssue } from '../packet/build';
 import type { Manifest, ManifestItem } from '../packet/manifest';
 import { freeFileName, packetFileName } from '../packet/names';
 import { verifyPacket } from '../packet/verify';
@@ -130,7 +129,7 @@ function planArticles(ctx: Ctx, ids: readonly number[], includeInternal: boolean
 /** The archived file of a signed issue; one signed before archiving existed is rendered from its snapshot, as issue export does. */
 async function issueDocx(ctx: Ctx, id: number): Promise<Buffer> {
   const stored = archivedFile(ctx, id);
-  return stored ? stored.bytes : renderIssueDocx(buildIssueModel(ctx, id));
+  return stored ? stored.bytes : (await import('../export/docx-issue')).renderIssueDocx(buildIssueModel(ctx, id));
 }
 
 interface Draft {
@@ -199,7 +198,8 @@ async function exportPacketOnce(ctx: Ctx, args: OpArgs<'packetExport'>, task: Ta
       // Hundreds of issues: let the door answer a progress request between them.
       await yieldToLoop();
     }
-    const built = await buildPacket(plan, step);
+    // The Word writer (docx) is loaded at first use rather than at start (issue 14).
+    const built = await (await import('../packet/build')).buildPacket(plan, step);
     task.current = name;
     const written = await writeZipTemp(dir, name, built.entries, now);
     step(name);

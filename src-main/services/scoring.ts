@@ -7,7 +7,6 @@ import type { OpArgs } from '../api/contract';
 import type { CircularFile, CircularPaths, ScoreReport } from '../api/ops/scoring';
 import { monthlyTrend, NO_UNIT_ID, NO_UNIT_NAME, rulesAt, scorePeriod, type ScoreEvent, type UnitScore } from '../scoring/compute';
 import { circularTitle, type CircularModel } from '../scoring/circular-model';
-import { renderCircularDocx } from '../scoring/circular-docx';
 import { renderCircularXlsx } from '../scoring/circular-xlsx';
 import type { Period } from '../scoring/periods';
 import { localDate, type Ctx } from './context';
@@ -98,6 +97,8 @@ export function circularModel(ctx: Ctx, args: { period: Period; org?: string; da
 async function renderFiles(ctx: Ctx, args: { period: Period; org?: string; date?: string }) {
   const model = circularModel(ctx, args);
   const base = safeFileName(model.title);
+  // The Word writer (docx) is loaded at first use rather than at start (issue 14).
+  const { renderCircularDocx } = await import('../scoring/circular-docx');
   const [docx, xlsx] = await Promise.all([renderCircularDocx(model), renderCircularXlsx(model)]);
   return [
     { fileName: `${base}.docx`, bytes: docx },

@@ -5,8 +5,8 @@
  * or text pasted from a sheet (tab-separated columns, one unit per line). Reading only parses
  * and checks each row on its own; unit-import.ts decides against the database.
  */
-import ExcelJS from 'exceljs';
-import yauzl from 'yauzl';
+import type ExcelJS from 'exceljs';
+import type Yauzl from 'yauzl';
 import { ApiError } from '../api/errors';
 import { cleanLine, findEmoji } from '../api/text';
 import { LIMITS, UNIT_KINDS, UNIT_KIND_LABELS, type UnitKind } from '../api/schemas';
@@ -213,7 +213,9 @@ function csvCells(text: string): string[][] {
 }
 
 /** The zip's declared size and part count, before exceljs inflates anything (a zip bomb stops here). */
-function checkZip(bytes: Buffer): Promise<void> {
+async function checkZip(bytes: Buffer): Promise<void> {
+  // Loaded at first use, not at start: every command would pay for it (issue 14).
+  const yauzl = (await import('yauzl')).default;
   const damaged = () => new ApiError('INVALID_INPUT', 'Excel 文件已损坏，无法读取。请用 Excel 或 WPS 打开后“另存为” .xlsx 再导入。');
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(bytes, { lazyEntries: true }, (err, zip) => {
@@ -223,7 +225,7 @@ function checkZip(bytes: Buffer): Promise<void> {
         return reject(new ApiError('INVALID_INPUT', '文件中的部件过多，不像是单位名单，为安全起见不予导入。'));
       }
       let total = 0;
-      zip.on('entry', (e: yauzl.Entry) => {
+      zip.on('entry', (e: Yauzl.Entry) => {
         total += e.uncompressedSize;
         if (total > SHEET_LIMITS.unpacked || e.isEncrypted()) {
           zip.close();
@@ -241,7 +243,8 @@ function checkZip(bytes: Buffer): Promise<void> {
 
 async function xlsxTable(bytes: Buffer): Promise<UnitSheet> {
   await checkZip(bytes);
-  const wb = new ExcelJS.Workbook();
+  const { Workbook } = (await import('exceljs')).default;
+  const wb = new Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
@@ -286,7 +289,9 @@ export async function readUnitFile(bytes: Buffer, fileName: string): Promise<Uni
 
 /** The workbook export writes: the list in the columns import reads back unchanged. */
 export async function unitWorkbook(units: readonly Unit[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded at first use, not at start: every command would pay for it (issue 14).
+  const { Workbook } = (await import('exceljs')).default;
+  const wb = new Workbook();
   wb.creator = '政务信息编印台';
   const sheet = wb.addWorksheet(SHEET_NAME);
   sheet.columns = [

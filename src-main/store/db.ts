@@ -10,6 +10,7 @@ import { damagedDatabaseMessage, identityOf } from '../backup/inspect';
 import { backupDirFor, backupFileName } from '../backup/names';
 import { pendingAuditFor } from './audit-scope';
 import { APPLICATION_ID } from './identity';
+import { beginSession, clearSessions, readCheckRecord, staleSessions, writeCheckRecord, type CheckReason } from './check-state';
 import { checkNow } from './integrity';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 
@@ -23,13 +24,16 @@ export interface OpenOptions {
   /** False only for a scratch copy that is itself made from a backup (see backup/restore.ts). */
   backupBeforeMigration?: boolean;
   /**
-   * 'at-open' (the default) runs the start-up check here. 'deferred' leaves it to the door, which
-   * runs it in the background and holds every write until it passes (services/write-gate.ts):
-   * on a large archive the check takes seconds. 'none' is for a connection that will only read
-   * (a read-only command): it cannot make damage worse, and reading damaged pages still fails
-   * with DB_DAMAGED. A migration is always preceded by the check.
+   * When the whole-file check (quick_check, seconds to a minute on a large archive) runs before
+   * this connection may write (issue 14: never on the ordinary write path; store/check-state.ts).
+   * 'unclean' (the default) runs it here only after an unclean stop (a session marker left by a
+   * process that no longer runs), and refuses a file the last check found damaged. 'deferred'
+   * leaves both to the door, which checks in the background (services/write-gate.ts). 'at-open'
+   * always checks here. 'none' is for a connection that will only read (a read-only command): it
+   * cannot make damage worse, and reading damaged pages still fails with DB_DAMAGED. A migration
+   * is always preceded by the check.
    */
-  integrityCheck?: 'at-open' | 'deferred' | 'none';
+  integrityCheck?: 'unclean' | 'at-open' | 'deferred' | 'none';
   /**
    * Whether a missing folder is made for a new database. Only doors that create databases do
    * (`bulletin init`, the demo, the desktop's default location): a mistyped `--db` folder must
@@ -72,7 +76,17 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
     checkOwnership(db, file);
     // Before anything is written (even the switch to WAL): a damaged file is left exactly as it is.
     const version = db.pragma('user_version', { simple: true }) as number;
-    if ((options.integrityCheck ?? 'at-open') === 'at-open' || version < SCHEMA_VERSION) checkIntact(db, file, options);
+    const mode = options.integrityCheck ?? 'unclean';
+    const tracked = !readonly && mode !== 'none';
+    const stale = tracked ? staleSessions(file) : [];
+    if (mode === 'at-open' || version < SCHEMA_VERSION || (mode === 'unclean' && stale.length > 0)) {
+      // A new, empty file has nothing to check worth recording (the daily check is still due).
+      checkIntact(db, file, options, version > 0 ? (stale.length > 0 ? 'unclean-stop' : 'at-open') : null);
+      clearSessions(stale);
+    } else if (mode === 'unclean' && !readonly && readCheckRecord(file)?.ok === false) {
+      // The last check (scheduled, or `bulletin check`) found it damaged: still so until a restore or a check that passes.
+      throw new ApiError('DB_DAMAGED', damagedDatabaseMessage(file, options.backupDir ?? backupDirFor(file), identityOf(db)));
+    } else if (mode === 'deferred') uncleanStops.set(db, stale);
     configure(db, readonly);
     if (version > SCHEMA_VERSION) {
       throw new ApiError(
@@ -92,11 +106,30 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
       if (version > 0 && options.backupBeforeMigration !== false) backupBeforeMigration(db, file, options);
       migrate(db, version);
     }
+    if (tracked) endSessionAtClose(db, beginSession(file));
     return db;
   } catch (e) {
     db.close();
     throw e;
   }
+}
+
+/** Markers of unclean stops a 'deferred' open found, for the door's background check to answer. */
+const uncleanStops = new WeakMap<DB, string[]>();
+
+/** The unclean stops seen when this connection was opened with integrityCheck 'deferred'. */
+export function uncleanStopsAt(db: DB): string[] {
+  return uncleanStops.get(db) ?? [];
+}
+
+/** A clean close removes this process's session marker (after SQLite has merged and removed its -wal). */
+function endSessionAtClose(db: DB, end: () => void): void {
+  const close = db.close.bind(db);
+  db.close = () => {
+    const r = close();
+    end();
+    return r;
+  };
 }
 
 /** The file a connection read into memory (a read-only or full disk): its own name is ':memory:'. */
@@ -224,8 +257,10 @@ function checkOwnership(db: DB, file: string): void {
 }
 
 /** Reads every page's structure (not the index contents: that is integrity_check, too slow at every start). */
-function checkIntact(db: DB, file: string, options: OpenOptions): void {
-  if (!checkNow(db).ok) throw new ApiError('DB_DAMAGED', damagedDatabaseMessage(file, options.backupDir ?? backupDirFor(file), identityOf(db)));
+function checkIntact(db: DB, file: string, options: OpenOptions, reason: CheckReason | null): void {
+  const r = checkNow(db);
+  if (reason) writeCheckRecord(file, { at: (options.now?.() ?? new Date()).toISOString(), ok: r.ok, reason, detail: r.ok ? '' : r.detail.slice(0, 200) });
+  if (!r.ok) throw new ApiError('DB_DAMAGED', damagedDatabaseMessage(file, options.backupDir ?? backupDirFor(file), identityOf(db)));
 }
 
 /** VACUUM INTO writes a consistent copy even while the WAL holds unmerged pages. */

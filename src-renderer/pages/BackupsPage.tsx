@@ -13,6 +13,7 @@ import { EmptyHint } from '../components/EmptyHint';
 import { PageHeader } from '../components/PageHeader';
 import { PathField } from '../components/PathField';
 import { runningLabel, useBackupRunning } from '../components/backups/BackupRunning';
+import { DatabaseCheckCard } from '../components/backups/DatabaseCheckCard';
 import { RestoreDialog, type RestoreTarget } from '../components/backups/RestoreDialog';
 import { formatAge, formatSize, HEALTH_LABELS, REASON_LABELS } from '../components/backups/format';
 import { formatTimestamp } from '../format';
@@ -145,6 +146,8 @@ export function BackupsPage() {
           </PathField>
         </Card>
       </SimpleGrid>
+
+      <DatabaseCheckCard check={s?.check} onChecked={() => status.reload()} />
 
       {busy && (
         <Stack gap={4} data-testid="backup-progress">

@@ -19,6 +19,7 @@ const status = (over: Partial<BackupStatus> = {}): BackupStatus => ({
   warning: null,
   externalWarning: '还没有备份到U盘或其他磁盘。',
   running: null,
+  check: { at: '2026-11-20T00:10:00.000Z', ok: true, text: '上次检查：2026年11月20日 08:10，完好', due: false },
   ...over,
 });
 

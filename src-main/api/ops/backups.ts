@@ -89,6 +89,21 @@ export interface BackupStatus {
   externalWarning: string | null;
   /** A copy or restore running now; daily: the automatic copy of the day (it runs in the background). */
   running: { kind: 'backup' | 'restore'; target: string; percent: number; daily: boolean } | null;
+  /** The last whole-file check (services/write-gate.ts): `上次检查：2026年12月5日 08:10，完好`. */
+  check: { at: string | null; ok: boolean | null; text: string; due: boolean };
+}
+
+/** What `bulletin check` (databaseCheck) found: the pages (quick_check) and the archive (verify). */
+export interface DatabaseCheck {
+  at: string;
+  ok: boolean;
+  pages: { ok: boolean; detail: string };
+  /** null when the pages could not be read, so the archive was not judged. */
+  archive: { ok: boolean; findings: number; summary: string } | null;
+  /** 上次检查：2026年12月5日 08:10，完好 */
+  text: string;
+  /** When not sound: what to do (restore which backup). */
+  advice: string | null;
 }
 
 const folder = z
@@ -123,6 +138,13 @@ export const backupOps = {
     writesFile,
   ),
   backupStatus: op<BackupStatus>()(z.object({}).strict(), '备份状况 / how recent the last backup is', true),
+  // Read-only: it writes nothing into the database (its answer is kept beside it), so it also
+  // runs on a database found damaged, and a read-only one.
+  databaseCheck: op<DatabaseCheck>()(
+    z.object({}).strict(),
+    '检查数据库：逐页检查数据库文件并校验存档，记下检查时间和结果 / check the database now: every page and the archive',
+    true,
+  ),
   archiveVerify: op<ArchiveReport>()(
     z.object({}).strict(),
     '存档校验：重新计算每个存档文件的校验值和封印链 / verify the archive: every stored file’s hash and the seal chain',

@@ -8,7 +8,7 @@ import { contract } from '../../api/contract';
 import { localTimeNumeric } from '../../api/display';
 import { dispatch, recordAudit } from '../../api/dispatch';
 import { ApiError } from '../../api/errors';
-import type { ArchiveReport, BackupCreated, BackupInfo, BackupList, BackupRestored, BackupStatus } from '../../api/ops/backups';
+import type { ArchiveReport, BackupCreated, BackupInfo, BackupList, BackupRestored, BackupStatus, DatabaseCheck } from '../../api/ops/backups';
 import { loggerFor } from '../../log/logger';
 import { createCtx, type Ctx } from '../../services/context';
 import { restoreUnopened } from '../../services/backups';
@@ -100,6 +100,7 @@ const fmtStatus = (s: BackupStatus) =>
     ...(s.warning ? [`注意：${s.warning}`] : []),
     ...(s.externalWarning ? [`提示：${s.externalWarning}`] : []),
     `备份文件夹：${s.dir}`,
+    s.check.text,
   ].join('\n');
 
 export const backupCommands: readonly CommandSpec[] = [
@@ -192,6 +193,26 @@ const fmtVerify = (r: ArchiveReport) =>
     `（已签发、已作废的期次 ${r.issues} 期；重新计算校验值的存档文件 ${r.files} 个；封印 ${r.sealed ? `${r.links} 环` : '无（数据库版本早于封印）'}。）`,
     ...(r.ok ? [] : ['请不要再修改这个数据库；用 bulletin backup list --verify 找到本数据库最新的完好备份，并用 bulletin backup restore 恢复。']),
   ].join('\n');
+
+const fmtCheck = (r: DatabaseCheck): string =>
+  [
+    r.text,
+    `  数据库文件逐页检查：${r.pages.ok ? '完好' : `未通过（${r.pages.detail}）`}`,
+    `  存档校验：${r.archive === null ? '未进行（数据库文件无法读取）' : r.archive.ok ? '完好' : `发现 ${r.archive.findings} 处问题：${r.archive.summary}`}`,
+    ...(r.advice ? ['', r.advice] : []),
+  ].join('\n');
+
+export const checkCommands: readonly CommandSpec[] = [
+  {
+    path: ['check'],
+    op: 'databaseCheck',
+    zh: '检查数据库：逐页检查数据库文件（quick_check）并校验存档，记下检查时间和结果；完好时退出码 0，发现问题时退出码 3',
+    en: 'Check the database now: every page (quick_check) and the archive; records when and what; exit 0 when sound, 3 when not',
+    print: fmtCheck,
+    exitCode: (r: DatabaseCheck) => (r.ok ? 0 : 3),
+    examples: ['bulletin check', 'bulletin --json check'],
+  },
+];
 
 export const archiveCommands: readonly CommandSpec[] = [
   {
