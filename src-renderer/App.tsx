@@ -43,8 +43,8 @@ export function App({ api }: { api: Api }) {
       <DatesProvider settings={{ locale: 'zh-cn', firstDayOfWeek: 1, weekendDays: [0, 6] }}>
         <ApiProvider api={api}>
           <ModalsProvider labels={{ confirm: '确定', cancel: '取消' }}>
-            {/* Top right, three at most (the rest wait their turn): never over a dialog's buttons, which sit at its foot. */}
-            <Notifications position="top-right" limit={3} containerWidth={360} zIndex={400} />
+            {/* Bottom left, three at most (the rest wait their turn): clear of the page actions at the top right and of a dialog's buttons at its foot. */}
+            <Notifications position="bottom-left" limit={3} containerWidth={340} zIndex={400} />
             <FirstStartGate>
               <Shell />
             </FirstStartGate>

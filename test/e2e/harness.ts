@@ -102,6 +102,9 @@ export async function openPage(
     if (!['127.0.0.1', 'localhost'].includes(u.hostname) && !['data:', 'blob:'].includes(u.protocol)) remote.push(r.url());
   });
   await page.goto(url);
+  // The app asks the backend whether the office is set up before it shows the desk (or the
+  // first-start set-up): keys pressed before then reach nothing.
+  await page.waitForSelector('[data-testid="nav-audit"], [data-testid="setup-later"]', { timeout: 60_000 });
   return { page, errors, remote };
 }
 
