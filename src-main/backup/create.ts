@@ -16,6 +16,7 @@ import Database from 'better-sqlite3';
 import { ApiError } from '../api/errors';
 import type { Logger } from '../log/logger';
 import type { DB } from '../store/db';
+import { processAlive } from '../store/check-state';
 import { checkInBackground } from '../store/integrity';
 import { APPLICATION_ID } from '../store/identity';
 import { backupFilesIn } from './inspect';
@@ -57,16 +58,6 @@ const DAMAGED_MESSAGE = '当前数据库未通过完整性检查，这份备份�
 /** A copy left by a process that was killed mid-backup: `.bulletin-….db.PID.part` (and its -journal). */
 const PART = /^\.bulletin-.+\.db\.(\d+)\.part(?:-journal|-wal|-shm)?$/;
 
-function alive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as { code?: string }).code === 'EPERM';
-  }
-}
-
 /** Removes what a killed backup left behind; a copy still being written by a live process is left alone. */
 export function sweepUnfinished(dir: string): string[] {
   let names: string[];
@@ -78,7 +69,7 @@ export function sweepUnfinished(dir: string): string[] {
   const removed: string[] = [];
   for (const name of names) {
     const m = PART.exec(name);
-    if (!m || alive(Number(m[1]))) continue;
+    if (!m || processAlive(Number(m[1]))) continue;
     try {
       fs.rmSync(path.join(dir, name), { force: true });
       removed.push(name);

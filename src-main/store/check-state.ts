@@ -39,7 +39,8 @@ export function checkRecordFile(file: string): string {
   return `${file}.check.json`;
 }
 
-function alive(pid: number): boolean {
+/** Whether process `pid` still runs (a marker or a part-file left by a dead one is stale). */
+export function processAlive(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
@@ -61,7 +62,7 @@ export function staleSessions(file: string): string[] {
   return names
     .filter((n) => {
       const pid = Number(/^(\d+)-/.exec(n)?.[1]);
-      return Number.isInteger(pid) && pid > 0 && !alive(pid);
+      return Number.isInteger(pid) && pid > 0 && !processAlive(pid);
     })
     .map((n) => path.join(sessionsDir(file), n));
 }
