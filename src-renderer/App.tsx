@@ -10,7 +10,7 @@ import { IconDatabaseExport, IconHistory } from '@tabler/icons-react';
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Api } from './api/client';
 import { ApiProvider } from './api/context';
-import { SearchDialog } from './components/SearchDialog';
+import { SearchDialog } from './components/search/SearchDialog';
 import { BackupRunningBadge } from './components/backups/BackupRunning';
 import { BackupWarning } from './components/backups/BackupWarning';
 import { NavContext, type LeaveGuard, type Nav, type PageName, type Route } from './nav';

@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, OP_NAMES, type OpName } from '../src-main/api/contract';
-import { dispatch } from '../src-main/api/dispatch';
+import { dispatch } from '../src-main/wiring/dispatch';
 import { ApiError } from '../src-main/api/errors';
 import { innerSchema } from '../src-main/api/ops/define';
 import { openTestDb, publish, seed, snapshotAll, type TestDb } from './helpers/db';

@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { auditFacts } from '../src-main/api/audit-entry';
 import { contract, OP_NAMES, type OpName } from '../src-main/api/contract';
-import { dispatch } from '../src-main/api/dispatch';
+import { dispatch } from '../src-main/wiring/dispatch';
 import { ApiError } from '../src-main/api/errors';
 import { createCtx } from '../src-main/services/context';
 import { openDatabase } from '../src-main/store/db';

@@ -1,6 +1,6 @@
 /** The retention rule, on fake dates: which automatic copies stay and which go. */
 import { describe, expect, it } from 'vitest';
-import type { BackupReason } from '../src-main/backup/names';
+import type { BackupReason } from '../src-main/store/backup-names';
 import { chooseKept, type Dated } from '../src-main/backup/retention';
 
 const b = (reason: BackupReason, y: number, m: number, d: number, h = 9): Dated => ({

@@ -12,7 +12,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { STOPPED_MESSAGE, sweepUnfinished, writeBackupOfFile } from '../src-main/backup/create';
-import { parseBackupName } from '../src-main/backup/names';
+import { parseBackupName } from '../src-main/store/backup-names';
 import { ApiError } from '../src-main/api/errors';
 import { TOKEN_HEADER } from '../src-main/api/transport';
 import type { BackupStatus } from '../src-main/api/ops/backups';

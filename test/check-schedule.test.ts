@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../src-main/api/dispatch';
+import { dispatch } from '../src-main/wiring/dispatch';
 import type { ApiError } from '../src-main/api/errors';
 import { createCtx } from '../src-main/services/context';
 import { gateWritesOnCheck } from '../src-main/services/write-gate';

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { afterEach, expect, it } from 'vitest';
 import { createCtx } from '../src-main/services/context';
-import { dispatch } from '../src-main/api/dispatch';
+import { dispatch } from '../src-main/wiring/dispatch';
 import { openDatabase } from '../src-main/store/db';
 import { openTestDb, snapshotAll, type TestDb } from './helpers/db';
 

@@ -15,7 +15,7 @@ import { Document, Packer, Paragraph } from 'docx';
 import fc from 'fast-check';
 import yazl from 'yazl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../src-main/api/dispatch';
+import { dispatch } from '../src-main/wiring/dispatch';
 import { ApiError } from '../src-main/api/errors';
 import { openTestDb, seed, snapshotAll, type TestDb } from './helpers/db';
 

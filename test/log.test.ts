@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dispatch } from '../src-main/api/dispatch';
+import { dispatch } from '../src-main/wiring/dispatch';
 import { createLogger, formatLine, LOG_KEEP, LOG_MAX_BYTES, loggerFor, safeValue } from '../src-main/log/logger';
 import { RotatingFile } from '../src-main/log/rotating-file';
 import { createCtx } from '../src-main/services/context';

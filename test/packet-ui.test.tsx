@@ -8,8 +8,8 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PacketCandidates, PacketExportResult, PacketVerifyResult } from '../src-main/api/ops/packets';
 import { ApiCallError } from '../src-renderer/api/client';
-import { PacketExportDialog } from '../src-renderer/components/PacketExportDialog';
-import { PacketReport } from '../src-renderer/components/PacketReport';
+import { PacketExportDialog } from '../src-renderer/components/packets/PacketExportDialog';
+import { PacketReport } from '../src-renderer/components/packets/PacketReport';
 import { fakeApi, renderWithApi } from './renderer/render';
 
 afterEach(cleanup);

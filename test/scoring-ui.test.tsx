@@ -8,7 +8,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { ModalsProvider } from '@mantine/modals';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Api } from '../src-renderer/api/client';
-import { ArticleScorePanel } from '../src-renderer/components/ArticleScorePanel';
+import { ArticleScorePanel } from '../src-renderer/components/articles/ArticleScorePanel';
 import { StatsPage } from '../src-renderer/pages/StatsPage';
 import { renderWithApi } from './renderer/render';
 import { buildCounty, voidI2, type County } from './helpers/scoring-county';

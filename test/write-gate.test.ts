@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dispatch } from '../src-main/api/dispatch';
+import { dispatch } from '../src-main/wiring/dispatch';
 import { ApiError } from '../src-main/api/errors';
 import { createCtx } from '../src-main/services/context';
 import { gateWritesOnCheck } from '../src-main/services/write-gate';

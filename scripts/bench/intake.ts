@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
-import { dispatch } from '../../src-main/api/dispatch';
+import { dispatch } from '../../src-main/wiring/dispatch';
 import { DEMO_UNITS } from '../../src-main/demo/county';
 import { createCtx } from '../../src-main/services/context';
 import { bigrams, simhash } from '../../src-main/intake/fingerprint';

@@ -5,7 +5,7 @@
  * register of drafts as large as the items, hand-entered adoptions and instructions, packets and
  * an audit log (a tenth of each with --quick).
  */
-import { dispatch } from '../../src-main/api/dispatch';
+import { dispatch } from '../../src-main/wiring/dispatch';
 import type { OpName } from '../../src-main/api/contract';
 import { createCtx } from '../../src-main/services/context';
 import { openDatabase, type DB } from '../../src-main/store/db';

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { dispatch } from '../../src-main/api/dispatch';
+import { dispatch } from '../../src-main/wiring/dispatch';
 import { DEMO_ARTICLES } from '../../src-main/demo/county';
 import { createCtx } from '../../src-main/services/context';
 import { openDatabase } from '../../src-main/store/db';

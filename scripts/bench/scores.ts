@@ -5,7 +5,7 @@
  * go through the API table as the UI and the CLI make them.
  */
 import path from 'node:path';
-import { dispatch } from '../../src-main/api/dispatch';
+import { dispatch } from '../../src-main/wiring/dispatch';
 import { createCtx } from '../../src-main/services/context';
 import { openDatabase, type DB } from '../../src-main/store/db';
 import { goalLine, ms, row, stats, time } from './stats';

@@ -4,7 +4,7 @@
  * queries in the same order on the same data.
  */
 import fs from 'node:fs';
-import { dispatch } from '../../src-main/api/dispatch';
+import { dispatch } from '../../src-main/wiring/dispatch';
 import type { SearchResult } from '../../src-main/api/ops/search';
 import { renderIssueDocx } from '../../src-main/export/docx-issue';
 import { buildIssueModel } from '../../src-main/services/archive';

@@ -3,7 +3,7 @@
  * second), and signing one (render + archive in one transaction).
  */
 import path from 'node:path';
-import { dispatch } from '../../src-main/api/dispatch';
+import { dispatch } from '../../src-main/wiring/dispatch';
 import { DEMO_ARTICLES } from '../../src-main/demo/county';
 import { renderIssueDocx } from '../../src-main/export/docx-issue';
 import { layoutIssue } from '../../src-main/export/pagination';

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { dispatch } from '../../src-main/api/dispatch';
+import { dispatch } from '../../src-main/wiring/dispatch';
 import type { YearExportResult } from '../../src-main/api/ops/year-export';
 import { renderIssueDocx } from '../../src-main/export/docx-issue';
 import { buildIssueModel, sha256 } from '../../src-main/services/archive';

@@ -19,9 +19,9 @@ import type { DB } from '../store/db';
 import { processAlive } from '../store/check-state';
 import { checkInBackground } from '../store/integrity';
 import { APPLICATION_ID } from '../store/identity';
-import { backupFilesIn } from './inspect';
+import { backupFilesIn } from '../store/inspect';
 import { beginJob, endJob, type Job } from './jobs';
-import { backupDirFor, backupFileName, sameLocalDay, type BackupReason } from './names';
+import { backupDirFor, backupFileName, sameLocalDay, type BackupReason } from '../store/backup-names';
 import { chooseKept } from './retention';
 import { copyInWorker } from './worker-copy';
 

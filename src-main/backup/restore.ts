@@ -24,8 +24,8 @@ import { openDatabase, type DB } from '../store/db';
 import { MIGRATIONS, SCHEMA_VERSION } from '../store/migrations';
 import { writeBackup } from './create';
 import { databaseIdentity, officeName } from '../store/seal';
-import { identityOfFile, inspectDatabaseFile, type Inspection } from './inspect';
-import { backupDirFor, backupFileName } from './names';
+import { identityOfFile, inspectDatabaseFile, type Inspection } from '../store/inspect';
+import { backupDirFor, backupFileName } from '../store/backup-names';
 
 export interface RestoreRequest {
   livePath: string;

@@ -10,7 +10,7 @@
  * would break "nothing is ever lost". They are made rarely, so keeping them costs little; the
  * backup page lists them with their size, for the user to remove by hand if ever needed.
  */
-import type { BackupReason } from './names';
+import type { BackupReason } from '../store/backup-names';
 
 export interface Dated {
   name: string;

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { dispatch, toApiError } from '../api/dispatch';
+import { dispatch, toApiError } from '../wiring/dispatch';
 import { ApiError, type ErrorCode } from '../api/errors';
 import { API_PREFIX, TOKEN_HEADER, type Envelope } from '../api/transport';
 import { DAILY_BACKUP_DELAY_MS, scheduleDailyBackup } from '../backup/create';

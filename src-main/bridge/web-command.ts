@@ -6,7 +6,6 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { ApiError } from '../api/errors';
 import { TOKEN_FRAGMENT } from '../api/transport';
-import type { CommandContext } from '../cli/spec';
 import { dailyBackupDelay } from '../backup/create';
 import { startBridge } from './http-server';
 
@@ -57,7 +56,14 @@ function waitForStopSignal(): Promise<NodeJS.Signals> {
   });
 }
 
-export async function runWeb(input: Record<string, unknown>, ctx: CommandContext, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+/** What `bulletin web` needs from the door that starts it (the CLI passes its own context). */
+export interface WebCommandContext {
+  dbPath: string;
+  json: boolean;
+  stdout: (s: string) => void;
+}
+
+export async function runWeb(input: Record<string, unknown>, ctx: WebCommandContext, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const port = parsePort(input.port);
   const bridge = await startBridge({ dbPath: ctx.dbPath, port, staticDir: defaultStaticDir(env), dailyBackup: { delayMs: dailyBackupDelay(env) } });
   const address = `${bridge.url}#${TOKEN_FRAGMENT}=${bridge.token}`;

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { dispatch, toApiError } from '../api/dispatch';
+import { dispatch, toApiError } from '../wiring/dispatch';
 import { ApiError, isRefusal } from '../api/errors';
 import { loggerFor } from '../log/logger';
 import { createCtx, osUserName } from '../services/context';

@@ -3,7 +3,7 @@
  * a time, in the op's own order) and all rows printed, as the list commands always did; with
  * them, the one page asked for and a line saying how many rows there are in all.
  */
-import { dispatch } from '../api/dispatch';
+import { dispatch } from '../wiring/dispatch';
 import type { OpName } from '../api/contract';
 import { LIMITS } from '../api/schemas';
 import type { Page } from '../api/paging';

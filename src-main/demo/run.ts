@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { dispatch } from '../api/dispatch';
+import { dispatch } from '../wiring/dispatch';
 import type { OpInput, OpName, OpResult } from '../api/contract';
 import { createCtx } from '../services/context';
 import { openDatabase } from '../store/db';

@@ -4,10 +4,10 @@
  * byte, as the before-restore copy.
  */
 import { dialog } from 'electron';
-import { toApiError } from '../api/dispatch';
+import { toApiError } from '../wiring/dispatch';
 import { localTimeLabel } from '../api/display';
-import { identityOfFile, newestGoodBackup } from '../backup/inspect';
-import { backupDirFor } from '../backup/names';
+import { identityOfFile, newestGoodBackup } from '../store/inspect';
+import { backupDirFor } from '../store/backup-names';
 import type { Logger } from '../log/logger';
 import { restoreUnopened } from '../services/backups';
 

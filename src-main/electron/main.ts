@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
-import { dispatch, toApiError } from '../api/dispatch';
+import { dispatch, toApiError } from '../wiring/dispatch';
 import { IPC_CALL, IPC_OPEN_DIALOG, IPC_OPEN_PATH, IPC_SAVE_DIALOG, IPC_SHOW_IN_FOLDER, type Envelope, type OpenDialogOptions, type SaveDialogOptions } from '../api/transport';
 import { contentType, lookupStatic } from '../bridge/static-files';
 import { dailyBackupDelay, scheduleDailyBackup, type ScheduledDaily } from '../backup/create';

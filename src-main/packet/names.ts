@@ -1,8 +1,8 @@
 /**
  * File names of a packet and of the files inside it: what an office would call them, and safe
- * on Windows (archive.safeFileName turns refused characters into full-width look-alikes).
+ * on Windows (export/file-names.ts turns refused characters into full-width look-alikes).
  */
-import { safeFileName } from '../services/archive';
+import { safeFileName } from '../export/file-names';
 import { CONTENTS_LIST_NAME, MANIFEST_NAME, SUMS_NAME } from './manifest';
 
 export interface NamedIssue {

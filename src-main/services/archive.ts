@@ -14,6 +14,7 @@ import { chineseQuotes } from '../api/text';
 import type { IssueDocModel } from '../export/model';
 import { stampNow, type Ctx } from './context';
 import { writeAtomically } from './output-files';
+import { safeFileName } from '../export/file-names';
 import { findIssueRow, issueArticles, issueLabel, previewNextNumber, signIssue, type IssueRow } from './issues';
 import { findSeriesRow } from './series';
 import { effectivePrintSettings } from './print-settings';
@@ -107,18 +108,6 @@ export function archivedFile(ctx: Ctx, issueId: number): ArchivedFile | null {
 export function issueFileName(issue: Pick<IssueRow, 'series' | 'year' | 'number' | 'supplement' | 'id'>): string {
   const label = issueLabel(issue).replace(/[《》]/g, '');
   return `${safeFileName(issue.number === null ? `${label}（送审稿）` : label)}.docx`;
-}
-
-/** Characters Windows refuses in a file name become full-width look-alikes or are dropped. */
-export function safeFileName(name: string): string {
-  const cleaned = name
-    .replace(/[<>:"/\\|?*]/g, (c) => ({ '<': '＜', '>': '＞', ':': '：', '"': '＂', '/': '／', '\\': '＼', '|': '｜', '?': '？', '*': '＊' })[c]!)
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f]/g, '')
-    .replace(/[. ]+$/, '')
-    .trim();
-  const reserved = /^(con|prn|aux|nul|com\d|lpt\d)$/i.test(cleaned);
-  return (reserved ? `_${cleaned}` : cleaned).slice(0, 120) || '未命名';
 }
 
 /** The bytes an export writes: the archived original once signed, a fresh preview before. */

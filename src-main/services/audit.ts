@@ -1,5 +1,5 @@
 /**
- * The audit trail (操作日志): writing one entry (called from api/dispatch.ts through the audit
+ * The audit trail (操作日志): writing one entry (called from wiring/dispatch.ts through the audit
  * scope, inside the operation's own transaction), reading it back filtered and paged, and the
  * workbook an office files. The table refuses UPDATE and DELETE (migration 9).
  */

@@ -12,7 +12,8 @@ import { getArticle } from './articles';
 import type { Ctx } from './context';
 import { issueArticles, submitIssue } from './issues';
 import type { ProofWarning } from '../api/proof-warning';
-import { articleErrors, proofOptions } from './proofreading';
+import { articleErrors } from './proofreading';
+import { proofOptions } from './proof-wording';
 
 /** A stored item (by id) or the text being edited (title and body), as it prints on its own. */
 export function articleCoverage(ctx: Ctx, args: OpArgs<'articleCoverage'>): CoverageReport {

@@ -10,7 +10,7 @@ import { circularTitle, type CircularModel } from '../scoring/circular-model';
 import { renderCircularXlsx } from '../scoring/circular-xlsx';
 import type { Period } from '../scoring/periods';
 import { localDate, type Ctx } from './context';
-import { safeFileName } from './archive';
+import { safeFileName } from '../export/file-names';
 import { existingFolder, writeAtomically } from './output-files';
 import { loadScoreData } from './scoring-load';
 import { findUnitRow } from './units';

@@ -4,7 +4,7 @@
  * `registerDraft` below, so every way in checks duplicates the same way, in the same transaction.
  */
 import { checkItem, countFindings } from '../proof';
-import { proofOptions } from './proofreading';
+import { proofOptions } from './proof-wording';
 import { ApiError } from '../api/errors';
 import type { OpArgs } from '../api/contract';
 import { paragraphs as paragraphsSchema, type IssueStatus } from '../api/schemas';

@@ -18,8 +18,8 @@
 import Database from 'better-sqlite3';
 import { ApiError } from '../api/errors';
 import type { DatabaseCheck } from '../api/ops/backups';
-import { brokenArchiveMessage, damagedDatabaseMessage, identityOf } from '../backup/inspect';
-import { backupDirFor } from '../backup/names';
+import { brokenArchiveMessage, damagedDatabaseMessage, identityOf } from '../store/inspect';
+import { backupDirFor } from '../store/backup-names';
 import { checkDue, checkRecordText, clearSessions, readCheckRecord, writeCheckRecord, type CheckReason } from '../store/check-state';
 import { databaseFile, uncleanStopsAt } from '../store/db';
 import { checkInBackground, checkNow, type CheckResult } from '../store/integrity';

@@ -6,15 +6,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ApiError, DISK_FULL_ADVICE } from '../api/errors';
-import { damagedDatabaseMessage, identityOf } from '../backup/inspect';
-import { backupDirFor, backupFileName } from '../backup/names';
+import { damagedDatabaseMessage, identityOf } from './inspect';
+import { backupDirFor, backupFileName } from './backup-names';
 import { pendingAuditFor } from './audit-scope';
 import { APPLICATION_ID } from './identity';
 import { beginSession, clearSessions, readCheckRecord, staleSessions, writeCheckRecord, type CheckReason } from './check-state';
 import { checkNow } from './integrity';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 
-export type DB = Database.Database;
+export type { DB } from './db-handle';
+import type { DB } from './db-handle';
 export { APPLICATION_ID };
 
 export interface OpenOptions {

@@ -9,7 +9,7 @@
  * a column of its own), its body, then its filter tokens, with a separator token between so no
  * phrase matches across the seams.
  */
-import type { DB } from './db';
+import type { DB } from './db-handle';
 import { stmt } from './statements';
 import { bigramTokens, unigramTokens } from '../search/tokenize';
 import { hasPrintedNames, printedSeriesName } from './printed-series';

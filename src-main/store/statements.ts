@@ -4,7 +4,7 @@
  * much as running. Keyed by the SQL text, per connection (a restored database is a new one).
  */
 import type Database from 'better-sqlite3';
-import type { DB } from './db';
+import type { DB } from './db-handle';
 
 const statements = new WeakMap<DB, Map<string, Database.Statement>>();
 

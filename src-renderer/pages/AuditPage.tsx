@@ -11,8 +11,8 @@ import { downloadBase64 } from '../api/download';
 import { notifyError, notifyOk } from '../api/notify';
 import { AuditFilters, auditQuery, NO_AUDIT_FILTER, type AuditFilterValue } from '../components/audit/AuditFilters';
 import { AuditTable } from '../components/audit/AuditTable';
-import { EmptyHint } from '../components/EmptyHint';
-import { PageHeader } from '../components/PageHeader';
+import { EmptyHint } from '../components/common/EmptyHint';
+import { PageHeader } from '../components/common/PageHeader';
 import { useLoad } from '../hooks/useLoad';
 
 const PAGE_SIZE = 50;

@@ -7,12 +7,12 @@ import { IconEdit, IconFileZip, IconShieldCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { SenderSettings } from '../../src-main/api/ops/packets';
 import { useApi } from '../api/context';
-import { EmptyHint } from '../components/EmptyHint';
-import { PacketExportDialog } from '../components/PacketExportDialog';
-import { PacketRegister } from '../components/PacketRegister';
-import { PacketVerifyDialog } from '../components/PacketVerifyDialog';
-import { PageHeader } from '../components/PageHeader';
-import { SenderDialog } from '../components/SenderDialog';
+import { EmptyHint } from '../components/common/EmptyHint';
+import { PacketExportDialog } from '../components/packets/PacketExportDialog';
+import { PacketRegister } from '../components/packets/PacketRegister';
+import { PacketVerifyDialog } from '../components/packets/PacketVerifyDialog';
+import { PageHeader } from '../components/common/PageHeader';
+import { SenderDialog } from '../components/packets/SenderDialog';
 import { useLoad } from '../hooks/useLoad';
 
 function senderComplete(s: SenderSettings): boolean {

@@ -5,11 +5,11 @@ import { useState } from 'react';
 import { CLASSIFICATION_LABELS } from '../../src-main/api/schemas';
 import type { Series } from '../../src-main/api/types';
 import { useApi } from '../api/context';
-import { EmptyHint } from '../components/EmptyHint';
-import { PageHeader } from '../components/PageHeader';
-import { SeriesAddDialog } from '../components/SeriesAddDialog';
-import { SeriesEditDialog } from '../components/SeriesEditDialog';
-import { UnitsPanel } from '../components/UnitsPanel';
+import { EmptyHint } from '../components/common/EmptyHint';
+import { PageHeader } from '../components/common/PageHeader';
+import { SeriesAddDialog } from '../components/settings/SeriesAddDialog';
+import { SeriesEditDialog } from '../components/settings/SeriesEditDialog';
+import { UnitsPanel } from '../components/settings/UnitsPanel';
 import { WordingPanel } from '../components/proof/WordingPanel';
 import { useLoad } from '../hooks/useLoad';
 

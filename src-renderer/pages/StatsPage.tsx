@@ -6,7 +6,7 @@ import { Alert, Button, Group, Loader, Paper, SimpleGrid, Stack, Tabs, Text } fr
 import { IconFileExport } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useApi } from '../api/context';
-import { PageHeader } from '../components/PageHeader';
+import { PageHeader } from '../components/common/PageHeader';
 import { CommissionsPanel } from '../components/stats/CommissionsPanel';
 import { DeductionsPanel } from '../components/stats/DeductionsPanel';
 import { defaultChoice, PeriodPicker, toQuery, type PeriodChoice } from '../components/stats/PeriodPicker';

@@ -12,7 +12,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
-import { dispatch } from '../../src-main/api/dispatch';
+import { dispatch } from '../../src-main/wiring/dispatch';
 import { createCtx, type Ctx } from '../../src-main/services/context';
 import { openDatabase } from '../../src-main/store/db';
 

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { dispatch } from '../../src-main/api/dispatch';
+import { dispatch } from '../../src-main/wiring/dispatch';
 import type { OpInput, OpName, OpResult } from '../../src-main/api/contract';
 import { ApiError } from '../../src-main/api/errors';
 import { createCtx, type Ctx } from '../../src-main/services/context';

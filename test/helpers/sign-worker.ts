@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import readline from 'node:readline';
-import { dispatch } from '../../src-main/api/dispatch';
+import { dispatch } from '../../src-main/wiring/dispatch';
 import { ApiError } from '../../src-main/api/errors';
 import { createCtx } from '../../src-main/services/context';
 import { openDatabase } from '../../src-main/store/db';

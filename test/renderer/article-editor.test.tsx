@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ArticleEditor } from '../../src-renderer/components/ArticleEditor';
+import { ArticleEditor } from '../../src-renderer/components/articles/ArticleEditor';
 import { fakeApi, renderWithApi } from './render';
 
 afterEach(cleanup);

@@ -8,7 +8,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ImportResult, ScannedFile, Submission } from '../../src-main/api/ops/submissions';
 import type { Unit } from '../../src-main/api/types';
-import { cleanPath, IntakeImportDialog } from '../../src-renderer/components/IntakeImportDialog';
+import { cleanPath, IntakeImportDialog } from '../../src-renderer/components/intake/IntakeImportDialog';
 import { fakeApi, renderWithApi } from './render';
 
 afterEach(cleanup);

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Issue, IssueArticle } from '../../src-main/api/types';
-import { IssueComposer } from '../../src-renderer/components/IssueComposer';
+import { IssueComposer } from '../../src-renderer/components/issues/IssueComposer';
 import { fakeApi, renderWithApi } from './render';
 
 afterEach(cleanup);

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { op, writesFile } from './define';
 
-/** Where a backup came from: the name says it (see src-main/backup/names.ts). */
+/** Where a backup came from: the name says it (see src-main/store/backup-names.ts). */
 export type BackupReasonName = 'daily' | 'manual' | 'before-migration' | 'before-restore';
 export type BackupHealthName = 'ok' | 'damaged' | 'not-ours' | 'too-new';
 

@@ -6,7 +6,7 @@
 import readline from 'node:readline/promises';
 import { contract } from '../../api/contract';
 import { localTimeNumeric } from '../../api/display';
-import { dispatch, recordAudit } from '../../api/dispatch';
+import { dispatch, recordAudit } from '../../wiring/dispatch';
 import { ApiError } from '../../api/errors';
 import type { ArchiveReport, BackupCreated, BackupInfo, BackupList, BackupRestored, BackupStatus, DatabaseCheck } from '../../api/ops/backups';
 import { loggerFor } from '../../log/logger';

@@ -1,6 +1,6 @@
 /** `bulletin import` and `bulletin submission …`: the intake register (来稿登记). */
 import path from 'node:path';
-import { dispatch, validationError } from '../../api/dispatch';
+import { dispatch, validationError } from '../../wiring/dispatch';
 import { ApiError, type ApiErrorShape } from '../../api/errors';
 import { contract, type OpInput, type OpName, type OpResult } from '../../api/contract';
 import {

@@ -1,7 +1,7 @@
 /** `bulletin packet …` and `bulletin settings …`: packets for the city office and the sender they name. */
 import fs from 'node:fs';
 import { localTimeText, sizeLabel } from '../../api/display';
-import { dispatch } from '../../api/dispatch';
+import { dispatch } from '../../wiring/dispatch';
 import { ApiError, type ApiErrorShape } from '../../api/errors';
 import type { AppSettings, ArticleSubmission, PacketExportResult, PacketSummary, PacketVerifyResult } from '../../api/ops/packets';
 import { describeReport, verifyPacket } from '../../packet/verify';

@@ -1,5 +1,5 @@
 /** `bulletin search`: one query over items, drafts and issues; `search reindex` rebuilds the index. */
-import { dispatch } from '../../api/dispatch';
+import { dispatch } from '../../wiring/dispatch';
 import type { Reindexed, SearchHit, SearchResult } from '../../api/ops/search';
 import { loggerFor } from '../../log/logger';
 import { createCtx, type Ctx } from '../../services/context';

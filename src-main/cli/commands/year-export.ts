@@ -4,7 +4,7 @@
  * on a terminal; one final line otherwise), and Ctrl+C, which stops the export after the file
  * it is writing so the folder keeps only complete files.
  */
-import { dispatch } from '../../api/dispatch';
+import { dispatch } from '../../wiring/dispatch';
 import type { ExportProgress, YearExportResult } from '../../api/ops/year-export';
 import { loggerFor } from '../../log/logger';
 import { createCtx, type Ctx } from '../../services/context';

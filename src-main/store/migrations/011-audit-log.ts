@@ -2,7 +2,7 @@
  * Version 9: the audit trail (操作日志), and who moved an issue along its workflow.
  *
  * `audit_log` is append-only. Every operation that may change something writes one row in the
- * same transaction as the change (api/dispatch.ts and store/audit-scope.ts), so a refused or
+ * same transaction as the change (wiring/dispatch.ts and store/audit-scope.ts), so a refused or
  * rolled-back operation leaves no row, and a row never describes a change that did not happen.
  * The triggers refuse UPDATE and DELETE whatever the foreign_keys setting (the sqlite3 shell
  * runs with it off), and `REPLACE INTO` over an existing row: REPLACE deletes the old row

@@ -17,7 +17,7 @@ import * as m012 from './012-list-indexes';
 import * as m013 from './013-proofreading';
 import { reindexAll } from '../search-index';
 import { makeIdentity, sealExistingArchive } from '../seal';
-import type { DB } from '../db';
+import type { DB } from '../db-handle';
 
 export interface Migration {
   version: number;

@@ -12,8 +12,8 @@ import { useApi } from '../../api/context';
 import { useExportProgress } from '../../hooks/useExportProgress';
 import { useLoad } from '../../hooks/useLoad';
 import { useSubmit } from '../../hooks/useSubmit';
-import { DialogFooter } from '../DialogFooter';
-import { ExportProgressBar } from '../ExportProgressBar';
+import { DialogFooter } from '../common/DialogFooter';
+import { ExportProgressBar } from '../common/ExportProgressBar';
 
 const FOLDER_KEY = 'bulletin.yearExportFolder';
 

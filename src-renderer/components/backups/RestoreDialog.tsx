@@ -11,7 +11,7 @@ import { useState } from 'react';
 import type { BackupRestored } from '../../../src-main/api/ops/backups';
 import { useApi } from '../../api/context';
 import { useSubmit } from '../../hooks/useSubmit';
-import { DialogFooter } from '../DialogFooter';
+import { DialogFooter } from '../common/DialogFooter';
 
 export interface RestoreTarget {
   path: string;

@@ -2,8 +2,8 @@
 import { Select, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import type { Unit } from '../../../src-main/api/types';
-import { DateField } from '../DateField';
-import { unitSearchProps } from '../unitSearch';
+import { DateField } from '../common/DateField';
+import { unitSearchProps } from '../common/unitSearch';
 
 export function TitleFilter({ value, onChange, testid }: { value: string; onChange: (v: string) => void; testid: string }) {
   return (

@@ -8,7 +8,7 @@ import { UNIT_KINDS, UNIT_KIND_LABELS, type UnitKind } from '../../../src-main/a
 import type { Unit } from '../../../src-main/api/types';
 import { useApi } from '../../api/context';
 import { useSubmit } from '../../hooks/useSubmit';
-import { DialogFooter } from '../DialogFooter';
+import { DialogFooter } from '../common/DialogFooter';
 
 export interface NewUnitDialogProps {
   opened: boolean;

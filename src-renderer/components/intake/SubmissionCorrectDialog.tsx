@@ -12,9 +12,9 @@ import type { SubmissionCorrectResult, SubmissionSummary } from '../../../src-ma
 import type { Unit } from '../../../src-main/api/types';
 import { useApi } from '../../api/context';
 import { useSubmit } from '../../hooks/useSubmit';
-import { DialogFooter } from '../DialogFooter';
-import { DateField } from '../DateField';
-import { unitSearchProps } from '../unitSearch';
+import { DialogFooter } from '../common/DialogFooter';
+import { DateField } from '../common/DateField';
+import { unitSearchProps } from '../common/unitSearch';
 
 export interface SubmissionCorrectDialogProps {
   submission: SubmissionSummary | null;

@@ -3,10 +3,10 @@ import { ProofCountBadge } from '../proof/ProofCountBadge';
 import { Group, Text } from '@mantine/core';
 import type { SubmissionSummary } from '../../../src-main/api/ops/submissions';
 import { formatDate } from '../../format';
-import { IssueRefLink } from '../IssueRefLink';
-import { SubmissionActions } from '../SubmissionActions';
-import { DuplicateBadge, FormatBadge, SubmissionStateBadge } from '../SubmissionBadges';
-import type { StateAction } from '../SubmissionStateDialog';
+import { IssueRefLink } from '../common/IssueRefLink';
+import { SubmissionActions } from './SubmissionActions';
+import { DuplicateBadge, FormatBadge, SubmissionStateBadge } from './SubmissionBadges';
+import type { StateAction } from './SubmissionStateDialog';
 import type { DataColumn } from '../table/DataTable';
 
 /** The state, and beside it where it went: the issue, or why it was set aside. */

@@ -14,9 +14,9 @@ import { useApi } from '../../api/context';
 import { errorMessage, notifyOk } from '../../api/notify';
 import { formatDate, isCompleteDate, issueLabel, issueShortLabel, nextNumberLabel } from '../../format';
 import { useSubmit } from '../../hooks/useSubmit';
-import { DialogFooter } from '../DialogFooter';
+import { DialogFooter } from '../common/DialogFooter';
 import { CoverageWarning } from './CoverageWarning';
-import { DateField } from '../DateField';
+import { DateField } from '../common/DateField';
 
 const SIGNER_KEY = 'bulletin.lastSigner';
 

@@ -10,8 +10,8 @@ import { useApi } from '../../api/context';
 import { attempt, notifyOk } from '../../api/notify';
 import { formatDate, todayIso } from '../../format';
 import { useLoad } from '../../hooks/useLoad';
-import { EmptyHint } from '../EmptyHint';
-import { DateField } from '../DateField';
+import { EmptyHint } from '../common/EmptyHint';
+import { DateField } from '../common/DateField';
 
 const STATUS_COLORS: Record<CommissionStatus, string> = { onTime: 'teal', late: 'orange', missing: 'red', pending: 'gray' };
 

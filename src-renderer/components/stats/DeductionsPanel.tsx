@@ -10,8 +10,8 @@ import { useApi } from '../../api/context';
 import { attempt, notifyOk } from '../../api/notify';
 import { formatDate, todayIso } from '../../format';
 import { useLoad } from '../../hooks/useLoad';
-import { DeleteRecordButton } from '../DeleteRecordButton';
-import { DateField } from '../DateField';
+import { DeleteRecordButton } from '../common/DeleteRecordButton';
+import { DateField } from '../common/DateField';
 
 /** Reasons the published rules name, with the points they deduct. */
 function presets(r: ScoreRules): { value: string; label: string; points: number }[] {

@@ -2,7 +2,7 @@
 import { Group, NumberInput, SegmentedControl, Select } from '@mantine/core';
 import { PERIOD_KINDS } from '../../../src-main/api/ops/scoring';
 import { todayIso } from '../../format';
-import { DateField } from '../DateField';
+import { DateField } from '../common/DateField';
 
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 export type PeriodQuery = { period: PeriodKind; year: number; n?: number } | { from: string; to: string };

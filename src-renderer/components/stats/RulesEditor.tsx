@@ -10,7 +10,7 @@ import { useApi } from '../../api/context';
 import { attempt, notifyOk } from '../../api/notify';
 import { formatDate, todayIso } from '../../format';
 import { useLoad } from '../../hooks/useLoad';
-import { DateField } from '../DateField';
+import { DateField } from '../common/DateField';
 
 const GROUPS = [...new Set(RULE_FIELDS.map((f) => f.group))];
 

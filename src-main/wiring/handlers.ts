@@ -1,0 +1,160 @@
+/**
+ * The services behind each entry of the contract. The type below makes the compiler check that
+ * every operation has exactly one handler with the contract's argument and result types.
+ */
+import type { OpArgs, OpName, OpResult } from '../api/contract';
+import type { Ctx } from '../services/context';
+import * as scoring from '../services/scoring';
+import * as scoringRecords from '../services/scoring-records';
+import * as scoringDuties from '../services/scoring-duties';
+import * as scoringRules from '../services/scoring-rules';
+import * as series from '../services/series';
+import * as units from '../services/units';
+import * as unitImport from '../services/unit-import';
+import * as articles from '../services/articles';
+import * as issues from '../services/issues';
+import * as archive from '../services/archive';
+import * as layout from '../services/layout';
+import * as packets from '../services/packets';
+import * as packetHistory from '../services/packet-history';
+import * as settings from '../services/settings';
+import * as searching from '../services/search';
+import { searchReindex, searchReindexStatus } from '../services/search-reindex';
+import * as submissions from '../services/submissions';
+import * as submissionImport from '../services/submission-import';
+import * as submissionCorrect from '../services/submission-correct';
+import * as backups from '../services/backups';
+import * as coverage from '../services/coverage';
+import { verifyArchive } from '../store/seal';
+import { checkDatabase } from '../services/write-gate';
+import * as audit from '../services/audit';
+import * as setup from '../services/setup';
+import * as yearExport from '../services/year-export';
+import * as longTasks from '../services/long-tasks';
+import * as drafts from '../services/drafts';
+
+import * as proofreading from '../services/proofreading';
+import * as proofWording from '../services/proof-wording';
+
+export type Handlers = { [K in OpName]: (ctx: Ctx, args: OpArgs<K>) => OpResult<K> | Promise<OpResult<K>> };
+
+export const handlers: Handlers = {
+  seriesAdd: series.addSeries,
+  seriesUpdate: series.updateSeries,
+  seriesList: (ctx) => series.listSeries(ctx),
+  seriesGet: series.getSeries,
+
+  unitAdd: units.addUnit,
+  unitUpdate: units.updateUnit,
+  unitList: units.listUnits,
+  unitImport: unitImport.importUnits,
+  unitExport: unitImport.exportUnits,
+  unitXlsx: (ctx) => unitImport.unitXlsx(ctx),
+  unitSheetRead: unitImport.readUnitSheet,
+
+  articleAdd: articles.addArticle,
+  articleEdit: articles.editArticle,
+  articleGet: articles.getArticle,
+  articleCoverage: coverage.articleCoverage,
+  articleDelete: articles.deleteArticle,
+  articleList: articles.listArticles,
+
+  issueCreate: issues.createIssue,
+  issueAddArticles: issues.addArticlesToIssue,
+  issueRemoveArticle: issues.removeArticleFromIssue,
+  issueReorder: issues.reorderIssue,
+  issueSetDate: issues.setIssueDate,
+  issueMarkBrief: issues.markBrief,
+  issueSubmit: coverage.submitWithCoverage,
+  issueCoverage: coverage.issueCoverage,
+  issueWithdraw: issues.withdrawIssue,
+  issueNextNumber: issues.previewNextNumber,
+  issueSign: archive.signAndArchive,
+  issueExport: archive.exportIssue,
+  issueDocx: archive.issueDocx,
+  issueVoid: issues.voidIssue,
+  issueLayout: layout.issueLayout,
+  issueDelete: issues.deleteIssue,
+  issueGet: issues.getIssue,
+  issueList: issues.listIssues,
+
+  packetExport: packets.exportPacket,
+  packetList: packets.listPackets,
+  packetVerify: packets.verifyPacketFile,
+  packetFile: packets.packetFile,
+  packetCandidates: packetHistory.packetCandidates,
+  packetsForArticle: packetHistory.articlePackets,
+  settingsGet: (ctx) => settings.getSettings(ctx),
+  settingsSet: settings.setSettings,
+
+  search: searching.search,
+  searchReindex: (ctx) => searchReindex(ctx),
+  searchReindexStatus: (ctx) => searchReindexStatus(ctx),
+
+  submissionImport: submissionImport.importSubmission,
+  submissionScan: submissionImport.scanFolder,
+  submissionUpload: submissionImport.uploadSubmission,
+  submissionAdd: submissions.addSubmission,
+  submissionCorrect: submissionCorrect.correctSubmission,
+  submissionCounts: submissions.countSubmissions,
+  submissionGet: submissions.getSubmission,
+  submissionList: submissions.listSubmissions,
+  submissionOriginal: submissions.submissionOriginal,
+  submissionEdit: submissions.editSubmission,
+  submissionSetState: submissions.setSubmissionState,
+
+  backupCreate: backups.createBackup,
+  backupList: backups.listBackups,
+  backupRestore: backups.restoreBackup,
+  backupStatus: (ctx) => backups.backupStatus(ctx),
+  archiveVerify: (ctx) => verifyArchive(ctx.db),
+  databaseCheck: (ctx) => checkDatabase(ctx),
+
+  articleSetUnits: scoringRecords.setArticleUnits,
+  articleUnitsGet: scoringRecords.getArticleUnits,
+  adoptionAdd: scoringRecords.addAdoption,
+  adoptionList: scoringRecords.listAdoptions,
+  adoptionDelete: scoringRecords.deleteAdoption,
+  instructionAdd: scoringRecords.addInstruction,
+  instructionList: scoringRecords.listInstructions,
+  instructionDelete: scoringRecords.deleteInstruction,
+  commissionAdd: scoringDuties.addCommission,
+  commissionAnswer: scoringDuties.answerCommission,
+  commissionList: scoringDuties.listCommissions,
+  deductionAdd: scoringDuties.addDeduction,
+  deductionList: scoringDuties.listDeductions,
+  deductionDelete: scoringDuties.deleteDeduction,
+  targetSet: scoringDuties.setTarget,
+  targetList: scoringDuties.listTargets,
+  rulesList: (ctx) => scoringRules.listRules(ctx),
+  rulesGet: scoringRules.getRules,
+  rulesAdd: scoringRules.addRules,
+  score: scoring.score,
+  scoreReport: scoring.scoreReport,
+  scoreLedger: scoring.scoreLedger,
+  circularExport: scoring.circularExport,
+  circularFiles: scoring.circularFiles,
+
+  auditList: audit.listAudit,
+  auditExport: audit.exportAudit,
+  auditXlsx: audit.auditXlsx,
+  operatorSet: audit.setOperator,
+
+  setupState: (ctx) => setup.setupState(ctx),
+  setupSave: setup.saveSetupDraft,
+  setupComplete: setup.completeSetup,
+
+  issueExportYear: yearExport.exportYear,
+  exportProgress: longTasks.exportProgress,
+  exportStop: longTasks.stopExport,
+
+  proofCheck: proofreading.proofCheck,
+  proofIgnore: proofreading.ignoreFinding,
+  proofSetup: proofreading.proofSetup,
+  proofWordingList: (ctx) => proofWording.listWording(ctx),
+  proofWordingAdd: proofWording.addWording,
+
+  draftSave: drafts.saveDraft,
+  draftList: (ctx) => drafts.listDrafts(ctx),
+  draftClear: drafts.clearDraft,
+};

@@ -1,0 +1,133 @@
+/**
+ * Ctrl+K: full-text search over items, drafts and issues of every year, answering as the user
+ * types, matched words highlighted. Arrow keys choose, Enter opens.
+ */
+import { Badge, Group, Kbd, Modal, ScrollArea, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconFileText, IconNews, IconSearch } from '@tabler/icons-react';
+import { useEffect, useState, type KeyboardEvent } from 'react';
+import type { SearchHit, SearchResult } from '../../../src-main/api/ops/search';
+import { useApi } from '../../api/context';
+import { formatDate } from '../../format';
+import { useLoad } from '../../hooks/useLoad';
+import type { Route } from '../../nav';
+import { Highlighted } from './Highlighted';
+
+export function SearchDialog({ opened, onClose, onOpen }: { opened: boolean; onClose: () => void; onOpen: (r: Route) => void }) {
+  return (
+    <Modal opened={opened} onClose={onClose} withCloseButton={false} size="lg" yOffset="12vh" padding="sm">
+      {opened && <SearchBody onOpen={(r) => { onClose(); onOpen(r); }} />}
+    </Modal>
+  );
+}
+
+const KIND_BADGE: Record<SearchHit['kind'], { label: string; color: string }> = {
+  article: { label: '信息', color: 'indigo' },
+  submission: { label: '来稿', color: 'teal' },
+  issue: { label: '期', color: 'gray' },
+};
+
+function routeOf(h: SearchHit): Route {
+  if (h.kind === 'issue') return ['signed', 'voided'].includes(h.state) ? { page: 'archive', issueId: h.id } : { page: 'issues', issueId: h.id };
+  if (h.kind === 'article') return { page: 'articles', articleId: h.id };
+  return { page: 'intake', submissionId: h.id };
+}
+
+function SearchBody({ onOpen }: { onOpen: (r: Route) => void }) {
+  const api = useApi();
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  // answers as the user types: a short pause, not every keystroke, goes to the index
+  const [q] = useDebouncedValue(query.trim(), 150);
+  const result = useLoad(
+    () => (q ? api.call('search', { query: q, limit: 20 }) : Promise.resolve(null as SearchResult | null)),
+    [api, q],
+  );
+  const hits = q ? (result.data?.hits ?? []) : [];
+
+  useEffect(() => setActive(0), [q]);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      setActive((i) => Math.min(i + 1, hits.length - 1));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive((i) => Math.max(i - 1, 0));
+    } else if (e.key === 'Enter' && hits[active]) {
+      e.preventDefault();
+      onOpen(routeOf(hits[active]));
+    }
+  };
+
+  return (
+    <Stack gap="xs">
+      <TextInput
+        size="md"
+        placeholder="查找信息、来稿、期次：输入任意字词，一两个字也行；多个词用空格分开"
+        leftSection={<IconSearch size={18} />}
+        rightSection={<Kbd size="xs">Esc</Kbd>}
+        rightSectionWidth={44}
+        value={query}
+        onChange={(e) => setQuery(e.currentTarget.value)}
+        onKeyDown={onKeyDown}
+        data-autofocus
+        data-testid="search-input"
+      />
+      {!q && (
+        <Text size="sm" c="dimmed" px="xs">
+          按 ↑ ↓ 选择，回车打开。查找全部年份的信息正文、来稿和期次（如“第12期”）。
+        </Text>
+      )}
+      {q && result.error && (
+        <Text size="sm" c="red" px="xs">
+          {result.error}
+        </Text>
+      )}
+      {q && hits.length === 0 && !result.loading && !result.error && (
+        <Text size="sm" c="dimmed" px="xs">
+          没有找到含“{q}”的信息、来稿或期次。
+        </Text>
+      )}
+      {q && result.data && hits.length > 0 && (
+        <Text size="xs" c="dimmed" px="xs" data-testid="search-summary">
+          约 {result.data.estimate} 处，{result.data.order === 'rank' ? '按相关度排列' : '匹配很多，按时间由新到旧'}
+        </Text>
+      )}
+      <ScrollArea.Autosize mah="58vh" type="auto">
+        <Stack gap={2} data-testid="search-results">
+          {hits.map((h, i) => (
+            <UnstyledButton
+              key={`${h.kind}${h.id}`}
+              onClick={() => onOpen(routeOf(h))}
+              onMouseEnter={() => setActive(i)}
+              p="xs"
+              style={{ borderRadius: 4, background: i === active ? 'var(--mantine-color-indigo-0)' : undefined }}
+              data-testid="search-result"
+              data-kind={h.kind}
+              data-id={h.id}
+            >
+              <Group gap="sm" wrap="nowrap" align="flex-start">
+                {h.kind === 'issue' ? <IconNews size={18} /> : <IconFileText size={18} />}
+                <div style={{ flex: 1, minWidth: 0 }}>
+                  <Text size="sm" fw={500} truncate>
+                    <Highlighted text={h.title} marks={h.titleMarks} />
+                  </Text>
+                  <Text size="xs" c="dimmed" lineClamp={2}>
+                    <Highlighted text={h.snippet} marks={h.marks} />
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {[formatDate(h.date), h.unit, h.kind !== 'issue' ? h.issueLabel : null].filter(Boolean).join(' · ')}
+                  </Text>
+                </div>
+                <Badge variant="light" color={KIND_BADGE[h.kind].color}>
+                  {KIND_BADGE[h.kind].label}
+                </Badge>
+              </Group>
+            </UnstyledButton>
+          ))}
+        </Stack>
+      </ScrollArea.Autosize>
+    </Stack>
+  );
+}
