@@ -249,6 +249,7 @@ describe('the files', () => {
     expect(levels.getRow(5).getCell(6).numFmt).toBe('0.0%');
     const months = wb.getWorksheet('逐月情况')!;
     expect(months.getRow(14).getCell(3).value).toBe(stats.issues.items);
+    expect(months.getRow(2).getCell(1).value).toBe('1月');
     const summary = wb.getWorksheet('概况')!;
     const values = summary.getColumn(1).values.filter((v): v is string => typeof v === 'string');
     expect(values).toContain(stats.sentences[0]);

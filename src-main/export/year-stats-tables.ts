@@ -70,14 +70,16 @@ export function unitTable(s: YearStats): StatsTable {
     title: '各单位报送与得分',
     headers: ['排名', '单位', '报送（篇）', '被采用（条）', '县级采用', '市级采用', '省级采用', '领导批示', '得分', '扣分', '净得分'],
     rows: [...rows, [null, '合计', ...[2, 3, 4, 5, 6, 7, 8, 9, 10].map(total)]],
-    widths: [6, 24, 10, 11, 9, 9, 9, 9, 8, 8, 8],
+    widths: [7, 26, 10, 11, 9, 9, 9, 9, 8, 8, 9],
     totals: true,
   };
 }
 
 export function monthTable(s: YearStats): StatsTable {
+  // 3月 within one year; 2025年12月 when the period spans years
+  const oneYear = s.from.slice(0, 4) === s.to.slice(0, 4);
   const rows = s.months.map((m): Cell[] => [
-    `${Number(m.month.slice(0, 4))}年${Number(m.month.slice(5, 7))}月`,
+    `${oneYear ? '' : `${Number(m.month.slice(0, 4))}年`}${Number(m.month.slice(5, 7))}月`,
     m.issues,
     m.items,
     m.sent,
@@ -93,7 +95,7 @@ export function monthTable(s: YearStats): StatsTable {
     title: '逐月情况',
     headers: ['月份', '编发（期）', '刊发信息（条）', '收到来稿（篇）', '上报（条）', '采用（篇次）', '领导批示（次）', '得分', '扣分', '净得分'],
     rows: [...rows, ['合计', ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map(total)]],
-    widths: [12, 10, 14, 14, 10, 12, 14, 8, 8, 8],
+    widths: [10, 10, 14, 14, 10, 12, 14, 8, 8, 9],
     totals: true,
   };
 }
