@@ -32,6 +32,7 @@ import * as setup from '../services/setup';
 import * as yearExport from '../services/year-export';
 import * as longTasks from '../services/long-tasks';
 import * as drafts from '../services/drafts';
+import * as yearStats from '../services/year-stats';
 
 import * as proofreading from '../services/proofreading';
 import * as proofWording from '../services/proof-wording';
@@ -134,6 +135,9 @@ export const handlers: Handlers = {
   scoreLedger: scoring.scoreLedger,
   circularExport: scoring.circularExport,
   circularFiles: scoring.circularFiles,
+  statsYear: yearStats.statsYear,
+  statsYearExport: yearStats.statsYearExport,
+  statsYearFiles: yearStats.statsYearFiles,
 
   auditList: audit.listAudit,
   auditExport: audit.exportAudit,

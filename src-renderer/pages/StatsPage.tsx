@@ -1,6 +1,7 @@
 /**
  * 统计: the units' assessment for a period — the ranked table, points by unit and the monthly
- * trend, commissions, deductions and targets, the rules — and 导出通报 (Word and Excel).
+ * trend, commissions, deductions and targets, the rules, 年度统计 (the year's figures and report) —
+ * and 导出通报 (Word and Excel).
  */
 import { Alert, Button, Group, Loader, Paper, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
 import { IconFileExport } from '@tabler/icons-react';
@@ -13,6 +14,7 @@ import { defaultChoice, PeriodPicker, toQuery, type PeriodChoice } from '../comp
 import { RulesEditor } from '../components/stats/RulesEditor';
 import { ScoreCharts } from '../components/stats/ScoreCharts';
 import { ScoreTable } from '../components/stats/ScoreTable';
+import { YearStatsPanel } from '../components/stats/YearStatsPanel';
 import { formatDate } from '../format';
 import { useExportCircular } from '../hooks/useExportCircular';
 import { useLoad } from '../hooks/useLoad';
@@ -71,6 +73,9 @@ export function StatsPage() {
             <Tabs.Tab value="rules" data-testid="stats-tab-rules">
               计分规则
             </Tabs.Tab>
+            <Tabs.Tab value="year" data-testid="stats-tab-year">
+              年度统计
+            </Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="scores">
             <Stack gap="md">
@@ -100,6 +105,9 @@ export function StatsPage() {
           </Tabs.Panel>
           <Tabs.Panel value="rules">
             <RulesEditor onSaved={report.reload} />
+          </Tabs.Panel>
+          <Tabs.Panel value="year">
+            <YearStatsPanel />
           </Tabs.Panel>
         </Tabs>
       )}
