@@ -16,7 +16,7 @@ import { runDemo } from '../src-main/demo/run';
 import { issueArticles } from '../src-main/services/issues';
 import { createCtx } from '../src-main/services/context';
 import { openDatabase } from '../src-main/store/db';
-import { dispatch } from '../src-main/api/dispatch';
+import { dispatch } from '../src-main/wiring/dispatch';
 import type { YearStats } from '../src-main/api/ops/stats';
 import { buildCounty, voidI2, type County } from './helpers/scoring-county';
 import { snapshotAll, tempDir } from './helpers/db';

@@ -5,7 +5,7 @@
  * the figures alone (statsYear), and the whole report — figures, Word and Excel (statsYearFiles).
  */
 import path from 'node:path';
-import { dispatch } from '../../src-main/api/dispatch';
+import { dispatch } from '../../src-main/wiring/dispatch';
 import { createCtx } from '../../src-main/services/context';
 import { openDatabase, type DB } from '../../src-main/store/db';
 import { build, type Sizes } from './scores';

@@ -13,7 +13,7 @@ import { useApi } from '../../api/context';
 import { todayIso } from '../../format';
 import { useExportYearStats, type YearStatsQuery } from '../../hooks/useExportYearStats';
 import { useLoad } from '../../hooks/useLoad';
-import { DateField } from '../DateField';
+import { DateField } from '../common/DateField';
 
 const LEVEL_NAMES = { county: '县级', city: '市级', province: '省级' } as const;
 const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1).replace(/\.0$/, '')}%`);
