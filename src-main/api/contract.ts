@@ -20,6 +20,7 @@ import { setupOps } from './ops/setup';
 import { yearExportOps } from './ops/year-export';
 import { proofOps } from './ops/proof';
 import { draftOps } from './ops/drafts';
+import { adoptionSheetOps } from './ops/adoption-sheet';
 
 export type { OpDef };
 
@@ -38,6 +39,7 @@ export const contract = {
   ...yearExportOps,
   ...proofOps,
   ...draftOps,
+  ...adoptionSheetOps,
 } as const;
 
 

@@ -32,6 +32,7 @@ import * as setup from '../services/setup';
 import * as yearExport from '../services/year-export';
 import * as longTasks from '../services/long-tasks';
 import * as drafts from '../services/drafts';
+import * as adoptionImport from '../services/adoption-import';
 
 import * as proofreading from '../services/proofreading';
 
@@ -114,6 +115,8 @@ export const handlers: Handlers = {
   adoptionAdd: scoringRecords.addAdoption,
   adoptionList: scoringRecords.listAdoptions,
   adoptionDelete: scoringRecords.deleteAdoption,
+  adoptionSheetRead: adoptionImport.readAdoptionSheet,
+  adoptionSheetImport: adoptionImport.importAdoptionSheet,
   instructionAdd: scoringRecords.addInstruction,
   instructionList: scoringRecords.listInstructions,
   instructionDelete: scoringRecords.deleteInstruction,
