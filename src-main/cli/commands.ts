@@ -18,5 +18,6 @@ import { auditCommands } from './commands/audit';
 import { setupCommands } from './commands/setup';
 import { yearExportCommands } from './commands/year-export';
 import { proofCommands } from './commands/proof';
+import { adoptionSheetCommands } from './commands/adoption-sheet';
 
-export const COMMANDS: readonly CommandSpec[] = [...appCommands, ...seriesCommands, ...unitCommands, ...articleCommands, ...issueCommands, ...yearExportCommands, ...packetCommands, ...searchCommands, ...intakeCommands, ...scoringCommands, ...backupCommands, ...checkCommands, ...archiveCommands, ...auditCommands, ...setupCommands, ...proofCommands];
+export const COMMANDS: readonly CommandSpec[] = [...appCommands, ...seriesCommands, ...unitCommands, ...articleCommands, ...issueCommands, ...yearExportCommands, ...packetCommands, ...searchCommands, ...intakeCommands, ...scoringCommands, ...adoptionSheetCommands, ...backupCommands, ...checkCommands, ...archiveCommands, ...auditCommands, ...setupCommands, ...proofCommands];
