@@ -72,6 +72,9 @@ describe('the city list of 30 rows', () => {
     expect(right, wrong.join('\n')).toBeGreaterThanOrEqual(27);
     // Rows about other counties' items are never ticked; their near-twins are shown as candidates at most.
     for (const r of p.rows.slice(26)) expect(r.preTicked).toBe(false);
+    // …and say why: 桃源县's item about 秋冬种 resembles ours, but the unit is another county.
+    expect(p.rows[27]!.candidates[0]?.note).toMatch(/单位“桃源县”与本条信息不符/);
+    expect(p.rows[0]!.candidates[0]?.note).toBeNull();
     // 综合 at the city is research, 简讯 a single item there; publication without 《》.
     expect(p.rows[17]).toMatchObject({ kind: 'research', level: 'city', publication: '市政府信息专报', date: '2026-11-19' });
     expect(p.rows[0]).toMatchObject({ publication: '政务信息快报', issueRef: '第45期', date: '2026-11-12', problem: null });

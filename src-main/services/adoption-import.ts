@@ -68,15 +68,19 @@ function sentItems(ctx: Ctx): SentItem[] {
   return rows.map((r) => ({ articleId: r.id, title: r.title, units: units.get(r.id) ?? [], unitWords: words.get(r.id) ?? [], sentOn: r.sent_at.slice(0, 10) }));
 }
 
-/** The names the city calls this county by: the office's name up to 县/区/市/旗, and its short name. */
+/**
+ * The names the city calls this county by: the office's name up to 县/区/市/旗, its short name,
+ * and the issuing office of each series (for a desk whose sender is not filled in).
+ */
 function countyNames(ctx: Ctx): string[] {
   const sender = readSender(ctx);
+  const orgs = (ctx.db.prepare("SELECT DISTINCT org FROM series WHERE org <> ''").all() as { org: string }[]).map((r) => r.org);
   const out: string[] = [];
-  for (const n of [sender.office, sender.shortName]) {
+  for (const n of [sender.office, sender.shortName, ...orgs]) {
     const m = /^(.{2,8}?[县区市旗])/.exec(n);
     if (m) out.push(m[1]!);
   }
-  return out;
+  return [...new Set(out)];
 }
 
 const isOurSeries = (ctx: Ctx, publication: string) => ctx.db.prepare('SELECT 1 FROM series WHERE name = ?').get(publication) !== undefined;

@@ -97,14 +97,24 @@ export async function makeMatcher(items: readonly SentItem[], extraPrefixes: rea
         .map((h) => {
           const item = h.item.item;
           let c = 1 - (h.score ?? 1);
+          const notes: string[] = [];
           // Another county's or unit's item with a similar title is not ours.
-          if (!unitFits(row.unit, item, county)) c *= 0.6;
+          if (!unitFits(row.unit, item, county)) {
+            c *= 0.6;
+            notes.push(`单位“${row.unit}”与本条信息不符`);
+          }
           if (row.date) {
             const d = daysBetween(item.sentOn, row.date);
             // Adopted before it was sent (a day's slack for time zones): another item.
-            if (d < -1) c *= 0.6;
+            if (d < -1) {
+              c *= 0.6;
+              notes.push(`采用日期早于上报日期 ${item.sentOn}`);
+            }
             // Adoptions come within weeks; a year later it is likely a similar item of a later year.
-            else if (d > 365) c *= 0.85;
+            else if (d > 365) {
+              c *= 0.85;
+              notes.push(`上报已逾一年（${item.sentOn}）`);
+            }
           }
           return {
             articleId: item.articleId,
@@ -112,6 +122,7 @@ export async function makeMatcher(items: readonly SentItem[], extraPrefixes: rea
             units: item.units,
             sentOn: item.sentOn,
             confidence: Math.round(c * 100) / 100,
+            note: notes.length ? notes.join('；') : null,
             recorded: false,
           };
         })

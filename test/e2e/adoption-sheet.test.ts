@@ -54,6 +54,7 @@ it('uploads the list, shows the proposals, takes a correction and records the ti
   const early = sheetRow(EARLY + 3);
   expect(await early.getAttribute('data-ticked')).toBe('no');
   expect(await early.locator(tid('adoption-row-match')).inputValue()).toContain('加快推进农村公路建设');
+  expect(await early.locator(tid('adoption-row-note')).innerText()).toContain('采用日期早于上报日期');
   expect(await sheetRow(29).getAttribute('data-ticked')).toBe('no');
 
   // The correction: the early row is the right item after all; row 3 is left out for now.

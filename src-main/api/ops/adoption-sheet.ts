@@ -45,6 +45,8 @@ export interface AdoptionCandidate {
   sentOn: string;
   /** 0–1: title similarity (fuse.js), lowered when the unit or the date does not fit. */
   confidence: number;
+  /** Why the confidence was lowered (单位不符…), in Chinese; null when the title alone decided. */
+  note: string | null;
   /** This adoption (item, publication, issue) is recorded already: shown, never doubled. */
   recorded: boolean;
 }

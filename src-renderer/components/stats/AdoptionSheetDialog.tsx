@@ -235,6 +235,11 @@ export function AdoptionSheetDialog({ opened, onClose, onRecorded }: { opened: b
                             )}
                           </Group>
                         )}
+                        {r.candidates.find((x) => x.articleId === c.articleId)?.note && (
+                          <Text size="xs" c="orange" data-testid="adoption-row-note">
+                            {r.candidates.find((x) => x.articleId === c.articleId)!.note}
+                          </Text>
+                        )}
                       </Table.Td>
                     </Table.Tr>
                   );
