@@ -20,6 +20,7 @@ import { benchYearExport } from './year-export';
 import { benchLists } from './lists';
 import { benchProof } from './proof';
 import { benchStartup } from './startup';
+import { benchAdoptionMatch } from './adoption-match';
 
 /** In the order they print; each returns its lines. */
 const SECTIONS: [string, (dir: string, quick: boolean) => Promise<string[]>][] = [
@@ -35,6 +36,7 @@ const SECTIONS: [string, (dir: string, quick: boolean) => Promise<string[]>][] =
   ['Year export', benchYearExport],
   ['Proofreading', benchProof],
   ['Start-up and checks', benchStartup],
+  ['Adoption list matching', benchAdoptionMatch],
 ];
 
 const quick = process.argv.includes('--quick');
