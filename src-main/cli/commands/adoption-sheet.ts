@@ -109,7 +109,7 @@ export const adoptionSheetCommands: readonly CommandSpec[] = [
     options: [
       { flag: 'yes', key: 'yes', type: 'bool', zh: '登记匹配（不加则只显示，不登记）', en: 'record the matches (otherwise only shown)' },
       { flag: 'min-confidence', key: 'minConfidence', type: 'string', value: 'C', zh: '登记置信度不低于 C 的匹配（如 0.8 或 80）；默认只登记预选的', en: 'record matches at or above C (0.8 or 80); default: the pre-ticked ones' },
-      { flag: 'column', key: 'columns', type: 'string', multiple: true, value: '列=字母', zh: '指定列，如 --column 标题=B --column 采用刊物=D（不给则按表头判断，或沿用上次的选择）', en: 'choose a column, e.g. --column title=B' },
+      { flag: 'column', key: 'columns', type: 'string', multiple: true, value: 'FIELD=COL', zh: '指定列，如 --column 标题=B --column 采用刊物=D（不给则按表头判断，或沿用上次的选择）', en: 'choose a column, e.g. --column title=B' },
       { flag: 'publication', key: 'publication', type: 'string', value: 'NAME', zh: '表中没有刊物列时，各行的采用刊物', en: 'publication when the sheet has no such column' },
       { flag: 'level', key: 'level', type: 'string', value: 'LEVEL', zh: '表中没有级别列时的级别：city 市级（默认）/ province 省级', en: 'level when not in the sheet (default city)' },
       { flag: 'kind', key: 'kind', type: 'string', value: 'KIND', zh: '表中没有类型列时的采用类型：single 单条（默认）/ research 综合调研', en: 'kind when not in the sheet (default single)' },
