@@ -18,7 +18,7 @@ import { SCHEMA_VERSION } from '../src-main/store/migrations';
 import { tempDir } from './helpers/db';
 
 const BIN = path.resolve('bin/bulletin.cjs');
-const HEAVY = ['exceljs', 'mammoth', 'docx', 'yauzl', 'yazl'];
+const HEAVY = ['exceljs', 'mammoth', 'docx', 'yauzl', 'yazl', 'fuse.js'];
 const dirs: string[] = [];
 afterEach(() => {
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });

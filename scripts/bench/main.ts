@@ -21,6 +21,7 @@ import { benchLists } from './lists';
 import { benchProof } from './proof';
 import { benchStartup } from './startup';
 import { benchYearStats } from './yearstats';
+import { benchAdoptionMatch } from './adoption-match';
 
 /** In the order they print; each returns its lines. */
 const SECTIONS: [string, (dir: string, quick: boolean) => Promise<string[]>][] = [
@@ -37,6 +38,7 @@ const SECTIONS: [string, (dir: string, quick: boolean) => Promise<string[]>][] =
   ['Proofreading', benchProof],
   ['Start-up and checks', benchStartup],
   ['Yearstats (年度统计)', benchYearStats],
+  ['Adoption list matching', benchAdoptionMatch],
 ];
 
 const quick = process.argv.includes('--quick');

@@ -21,6 +21,7 @@ import { yearExportOps } from './ops/year-export';
 import { proofOps } from './ops/proof';
 import { draftOps } from './ops/drafts';
 import { statsOps } from './ops/stats';
+import { adoptionSheetOps } from './ops/adoption-sheet';
 
 export type { OpDef };
 
@@ -40,6 +41,7 @@ export const contract = {
   ...proofOps,
   ...draftOps,
   ...statsOps,
+  ...adoptionSheetOps,
 } as const;
 
 

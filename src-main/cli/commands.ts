@@ -19,5 +19,25 @@ import { setupCommands } from './commands/setup';
 import { yearExportCommands } from './commands/year-export';
 import { proofCommands } from './commands/proof';
 import { statsCommands } from './commands/stats';
+import { adoptionSheetCommands } from './commands/adoption-sheet';
 
-export const COMMANDS: readonly CommandSpec[] = [...appCommands, ...seriesCommands, ...unitCommands, ...articleCommands, ...issueCommands, ...yearExportCommands, ...packetCommands, ...searchCommands, ...intakeCommands, ...scoringCommands, ...statsCommands, ...backupCommands, ...checkCommands, ...archiveCommands, ...auditCommands, ...setupCommands, ...proofCommands];
+export const COMMANDS: readonly CommandSpec[] = [
+  ...appCommands,
+  ...seriesCommands,
+  ...unitCommands,
+  ...articleCommands,
+  ...issueCommands,
+  ...yearExportCommands,
+  ...packetCommands,
+  ...searchCommands,
+  ...intakeCommands,
+  ...scoringCommands,
+  ...statsCommands,
+  ...backupCommands,
+  ...checkCommands,
+  ...archiveCommands,
+  ...auditCommands,
+  ...setupCommands,
+  ...proofCommands,
+  ...adoptionSheetCommands,
+];

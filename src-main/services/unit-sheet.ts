@@ -51,7 +51,7 @@ export function problemsMessage(problems: readonly string[]): string {
   return `单位名单有 ${problems.length} 处问题，没有导入任何单位（数据未作修改）。请在表格中改正后重新导入：\n${shown.join('\n')}${more}`;
 }
 
-function cellText(v: ExcelJS.CellValue): string {
+export function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
@@ -213,7 +213,7 @@ function csvCells(text: string): string[][] {
 }
 
 /** The zip's declared size and part count, before exceljs inflates anything (a zip bomb stops here). */
-async function checkZip(bytes: Buffer): Promise<void> {
+export async function checkZip(bytes: Buffer, what = '单位名单'): Promise<void> {
   // Loaded at first use, not at start: every command would pay for it (issue 14).
   const yauzl = (await import('yauzl')).default;
   const damaged = () => new ApiError('INVALID_INPUT', 'Excel 文件已损坏，无法读取。请用 Excel 或 WPS 打开后“另存为” .xlsx 再导入。');
@@ -222,14 +222,14 @@ async function checkZip(bytes: Buffer): Promise<void> {
       if (err || !zip) return reject(damaged());
       if (zip.entryCount > SHEET_LIMITS.zipEntries) {
         zip.close();
-        return reject(new ApiError('INVALID_INPUT', '文件中的部件过多，不像是单位名单，为安全起见不予导入。'));
+        return reject(new ApiError('INVALID_INPUT', `文件中的部件过多，不像是${what}，为安全起见不予导入。`));
       }
       let total = 0;
       zip.on('entry', (e: Yauzl.Entry) => {
         total += e.uncompressedSize;
         if (total > SHEET_LIMITS.unpacked || e.isEncrypted()) {
           zip.close();
-          reject(new ApiError('INVALID_INPUT', e.isEncrypted() ? 'Excel 文件设置了密码，无法读取。请取消密码后再导入。' : '文件解压后过大，不像是单位名单，为安全起见不予导入。'));
+          reject(new ApiError('INVALID_INPUT', e.isEncrypted() ? 'Excel 文件设置了密码，无法读取。请取消密码后再导入。' : `文件解压后过大，不像是${what}，为安全起见不予导入。`));
           return;
         }
         zip.readEntry();

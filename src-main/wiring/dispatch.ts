@@ -121,6 +121,10 @@ const FIELD_LABELS: Record<string, string> = {
   unitsText: '单位名单',
   sample: '示例期',
   fields: '暂存内容',
+  adoptions: '要登记的采用',
+  remember: '记住的列',
+  columns: '列',
+  row: '行号',
 };
 
 function describeIssue(issue: z.core.$ZodIssue): string {

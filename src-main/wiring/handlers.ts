@@ -33,6 +33,7 @@ import * as yearExport from '../services/year-export';
 import * as longTasks from '../services/long-tasks';
 import * as drafts from '../services/drafts';
 import * as yearStats from '../services/year-stats';
+import * as adoptionImport from '../services/adoption-import';
 
 import * as proofreading from '../services/proofreading';
 import * as proofWording from '../services/proof-wording';
@@ -116,6 +117,8 @@ export const handlers: Handlers = {
   adoptionAdd: scoringRecords.addAdoption,
   adoptionList: scoringRecords.listAdoptions,
   adoptionDelete: scoringRecords.deleteAdoption,
+  adoptionSheetRead: adoptionImport.readAdoptionSheet,
+  adoptionSheetImport: adoptionImport.importAdoptionSheet,
   instructionAdd: scoringRecords.addInstruction,
   instructionList: scoringRecords.listInstructions,
   instructionDelete: scoringRecords.deleteInstruction,

@@ -4,10 +4,11 @@
  * and 导出通报 (Word and Excel).
  */
 import { Alert, Button, Group, Loader, Paper, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
-import { IconFileExport } from '@tabler/icons-react';
+import { IconFileExport, IconTableImport } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useApi } from '../api/context';
 import { PageHeader } from '../components/common/PageHeader';
+import { AdoptionSheetDialog } from '../components/stats/AdoptionSheetDialog';
 import { CommissionsPanel } from '../components/stats/CommissionsPanel';
 import { DeductionsPanel } from '../components/stats/DeductionsPanel';
 import { defaultChoice, PeriodPicker, toQuery, type PeriodChoice } from '../components/stats/PeriodPicker';
@@ -28,12 +29,16 @@ export function StatsPage() {
   const key = JSON.stringify(query);
   const report = useLoad(() => api.call('scoreReport', query), [api, key]);
   const { exportCircular, exporting } = useExportCircular();
+  const [sheetOpen, setSheetOpen] = useState(false);
   const r = report.data;
   const range = r ? { from: r.from, to: r.to } : null;
 
   return (
     <>
       <PageHeader title="统计" hint="考核积分、采用、批示与通报">
+        <Button variant="default" leftSection={<IconTableImport size={16} />} onClick={() => setSheetOpen(true)} data-testid="adoption-sheet-open">
+          导入采用情况表
+        </Button>
         <Button
           leftSection={<IconFileExport size={16} />}
           onClick={() => r && void exportCircular(query, r.title)}
@@ -44,6 +49,7 @@ export function StatsPage() {
           导出通报
         </Button>
       </PageHeader>
+      <AdoptionSheetDialog opened={sheetOpen} onClose={() => setSheetOpen(false)} onRecorded={report.reload} />
       <Group justify="space-between" align="flex-end" mb="sm">
         <PeriodPicker value={choice} onChange={setChoice} />
         {r && (

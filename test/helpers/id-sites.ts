@@ -132,7 +132,11 @@ function setAt(target: Record<string, unknown>, path: (string | number)[], value
   const key = String(head);
   const next = path[1];
   if (rest.length === 0) target[key] = value;
-  else if (next === 0) target[key] = [rest.length === 1 ? value : setAt({}, rest.slice(1), value)];
+  // An id inside a list of objects: the sampled element keeps its other fields.
+  else if (next === 0) {
+    const element = ((target[key] as unknown[] | undefined)?.[0] as Record<string, unknown> | undefined) ?? {};
+    target[key] = [rest.length === 1 ? value : setAt(element, rest.slice(1), value)];
+  }
   else target[key] = setAt((target[key] as Record<string, unknown> | undefined) ?? {}, rest, value);
   return target;
 }
