@@ -225,9 +225,11 @@ async function killAndCheck(): Promise<void> {
     lastCount = verify(committed, run, run % 5 === 0 || run === KILLS);
     verifyMs += Date.now() - checking;
   }
-  // The kills landed while work was going on, in every step, not before it started.
-  expect(committed.signs.size).toBeGreaterThanOrEqual(KILLS / 2);
-  expect(committed.imports.size).toBeGreaterThanOrEqual(KILLS / 2);
+  // The kills landed while work was going on, in every step, not before it started. On a busy
+  // 2-core machine a worker gets fewer steps done before its kill (23 of 50 signs was seen beside
+  // another test run), so the bar is one run in five, which still proves work was cut short.
+  expect(committed.signs.size).toBeGreaterThanOrEqual(KILLS / 5);
+  expect(committed.imports.size).toBeGreaterThanOrEqual(KILLS / 5);
   // Adding and editing take a few milliseconds each, so few kills can land there by chance;
   // importing and signing (rendering, archiving, numbering) are where the time goes.
   expect(interrupted.get('import') ?? 0).toBeGreaterThanOrEqual(2);

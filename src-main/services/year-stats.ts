@@ -23,7 +23,7 @@ import { LEVELS, type Level } from '../scoring/rules';
 import { customPeriod, periodOf, type Period } from '../scoring/periods';
 import { yearSentences } from '../export/year-stats-text';
 import { renderYearStatsXlsx } from '../export/year-stats-xlsx';
-import { safeFileName } from './archive';
+import { safeFileName } from '../export/file-names';
 import type { Ctx } from './context';
 import { existingFolder, writeAtomically } from './output-files';
 import { buildReport } from './scoring';

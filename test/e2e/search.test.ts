@@ -59,7 +59,8 @@ it('opens a draft found by search in the intake register (来稿)', async () => 
   await expect.poll(() => hit.count(), { timeout: 30_000 }).toBe(1);
   await hit.click();
   await expect.poll(() => page.locator(tid('submission-drawer')).count(), { timeout: 30_000 }).toBe(1);
-  expect(await page.locator(tid('submission-drawer')).innerText()).toContain('蚕桑产业');
-  expect(await page.locator(`${tid('intake-row')}[data-id="${id}"]`).count()).toBe(1);
+  // The drawer opens at once and fills when the draft has been read: wait for its text.
+  await expect.poll(() => page.locator(tid('submission-drawer')).innerText(), { timeout: 30_000 }).toContain('蚕桑产业');
+  await expect.poll(() => page.locator(`${tid('intake-row')}[data-id="${id}"]`).count(), { timeout: 30_000 }).toBe(1);
   expect(errors).toEqual([]);
 });
