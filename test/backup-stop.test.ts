@@ -18,6 +18,8 @@ import { TOKEN_HEADER } from '../src-main/api/transport';
 import type { BackupStatus } from '../src-main/api/ops/backups';
 import { startBridge } from '../src-main/bridge/http-server';
 import { openDatabase } from '../src-main/store/db';
+import { checkCopyInProcess } from '../src-main/backup/check-process';
+import { driverPath } from '../src-main/backup/worker-copy';
 import { openTestDb, seed, tempDir, type TestDb } from './helpers/db';
 
 const BIN = path.join(__dirname, '..', 'bin', 'bulletin.cjs');
@@ -181,6 +183,48 @@ describe('stopping a copy in-process', () => {
       expectNothingLeft(out);
     }
   }, 300_000);
+});
+
+describe('stopping while the copy is checked', () => {
+  it('kills the check process when the stop comes after the last page: the copy is removed', async () => {
+    const out = path.join(bigDir, 'out-check');
+    const abort = new AbortController();
+    let sawAll = false;
+    const err = await writeBackupOfFile(bigDb, out, 'manual', new Date(), {
+      pace: 'foreground',
+      signal: abort.signal,
+      onProgress: (done, total) => {
+        // The last progress report comes once every page is copied, just before the check.
+        if (done === total && !sawAll) {
+          sawAll = true;
+          setTimeout(() => abort.abort(), 50);
+        }
+      },
+    }).catch((e: unknown) => e);
+    expect(sawAll).toBe(true);
+    expect(err).toBeInstanceOf(ApiError);
+    expect((err as ApiError).message).toBe(STOPPED_MESSAGE);
+    expectNothingLeft(out);
+  }, 300_000);
+
+  it('a check process answers for a sound copy and for a damaged one', async () => {
+    const good = path.join(bigDir, 'check-good.db');
+    const db = new Database(good);
+    db.exec('CREATE TABLE t (x TEXT); CREATE INDEX t_x ON t (x)');
+    db.prepare("WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 5000) INSERT INTO t SELECT hex(randomblob(40)) FROM c").run();
+    db.close();
+    const driver = driverPath()!;
+    expect(await checkCopyInProcess(good, driver)).toEqual({ kind: 'ok' });
+    // Damage the index's pages (past the first page): the table reads, the check does not pass.
+    const bad = path.join(bigDir, 'check-bad.db');
+    const bytes = fs.readFileSync(good);
+    for (let at = bytes.length - 40_000; at < bytes.length - 20_000; at++) bytes[at] = 0x5a;
+    fs.writeFileSync(bad, bytes);
+    expect((await checkCopyInProcess(bad, driver)).kind).toBe('damaged');
+    const stopped = new AbortController();
+    stopped.abort();
+    expect(await checkCopyInProcess(good, driver, stopped.signal)).toEqual({ kind: 'stopped' });
+  });
 });
 
 describe('a completed stepwise copy', () => {

@@ -23,7 +23,8 @@ import { backupFilesIn } from '../store/inspect';
 import { beginJob, endJob, type Job } from './jobs';
 import { backupDirFor, backupFileName, sameLocalDay, type BackupReason } from '../store/backup-names';
 import { chooseKept } from './retention';
-import { copyInWorker } from './worker-copy';
+import { copyInWorker, driverPath } from './worker-copy';
+import { checkCopyInProcess } from './check-process';
 
 export interface CreatedBackup {
   path: string;
@@ -101,17 +102,20 @@ export function writeFailure(e: unknown, where: string): ApiError {
 }
 
 /**
- * Turns the fresh copy into one self-contained file and checks it, in a worker thread (a big
- * archive takes seconds to check); throws if it is not sound.
+ * Turns the fresh copy into one self-contained file and checks it, in a child process a stop
+ * kills (check-process.ts: a big archive takes seconds to check); throws if it is not sound.
  */
-async function sealCopy(file: string): Promise<void> {
+async function sealCopy(file: string, signal?: AbortSignal): Promise<void> {
   const db = new Database(file, { fileMustExist: true });
   try {
     db.pragma('journal_mode = DELETE');
   } finally {
     db.close();
   }
-  if (!(await checkInBackground(file, 'quick_check')).ok) throw new ApiError('DB_DAMAGED', DAMAGED_MESSAGE);
+  const driver = driverPath();
+  const checked = driver ? await checkCopyInProcess(file, driver, signal) : await checkInBackground(file, 'quick_check').then((r) => ({ kind: r.ok ? 'ok' : 'damaged' }));
+  if (checked.kind === 'stopped') throw new Stopped();
+  if (checked.kind !== 'ok') throw new ApiError('DB_DAMAGED', DAMAGED_MESSAGE);
 }
 
 function syncDir(dir: string): void {
@@ -178,7 +182,7 @@ export async function writeBackup(source: DB, dir: string, reason: BackupReason,
       },
     });
     if (signal?.aborted) throw new Stopped();
-    await sealCopy(t.tmp);
+    await sealCopy(t.tmp, signal);
   } catch (e) {
     t.cleanup();
     if (e instanceof Stopped) throw new ApiError('BUSY', STOPPED_MESSAGE);

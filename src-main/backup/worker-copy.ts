@@ -4,7 +4,7 @@
  *
  * Why a worker and small steps: on the main thread a 1.4 GB copy held the event loop for long
  * stretches, and a door that stopped had to wait for the whole copy (48.6 s measured). Here every
- * call into SQLite is short (one step of a few MB, or the check of one table), and a stop flag
+ * call into SQLite is short (one step of a few MB), and a stop flag
  * shared with the main thread is read before and after each; a stop wakes a pause at once
  * (Atomics.wait/notify). A worker cannot be interrupted inside a native call, even by
  * terminate() or process.exit(), so keeping each call short is what bounds the stop.
@@ -15,14 +15,17 @@
  * it was at the start, writers go on into the WAL meanwhile.
  *
  * The copy is checked before it counts: switched to a self-contained file (journal_mode DELETE,
- * no -wal beside it) and quick_check run table by table (every b-tree, its pages and its
- * indexes; the stop flag is read between tables). The caller writes it under a temporary name
- * and renames it only after this answered "sound".
+ * no -wal beside it), then quick_check'ed in a child process that a stop kills at once
+ * (check-process.ts: checking the biggest table is one native call of seconds, which no thread
+ * can cut short). The caller writes it under a temporary name and renames it only after this
+ * answered "sound".
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import fs from 'node:fs';
 import { nativeBindingForWorkers, WORKER_PRELUDE } from '../store/native-binding';
+import { checkCopyInProcess } from './check-process';
 
 export interface CopyOptions {
   /** Pages copied per step (a page is 4 KB by default). */
@@ -51,7 +54,6 @@ class Stopped extends Error {}
 const stopNow = () => { if (Atomics.load(flag, 0) !== 0) throw new Stopped('stopped'); };
 const post = (m) => parentPort.postMessage(m);
 const removeTmp = () => { for (const f of [tmp, tmp + '-journal', tmp + '-wal', tmp + '-shm']) { try { fs.rmSync(f, { force: true }); } catch {} } };
-const quote = (name) => '"' + String(name).replace(/"/g, '""') + '"';
 let src, out;
 (async () => {
   try {
@@ -79,19 +81,6 @@ let src, out;
     out.pragma('journal_mode = DELETE');
     total = out.pragma('page_count', { simple: true });
     post({ type: 'progress', done: total, total });
-    const tables = out.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name").pluck().all();
-    for (const t of ['sqlite_schema', ...tables]) {
-      stopNow();
-      const rows = out.pragma('quick_check(' + quote(t) + ')');
-      const first = rows[0] ? String(Object.values(rows[0])[0]) : '';
-      if (first !== 'ok') {
-        out.close();
-        out = undefined;
-        removeTmp();
-        post({ type: 'damaged', detail: first });
-        return;
-      }
-    }
     out.close();
     out = undefined;
     post({ type: 'done', pages: total });
@@ -132,9 +121,27 @@ const STOP_GRACE_MS = 10_000;
  * copy. Resolves when the worker has ended, never rejects; on anything but 'done' the temporary
  * file is gone by then.
  */
-export function copyInWorker(source: string, tmp: string, options: CopyOptions): Promise<CopyOutcome> {
+export async function copyInWorker(source: string, tmp: string, options: CopyOptions): Promise<CopyOutcome> {
   const driver = driverPath();
-  if (!driver) return Promise.resolve({ kind: 'failed', code: 'NO_DRIVER', message: 'better-sqlite3 not found' });
+  if (!driver) return { kind: 'failed', code: 'NO_DRIVER', message: 'better-sqlite3 not found' };
+  const removeTmp = () => {
+    for (const f of [tmp, `${tmp}-journal`, `${tmp}-wal`, `${tmp}-shm`]) fs.rmSync(f, { force: true });
+  };
+  const copied = await copyOnly(driver, source, tmp, options);
+  if (copied.kind !== 'done') {
+    removeTmp();
+    return copied;
+  }
+  const checked = await checkCopyInProcess(tmp, driver, options.signal);
+  if (checked.kind === 'ok') return copied;
+  removeTmp();
+  if (checked.kind === 'damaged') return { kind: 'damaged', detail: checked.detail };
+  if (checked.kind === 'stopped') return checked;
+  return { kind: 'failed', code: 'CHECK', message: checked.message };
+}
+
+/** The copy itself, in the worker; the file is self-contained (no -wal) when this answers 'done'. */
+function copyOnly(driver: string, source: string, tmp: string, options: CopyOptions): Promise<CopyOutcome> {
   const flags = new SharedArrayBuffer(4);
   const flag = new Int32Array(flags);
   return new Promise((resolve) => {
