@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bigramTokens, ftsPhrase, parseQuery, runs, unigramTokens } from '../src-main/search/tokenize';
+import fc from 'fast-check';
+import { bigramTokens, documentTokens, ftsPhrase, parseQuery, runs, unigramTokens } from '../src-main/search/tokenize';
 
 describe('search tokens', () => {
   it('splits Han runs from Latin words and digits, dropping punctuation', () => {
@@ -22,5 +23,69 @@ describe('search tokens', () => {
   });
   it('quotes phrases so nothing in them is an FTS operator', () => {
     expect(ftsPhrase(['a"b', 'OR'])).toBe('"a""b OR"');
+  });
+});
+
+/** The tokenizer as first written, regular expressions only: the fast path must answer the same. */
+const reference = {
+  runs(text: string): string[] {
+    const out: string[] = [];
+    let current = '';
+    let currentHan = false;
+    const flush = () => {
+      if (current) out.push(current);
+      current = '';
+    };
+    for (const ch of text.normalize('NFKC')) {
+      if (/\p{Script=Han}/u.test(ch)) {
+        if (!currentHan) flush();
+        currentHan = true;
+        current += ch;
+      } else if (/[\p{L}\p{N}]/u.test(ch)) {
+        if (currentHan) flush();
+        currentHan = false;
+        current += ch.toLowerCase();
+      } else flush();
+    }
+    flush();
+    return out;
+  },
+  bigrams(text: string): string[] {
+    const tokens: string[] = [];
+    for (const run of reference.runs(text)) {
+      const chars = [...run];
+      if (!/\p{Script=Han}/u.test(chars[0]!) || chars.length === 1) tokens.push(run);
+      else for (let i = 0; i + 1 < chars.length; i++) tokens.push(chars[i]! + chars[i + 1]!);
+    }
+    return tokens;
+  },
+  unigrams(text: string): string[] {
+    const seen = new Set<string>();
+    for (const run of reference.runs(text)) for (const ch of run) if (/\p{Script=Han}/u.test(ch)) seen.add(ch);
+    return [...seen];
+  },
+};
+
+describe('the fast tokenizer', () => {
+  // Han from every block, Latin of both cases, full-width forms, digits, punctuation, astral characters.
+  const pieces = ['城', '关', '镇', '〇', '々', '⺀', '㐀', '豈', '𠀀', '𪜀', 'a', 'Z', 'É', 'ß', 'Ａ', '５', '9', ' ', '，', '。', '\n', '!', 'ª', 'Ⅻ', '①', 'ｶ', 'ﾞ', '가', 'я', '\u0301'];
+  const text = fc.array(fc.constantFrom(...pieces), { maxLength: 60 }).map((a) => a.join(''));
+  it('answers as the reference does for any text', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(runs(t)).toEqual(reference.runs(t));
+        expect(bigramTokens(t)).toEqual(reference.bigrams(t));
+        expect(unigramTokens(t)).toEqual(reference.unigrams(t));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it('a document scanned once gives the same tokens as title and body tokenized apart', () => {
+    fc.assert(
+      fc.property(text, text, (title, body) => {
+        expect(documentTokens(title, body)).toEqual({ title: bigramTokens(title), body: bigramTokens(body), unigrams: unigramTokens(`${title}\n${body}`) });
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

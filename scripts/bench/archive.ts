@@ -7,7 +7,7 @@
  *
  * Building the full size takes minutes, so the finished file is kept in a cache outside the
  * repository (BENCH_CACHE, else ~/.cache/bulletin-bench), named by a key over everything that
- * shapes it: this file, the corpus, the schema's migrations, the indexer and the seal. A run
+ * shapes its data: this file, the corpus, the schema's migrations and the seal. A run
  * copies it from there. The index rebuild (the reindex goal of issue 14, `bulletin search
  * reindex`) is timed on every run, on the run's own copy, cached or not.
  * A section that writes works on a copy (`archiveCopy`), so sections do not depend on each
@@ -50,8 +50,6 @@ function cacheKey(quick: boolean): string {
   const files = [
     'scripts/bench/archive.ts',
     'scripts/bench/corpus.ts',
-    'src-main/store/search-index.ts',
-    'src-main/search/tokenize.ts',
     'src-main/store/seal.ts',
     ...fs.readdirSync('src-main/store/migrations').sort().map((f) => path.join('src-main/store/migrations', f)),
   ];

@@ -11,7 +11,7 @@
  */
 import type { DB } from './db-handle';
 import { stmt } from './statements';
-import { bigramTokens, unigramTokens } from '../search/tokenize';
+import { documentTokens } from '../search/tokenize';
 import { hasPrintedNames, printedSeriesName } from './printed-series';
 
 export type DocKind = 'article' | 'submission' | 'issue';
@@ -109,10 +109,10 @@ function writeDoc(db: DB, kind: DocKind, refId: number): void {
   }
   const rowid = existing?.id ?? Number(stmt(db, 'INSERT INTO search_docs (kind, ref_id) VALUES (?, ?)').run(kind, refId).lastInsertRowid);
   const meta = doc.meta.map((m) => META_PREFIX + m);
-  const title = bigramTokens(doc.title);
-  const stream = [...title, SEP, ...title, SEP, ...bigramTokens(doc.body), SEP, ...meta];
+  const tokens = documentTokens(doc.title, doc.body);
+  const stream = [...tokens.title, SEP, ...tokens.title, SEP, ...tokens.body, SEP, ...meta];
   stmt(db, 'INSERT INTO search_bi (rowid, text) VALUES (?, ?)').run(rowid, stream.join(' '));
-  stmt(db, 'INSERT INTO search_uni (rowid, text) VALUES (?, ?)').run(rowid, [...unigramTokens(`${doc.title}\n${doc.body}`), ...meta].join(' '));
+  stmt(db, 'INSERT INTO search_uni (rowid, text) VALUES (?, ?)').run(rowid, [...tokens.unigrams, ...meta].join(' '));
 }
 
 /** Refreshes the named documents and those whose index entry depends on them. */
