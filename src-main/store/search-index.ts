@@ -32,23 +32,40 @@ function paragraphsText(json: string): string {
   return (JSON.parse(json) as { text: string }[]).map((p) => p.text).join('\n');
 }
 
-function articleDoc(db: DB, id: number): DocText | null {
-  const a = stmt(
-    db,
-    `SELECT a.title, a.paragraphs, a.unit_id, a.category, a.created_at, i.status, i.series_id, i.year
+interface ArticleRow {
+  id: number;
+  title: string;
+  paragraphs: string;
+  unit_id: number | null;
+  category: string;
+  created_at: string;
+  status: string | null;
+  series_id: number | null;
+  year: number | null;
+}
+
+const ARTICLE_SQL = `SELECT a.id, a.title, a.paragraphs, a.unit_id, a.category, a.created_at, i.status, i.series_id, i.year
        FROM articles a
        LEFT JOIN issue_articles ia ON ia.article_id = a.id AND ia.live = 1
-       LEFT JOIN issues i ON i.id = ia.issue_id
-       WHERE a.id = ?`,
-  ).get(id) as
-    | { title: string; paragraphs: string; unit_id: number | null; category: string; created_at: string; status: string | null; series_id: number | null; year: number | null }
-    | undefined;
-  if (!a) return null;
+       LEFT JOIN issues i ON i.id = ia.issue_id`;
+
+function articleText(a: ArticleRow): DocText {
   const state = a.status === 'signed' ? 'used' : a.status ? 'inissue' : 'unused';
   const meta = ['kindarticle', `cat${a.category}`, `state${state}`, `year${a.year ?? a.created_at.slice(0, 4)}`];
   if (a.unit_id !== null) meta.push(`unit${a.unit_id}`);
   if (a.series_id !== null) meta.push(`series${a.series_id}`);
   return { title: a.title, body: paragraphsText(a.paragraphs), meta };
+}
+
+function articleDoc(db: DB, id: number): DocText | null {
+  const a = stmt(db, `${ARTICLE_SQL} WHERE a.id = ?`).get(id) as ArticleRow | undefined;
+  return a ? articleText(a) : null;
+}
+
+/** Many items' documents read in one statement: the rebuild's slices. */
+function articleDocs(db: DB, ids: readonly number[]): Map<number, DocText> {
+  const rows = stmt(db, `${ARTICLE_SQL} WHERE a.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as ArticleRow[];
+  return new Map(rows.map((r) => [r.id, articleText(r)]));
 }
 
 function submissionDoc(db: DB, id: number): DocText | null {
@@ -96,13 +113,14 @@ const BUILDERS: Record<DocKind, (db: DB, id: number) => DocText | null> = {
 export const META_PREFIX = 'zz';
 const SEP = 'zzsep';
 
-function writeDoc(db: DB, kind: DocKind, refId: number): void {
+/** `prebuilt`: the document already read (null: it is gone), else it is read here. */
+function writeDoc(db: DB, kind: DocKind, refId: number, prebuilt?: DocText | null): void {
   const existing = stmt(db, 'SELECT id FROM search_docs WHERE kind = ? AND ref_id = ?').get(kind, refId) as { id: number } | undefined;
   if (existing) {
     stmt(db, 'DELETE FROM search_bi WHERE rowid = ?').run(existing.id);
     stmt(db, 'DELETE FROM search_uni WHERE rowid = ?').run(existing.id);
   }
-  const doc = BUILDERS[kind](db, refId);
+  const doc = prebuilt !== undefined ? prebuilt : BUILDERS[kind](db, refId);
   if (!doc) {
     if (existing) stmt(db, 'DELETE FROM search_docs WHERE id = ?').run(existing.id);
     return;
@@ -206,7 +224,11 @@ function* rebuildSlices(db: DB, options: RebuildOptions): Generator<RebuildProgr
   for (let at = 0; at < docs.length; at += slice) {
     const part = docs.slice(at, at + slice);
     db.transaction(() => {
-      for (const [kind, id] of part) writeDoc(db, kind, id);
+      const articles = articleDocs(
+        db,
+        part.filter(([kind]) => kind === 'article').map(([, id]) => id),
+      );
+      for (const [kind, id] of part) writeDoc(db, kind, id, kind === 'article' ? (articles.get(id) ?? null) : undefined);
     }).immediate();
     yield report(Math.min(docs.length, at + slice));
   }
