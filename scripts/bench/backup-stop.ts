@@ -2,14 +2,14 @@
  * Backups that yield (issue 14): a copy of the 100k archive made the way the doors make it (in a
  * worker, in steps), how much it delays the main thread meanwhile, and how long a stop takes
  * when it comes at a random point of a copy (the copy or its check), until the copy has ended and
- * its unfinished file is gone. As many stops as fit in about a minute.
+ * its unfinished file is gone. As many stops as fit in about a minute, and at least 30.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { writeBackupOfFile, type Pace } from '../../src-main/backup/create';
 import { archiveCopy } from './archive';
-import { goalLine, ms, row, stats } from './stats';
+import { goalLine, MIN_SAMPLES, ms, row, stats } from './stats';
 
 const sleep = (msec: number) => new Promise((r) => setTimeout(r, msec));
 
@@ -41,14 +41,14 @@ export async function benchBackupStop(dir: string, quick: boolean): Promise<stri
   // length, so some stops come after it has ended (those are fast and count as well).
   const budgetMs = quick ? 20_000 : 60_000;
   const stops: number[] = [];
-  // Where the stop came: while pages were copied, or while the copy was checked (one table's
-  // quick_check is one call into SQLite and cannot be cut short).
+  // Where the stop came: while pages were copied, or while the copy was checked (in a child
+  // process, killed by the stop). At least MIN_SAMPLES stops, however long that takes.
   const inCopy: number[] = [];
   const inCheck: number[] = [];
   let seed = 20261205;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   const began = performance.now();
-  while ((performance.now() - began < budgetMs || stops.length < 5) && stops.length < 200) {
+  while ((performance.now() - began < budgetMs || stops.length < MIN_SAMPLES) && stops.length < 200) {
     const pace: Pace = stops.length % 2 === 0 ? 'background' : 'foreground';
     const length = pace === 'background' ? daily.ms : manual.ms;
     const abort = new AbortController();
