@@ -76,6 +76,7 @@ try {
   const missed = GOALS.filter((g) => !g.met).length;
   console.log(`${GOALS.length - missed}/${GOALS.length} 达标`);
   if (failed.length) console.log(`sections that failed (their goals are not in the list): ${failed.join(', ')}`);
+  if (failed.length) process.exitCode = 1;
   if (jsonFile) {
     const report = { quick, node: process.version, cores: os.cpus().length, minutes, peakRssMb: peakRssMb(), goals: GOALS, failed, sections: printed };
     fs.writeFileSync(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
