@@ -128,7 +128,8 @@ describe('text files', () => {
     expect(() => decodeText(Buffer.from([0xb3, 0xc7, 0x80, 0xff]))).toThrow(/无法识别/);
     expect(() => decodeText(Buffer.from([0xef, 0xbb, 0xbf, 0xc3, 0x28]))).toThrow(/UTF-8 编码，但内容不符/);
     expect(() => readText(Buffer.from('\n \u3000\n\n'))).toThrow(/没有文字/);
-    expect(() => readText(Buffer.from('只有一个标题\n'))).toThrow(/只有一行文字/);
+    // Issue 19: a one-line draft (a short 简讯) is registered, the line its body too.
+    expect(readText(Buffer.from('只有一个标题\n'))).toMatchObject({ title: '只有一个标题', paragraphs: [{ level: 0, text: '只有一个标题' }] });
   });
 
   it('names a draft whose first line is too long for a title by its opening, keeping the line in the body', () => {
@@ -219,7 +220,7 @@ describe('Word files', () => {
 
   it('refuses damaged, misnamed and hostile archives with a reason, before mammoth reads them', async () => {
     const good = await minimalDocx(documentXml(['关于某事的报告', '正文。']));
-    await expect(readDocx(good)).resolves.toEqual({ title: '关于某事的报告', paragraphs: [{ level: 0, text: '正文。' }] });
+    await expect(readDocx(good)).resolves.toEqual({ title: '关于某事的报告', paragraphs: [{ level: 0, text: '正文。' }], pictures: [] });
 
     // a zip bomb's lie: every entry declares nearly 4 GB
     expect(await refusal(checkDocxZip(declareHugeSizes(good)))).toMatch(/解压后超过 200 MB/);

@@ -22,7 +22,20 @@ export type LaidLineKind =
   | 'body'
   | 'source'
   | 'colophon'
-  | 'blank';
+  | 'blank'
+  // Issue 19: tables and notes inside items.
+  | 'table-caption'
+  | 'table-unit'
+  | 'table-row'
+  | 'note';
+
+/** One cell of a 'table-row' line: its text, its share of the text block's width (0–1), whether it is a header cell. */
+export interface LaidCell {
+  text: string;
+  width: number;
+  header: boolean;
+  align: 'left' | 'center' | 'right';
+}
 
 export interface LaidLine {
   kind: LaidLineKind;
@@ -37,6 +50,10 @@ export interface LaidLine {
   right?: string;
   /** Index of the item (0-based) this line belongs to, when it belongs to one. */
   article?: number;
+  /** For 'table-row': its cells, left to right (a merged cell once, with the width it spans). */
+  cells?: LaidCell[];
+  /** For 'table-row': a header row, repeated at the top of the next page the table runs onto. */
+  repeated?: boolean;
 }
 
 export interface LaidPage {

@@ -3,7 +3,8 @@
  * user verbatim; limits are here so every door enforces the same ones.
  */
 import { z } from 'zod';
-import { cleanLine, cleanText, emojiMessage, findEmoji, type HeadingLevel } from './text';
+import { cleanLine, cleanText, emojiMessage, findEmoji, type HeadingLevel, type Paragraph } from './text';
+import { normalizeTable, tableText, TABLE_LIMITS } from './body-tables';
 import { ADOPTION_KIND_LABELS, SERIES_SCORE_RULES } from '../scoring/rules';
 
 z.config(z.locales.zhCN());
@@ -134,17 +135,52 @@ export const listLimit = z.number().int().min(1).max(LIMITS.listLimit).optional(
 export const titleWords = optionalLine('标题关键字', LIMITS.title).optional();
 
 
-export const paragraph = z.object({
-  level: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4)], {
-    error: '段落的标题层级只能是 0（正文）到 4',
-  }) as z.ZodType<HeadingLevel>,
-  text: z
-    .string({ error: '段落必须是文字' })
-    .max(LIMITS.paragraph, { error: `一段不能超过${LIMITS.paragraph}个字` })
-    .transform((s) => cleanText(s).replace(/\n+/g, ' ').trim())
-    .refine((s) => s.length > 0, { error: '段落不能为空' })
-    .superRefine(noEmoji('正文')),
-});
+const tableCellText = z
+  .string({ error: '表格的单元格必须是文字' })
+  .max(TABLE_LIMITS.cell, { error: `表格的一个单元格不能超过${TABLE_LIMITS.cell}个字` })
+  .transform((s) => cleanLine(s))
+  .superRefine(noEmoji('表格'));
+
+/** Issue 19: a table in the body (api/body-tables.ts); merges outside the table or overlapping are dropped. */
+export const bodyTable = z
+  .object({
+    caption: z.string().max(LIMITS.title, { error: `表题不能超过${LIMITS.title}个字` }).transform((s) => cleanLine(s)).superRefine(noEmoji('表题')).default(''),
+    unit: z.string().max(LIMITS.name, { error: `表格的单位行不能超过${LIMITS.name}个字` }).transform((s) => cleanLine(s)).superRefine(noEmoji('单位行')).default(''),
+    headerRows: z.number().int().min(0).max(5, { error: '表头最多5行' }).default(0),
+    rows: z
+      .array(z.array(tableCellText).min(1, { error: '表格的一行至少要有一个单元格' }).max(TABLE_LIMITS.cols, { error: `表格最多${TABLE_LIMITS.cols}列` }), {
+        error: '表格必须是行的列表',
+      })
+      .min(1, { error: '表格至少要有一行' })
+      .max(TABLE_LIMITS.rows, { error: `表格最多${TABLE_LIMITS.rows}行` }),
+    merges: z
+      .array(z.object({ row: z.number().int().min(0), col: z.number().int().min(0), rows: z.number().int().min(1), cols: z.number().int().min(1) }))
+      .max(200)
+      .default([]),
+  })
+  .transform((t) => normalizeTable(t));
+
+export const headingLevel = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4)], {
+  error: '段落的标题层级只能是 0（正文）到 4',
+}) as z.ZodType<HeadingLevel>;
+
+export const paragraph = z
+  .object({
+    level: headingLevel,
+    text: z
+      .string({ error: '段落必须是文字' })
+      .max(LIMITS.paragraph, { error: `一段不能超过${LIMITS.paragraph}个字` })
+      .transform((s) => cleanText(s).replace(/\n+/g, ' ').trim())
+      .superRefine(noEmoji('正文')),
+    table: bodyTable.optional(),
+    note: z.literal(true).optional(),
+  })
+  // A table's text is always its plain form, recomputed here so search and 字数 never disagree with the cells.
+  .transform((p): Paragraph => {
+    if (p.table) return { level: 0, text: tableText(p.table), table: p.table };
+    return p.note ? { level: p.level, text: p.text, note: true } : { level: p.level, text: p.text };
+  })
+  .refine((p) => p.text.length > 0, { error: '段落不能为空' });
 
 export const paragraphs = z
   .array(paragraph, { error: '正文必须是段落列表' })

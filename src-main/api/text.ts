@@ -4,10 +4,17 @@
  * Pure functions only: the renderer imports this file.
  */
 
+import { groupBodyLines, tableToLines, type BodyTable } from './body-tables';
+
 export type HeadingLevel = 0 | 1 | 2 | 3 | 4;
 export interface Paragraph {
   level: HeadingLevel;
+  /** A table's plain text form when `table` is set (body-tables.ts). */
   text: string;
+  /** Issue 19: a table in the body. */
+  table?: BodyTable;
+  /** Issue 19: one line of the 注： block at the item's end. */
+  note?: true;
 }
 
 // C0/C1 controls other than tab and newline are invalid in Word's XML and invisible to users;
@@ -119,18 +126,25 @@ export function detectHeadingLevel(line: string): HeadingLevel {
   return 0;
 }
 
-/** Plain text → paragraphs: one per non-empty line, leading indentation dropped, levels detected. */
+/**
+ * Plain text → paragraphs: one per non-empty line, leading indentation dropped, levels detected;
+ * pipe lines become tables and 注： lines notes (body-tables.ts).
+ */
 export function parseBody(body: string): Paragraph[] {
-  return cleanText(body)
+  const lines = cleanText(body)
     .split('\n')
     .map((line) => line.replace(/^[\s\u3000]+|[\s\u3000]+$/g, ''))
-    .filter((line) => line.length > 0)
-    .map((text) => ({ level: detectHeadingLevel(text), text }));
+    .filter((line) => line.length > 0);
+  return groupBodyLines(lines).map((b): Paragraph => {
+    if (b.table) return { level: 0, text: b.text, table: b.table };
+    if (b.note) return { level: 0, text: b.text, note: true };
+    return { level: detectHeadingLevel(b.text), text: b.text };
+  });
 }
 
 /** Paragraphs → plain text, the inverse of parseBody for text that came from it. */
 export function bodyText(paragraphs: readonly Paragraph[]): string {
-  return paragraphs.map((p) => p.text).join('\n');
+  return paragraphs.map((p) => (p.table ? tableToLines(p.table).join('\n') : p.text)).join('\n');
 }
 
 /** Characters as the office counts them (字数): everything but white space. */

@@ -196,21 +196,6 @@ export function sourceParagraph(source: string, profile: LayoutProfile): Paragra
   });
 }
 
-export function articleParagraphs(
-  article: { title: string; paragraphs: readonly BodyParagraph[]; source: string | null },
-  profile: LayoutProfile,
-  pageBreakBefore: boolean,
-  pullSource = false,
-): Paragraph[] {
-  const out = [titleParagraph(article.title, profile, pageBreakBefore)];
-  const hasSource = article.source !== null && safeLine(article.source) !== '';
-  const paras = article.paragraphs.filter((p) => safeLine(p.text));
-  // Where the pagination model finds （城关镇 供稿） alone at a page's top, the last paragraph goes with it.
-  paras.forEach((p, i) => out.push(bodyParagraph(p, profile, pullSource && hasSource && i === paras.length - 1)));
-  if (article.source !== null && hasSource) out.push(sourceParagraph(article.source, profile));
-  return out;
-}
-
 // ---- page numbers -------------------------------------------------------------------------
 
 /** `— N —` in 宋体: odd pages right with a one-character inset, even pages left (GB/T 7.5). */

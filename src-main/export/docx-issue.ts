@@ -5,7 +5,8 @@
  */
 import { Paragraph, type Table } from 'docx';
 import type { IssueDocArticle, IssueDocModel } from './model';
-import { articleParagraphs, border, exact, run, safeLine, STYLE } from './docx-blocks';
+import { border, exact, run, safeLine, STYLE } from './docx-blocks';
+import { articleParagraphs } from './docx-article';
 import { packDocument } from './docx-document';
 import { colophonTable, contentsParagraphs, issueNumberText, mastheadParagraphs } from './docx-frontback';
 import { LAYOUT_PROFILE, type LayoutProfile } from './layout-profile';

@@ -4,7 +4,9 @@
  * renderer gives the paragraph. The renderer and this file share every decision (front-fit.ts,
  * docx-title.ts, paragraph-rules.ts), so what the model counts is what the file prints.
  */
-import type { LaidLine, LaidLineKind } from '../api/layout-types';
+import type { LaidCell, LaidLine, LaidLineKind } from '../api/layout-types';
+import { mergeAt, type BodyTable } from '../api/body-tables';
+import { cellAlign, fitTable } from './body-table-fit';
 import type { Paragraph as BodyParagraph } from '../api/text';
 import { keepRules, splitLead } from './paragraph-rules';
 import { balanceTitle } from './docx-title';
@@ -23,6 +25,8 @@ export interface Block {
   keepLines: boolean;
   /** Widow and orphan control: never one line of it alone at a page's top or bottom. */
   widowControl: boolean;
+  /** A table's header rows (its first lines), repeated at the top of each further page it runs onto. */
+  headerLines?: number;
 }
 
 export interface IssueBlocks {
@@ -110,6 +114,49 @@ function bodyBlock(p: BodyParagraph, article: number, pullSource: boolean, profi
   return block(lines, { ...keepRules(p, pullSource), widowControl: profile.grid.widowControl });
 }
 
+/**
+ * A table: its caption and unit lines (kept with it), then one line per row, as tall as the row
+ * sets (body-table-fit.ts). The table is off the grid; the paragraph after it snaps back to the
+ * grid, so the last row is counted up to a whole grid line.
+ */
+function tableBlocks(t: BodyTable, article: number, profile: LayoutProfile): Block[] {
+  const out: Block[] = [];
+  const keep = { keepNext: true, keepLines: true };
+  if (t.caption) out.push(block([line('table-caption', safeLine(t.caption), { align: 'center', article })], keep));
+  if (t.unit) out.push(block([line('table-unit', safeLine(t.unit), { align: 'right', article })], keep));
+  const fit = fitTable(t, profile);
+  const pitch = profile.grid.linePitch;
+  const total = fit.widths.reduce((a, b) => a + b, 0);
+  const rows = t.rows.map((row, r) => {
+    const cells: LaidCell[] = [];
+    for (let c = 0; c < row.length; c++) {
+      const m = mergeAt(t, r, c);
+      if (m && m.col !== c) continue;
+      const span = m ? m.cols : 1;
+      const text = m && m.row !== r ? '' : safeLine(row[c] ?? '');
+      const header = r < t.headerRows;
+      cells.push({ text, width: fit.widths.slice(c, c + span).reduce((a, b) => a + b, 0) / total, header, align: cellAlign(text, header) });
+    }
+    return line('table-row', cells.map((x) => x.text).join('\t'), { height: fit.rows[r]!.height / pitch, article, cells, ...(r < t.headerRows ? { repeated: true } : {}) });
+  });
+  const sum = rows.reduce((n, l) => n + l.height, 0);
+  const last = rows[rows.length - 1]!;
+  last.height += Math.ceil(sum - 1e-6) - sum;
+  out.push(block(rows, { headerLines: Math.min(t.headerRows, rows.length - 1) }));
+  return out;
+}
+
+/** A line of the 注： block: 注： hangs at the margin, wrapped lines align after it. */
+function noteBlock(p: BodyParagraph, article: number, profile: LayoutProfile): Block {
+  const n = profile.notes;
+  const hang = n.hangChars * n.font.size * 10;
+  const first = /^注[:：]/.test(p.text);
+  const lines = breakLines([{ text: safeLine(p.text), font: n.font }], blockWidth(profile) - hang, first ? -hang : 0).map((t, k) =>
+    line('note', t, { indent: first && k === 0 ? 0 : (n.hangChars * n.font.size) / profile.fonts.body.size, article }),
+  );
+  return block(lines, { widowControl: profile.grid.widowControl });
+}
+
 function articleBlocks(model: IssueDocModel, profile: LayoutProfile, pulls: ReadonlySet<number>): Block[] {
   const out: Block[] = [];
   const pitch = profile.grid.linePitch;
@@ -124,8 +171,12 @@ function articleBlocks(model: IssueDocModel, profile: LayoutProfile, pulls: Read
       ),
     );
     const source = a.source !== null && safeLine(a.source) ? sourceText(a.source) : '';
-    const paras = a.paragraphs.filter((p) => safeLine(p.text));
-    paras.forEach((p, j) => out.push(bodyBlock(p, i, pulls.has(i) && Boolean(source) && j === paras.length - 1, profile)));
+    const paras = a.paragraphs.filter((p) => p.table || safeLine(p.text));
+    paras.forEach((p, j) => {
+      if (p.table) out.push(...tableBlocks(p.table, i, profile));
+      else if (p.note) out.push(noteBlock(p, i, profile));
+      else out.push(bodyBlock(p, i, pulls.has(i) && Boolean(source) && j === paras.length - 1, profile));
+    });
     if (source) out.push(block([line('source', source, { align: 'right', article: i })], { keepLines: true }));
   });
   return out;

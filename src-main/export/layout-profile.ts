@@ -150,6 +150,28 @@ export interface LayoutProfile {
     };
     source: string;
   };
+  /** Issue 19: tables inside items, their caption and unit lines. */
+  bodyTables: {
+    /** Candidate text sizes in half-points, largest first: the first at which every column's longest cell fits on one line wins, else the last. */
+    sizes: number[];
+    /** Exact line height of a table line at each candidate size (twips), in the same order. */
+    lineHeights: number[];
+    cell: FontSpec;
+    header: FontSpec;
+    caption: FontSpec;
+    unit: FontSpec;
+    cellMargin: { vertical: number; horizontal: number };
+    /** A column is never narrower than this many characters of the table's size. */
+    minColumnChars: number;
+    source: string;
+  };
+  /** Issue 19: the 注： block at an item's end. */
+  notes: {
+    font: FontSpec;
+    /** 注： hangs out by this many characters of the note size; later notes and wrapped lines align after it. */
+    hangChars: number;
+    source: string;
+  };
   documentInfo: { creator: string; source: string };
 }
 
@@ -282,6 +304,22 @@ export const LAYOUT_PROFILE: LayoutProfile = {
       source: 'house: the circular\'s table in 五号 (10.5 pt), as official tables often are, so eleven columns fit the 156 mm text block',
     },
     source: 'house: tables ruled all round and inside with ½ pt black lines',
+  },
+  bodyTables: {
+    sizes: [28, 24, 21],
+    lineHeights: [400, 340, 300],
+    cell: font(FANGSONG, 28, 'house: tables in items set in 仿宋, 四号 where the columns allow, else 小四 or 五号'),
+    header: font(FANGSONG, 28, 'house: the header row in the cells\' 仿宋, bold', { bold: true }),
+    caption: font(HEITI, 32, 'house: a table\'s title centred above it in 三号黑体, kept with the table'),
+    unit: font(FANGSONG, 28, 'house: 单位：亿元 right-aligned between the title and the table in 四号仿宋'),
+    cellMargin: { vertical: 40, horizontal: 80 },
+    minColumnChars: 2,
+    source: 'house: full text-block width, ruled all round and inside like the office\'s other tables; header row repeated, rows never split',
+  },
+  notes: {
+    font: font(FANGSONG, 28, 'house: 注： in 四号仿宋 after the item\'s body, on the body grid'),
+    hangChars: 2,
+    source: 'house: 注： at the margin, each numbered note and wrapped line aligned after it',
   },
   documentInfo: { creator: '政务信息编印台', source: 'house: fixed so a re-render gives the same bytes' },
 };

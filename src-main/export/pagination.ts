@@ -8,6 +8,7 @@
  * - widow/orphan control: no single line of a paragraph alone at a page's top or bottom;
  * - keep with next: a paragraph whose successor starts on the next page goes with it (its last
  *   line, or all of it with keep lines together), in chains (title → heading → first lines);
+ * - a table's rows are never split; its header rows repeat at the top of each page it runs onto;
  * - the colophon takes its lines at the foot of the last page, or a page of its own when they do
  *   not fit — a page that then prints no number (the renderer puts it in a last section whose
  *   footer is empty).
@@ -53,6 +54,8 @@ function pageEnd(flat: readonly Flat[], blocks: readonly Block[], firstOfBlock: 
     let nb = b;
     if (k > 0) {
       if (blk.keepLines && first > start) nb = first;
+      // A table's header rows never end a page without a row under them (Word: keep with next).
+      else if (blk.headerLines && k <= blk.headerLines && first > start) nb = first;
       else if (blk.widowControl) {
         if (k === 1) nb = first;
         else if (n - k === 1) nb = k - 1 >= 2 ? b - 1 : first;
@@ -96,9 +99,14 @@ function paginate(model: IssueDocModel, profile: LayoutProfile, pulls: ReadonlyS
   const pages: LaidPage[] = [];
   let used = 0;
   for (let start = 0; start < flat.length; ) {
-    const end = Math.max(start + 1, pageEnd(flat, blocks, firstOfBlock, start, capacity));
-    const lines = flat.slice(start, end).map((f) => f.line);
-    used = 0;
+    // A table running on from the last page repeats its header rows at the top of this one.
+    const at = flat[start] as Flat;
+    const atBlock = blocks[at.block] as Block;
+    const header = atBlock.headerLines && at.index >= atBlock.headerLines ? atBlock.lines.slice(0, atBlock.headerLines) : [];
+    const headerHeight = header.reduce((n, l) => n + l.height, 0);
+    const end = Math.max(start + 1, pageEnd(flat, blocks, firstOfBlock, start, capacity - headerHeight));
+    const lines = [...header, ...flat.slice(start, end).map((f) => f.line)];
+    used = headerHeight;
     flat.slice(start, end).forEach((f, i) => {
       used += f.line.height + (f.index === 0 && i > 0 ? (blocks[f.block] as Block).spaceBefore : 0);
     });

@@ -53,7 +53,8 @@ export function buildIssueModel(ctx: Ctx, issueId: number, printed?: Printed): I
     copySerial: null,
     articles: issueArticles(ctx, issueId).map((a) => ({
       title: q(a.title),
-      paragraphs: a.paragraphs.map((para) => ({ level: para.level, text: q(para.text) })),
+      // Tables and notes (issue 19) go to print with the paragraph; a table's cells are printed as typed.
+      paragraphs: a.paragraphs.map((para) => ({ ...para, text: q(para.text) })),
       source: a.unit,
     })),
   };

@@ -43,7 +43,7 @@ export const articleOps = {
         title: z.string({ error: '标题必须是文字' }).max(s.LIMITS.title * 4).optional(),
         body: z.string({ error: '正文必须是文字' }).max(s.LIMITS.bodyChars).optional(),
         paragraphs: z
-          .array(z.object({ level: s.paragraph.shape.level, text: z.string().max(s.LIMITS.paragraph) }).strict())
+          .array(z.object({ level: s.headingLevel, text: z.string().max(s.LIMITS.paragraph) }).strict())
           .max(s.LIMITS.paragraphs)
           .optional(),
         unit: z.string({ error: '报送单位必须是文字' }).max(s.LIMITS.name * 4).nullable().optional(),
