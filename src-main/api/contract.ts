@@ -22,6 +22,8 @@ import { proofOps } from './ops/proof';
 import { draftOps } from './ops/drafts';
 import { statsOps } from './ops/stats';
 import { adoptionSheetOps } from './ops/adoption-sheet';
+// desk (issue 15): batch actions and list export
+import { batchOps } from './ops/batch';
 
 export type { OpDef };
 
@@ -42,6 +44,8 @@ export const contract = {
   ...draftOps,
   ...statsOps,
   ...adoptionSheetOps,
+  // desk (issue 15): batch actions and list export
+  ...batchOps,
 } as const;
 
 
