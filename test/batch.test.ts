@@ -89,9 +89,9 @@ describe('稿件 batch', () => {
   it('sets unit and category, adds several to an issue, deletes, and refuses a frozen item whole', async () => {
     const { series, units, articles } = await seed(t, 6);
     const ids = articles.map((a) => a.id);
-    await t.call('articleBatch', { ids, action: 'setUnit', unit: units[0].id });
+    await t.call('articleBatch', { ids, action: 'setUnit', unit: units[0]!.id });
     await t.call('articleBatch', { ids, action: 'setCategory', category: 'practice' });
-    for (const id of ids) expect(await t.call('articleGet', { id })).toMatchObject({ unitId: units[0].id, category: 'practice' });
+    for (const id of ids) expect(await t.call('articleGet', { id })).toMatchObject({ unitId: units[0]!.id, category: 'practice' });
 
     await publish(t, series.id, [ids[0]!], '2026-11-20');
     const before = state();
@@ -119,7 +119,7 @@ describe('稿件 batch', () => {
     await fc.assert(
       fc.asyncProperty(fc.subarray(pool), fc.constantFrom('setUnit', 'setCategory', 'delete') as fc.Arbitrary<'setUnit' | 'setCategory' | 'delete'>, async (some, action) => {
         const before = state();
-        await t.refuse('articleBatch', { ids: [...some, articles[7]!.id], action, unit: units[0].id, category: 'problem' });
+        await t.refuse('articleBatch', { ids: [...some, articles[7]!.id], action, unit: units[0]!.id, category: 'problem' });
         expect(state()).toEqual(before);
       }),
       { numRuns: 15 },

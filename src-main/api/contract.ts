@@ -24,6 +24,7 @@ import { statsOps } from './ops/stats';
 import { adoptionSheetOps } from './ops/adoption-sheet';
 // desk (issue 15): batch actions and list export
 import { batchOps } from './ops/batch';
+import { listExportOps } from './ops/list-export';
 
 export type { OpDef };
 
@@ -46,6 +47,7 @@ export const contract = {
   ...adoptionSheetOps,
   // desk (issue 15): batch actions and list export
   ...batchOps,
+  ...listExportOps,
 } as const;
 
 

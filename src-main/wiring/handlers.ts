@@ -39,6 +39,7 @@ import * as proofreading from '../services/proofreading';
 import * as proofWording from '../services/proof-wording';
 // desk (issue 15): batch actions and list export
 import * as batch from '../services/batch';
+import * as listExport from '../services/list-export';
 
 export type Handlers = { [K in OpName]: (ctx: Ctx, args: OpArgs<K>) => OpResult<K> | Promise<OpResult<K>> };
 
@@ -170,4 +171,6 @@ export const handlers: Handlers = {
   // desk (issue 15): batch actions and list export
   submissionBatch: batch.submissionBatch,
   articleBatch: batch.articleBatch,
+  listExport: listExport.exportList,
+  listXlsx: listExport.listXlsx,
 };
