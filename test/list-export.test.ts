@@ -93,6 +93,15 @@ describe('list export', () => {
 
     const packets = await t.call('listXlsx', { list: 'packets' });
     expect(packets.rows).toBe(0);
+
+    // 积分明细: the ledger of a period, as the 统计 page's drawer shows it
+    const period = { from: '2026-01-01', to: '2026-12-31' };
+    const ledger = await t.call('scoreLedger', period);
+    const scores = await t.call('listXlsx', { list: 'scores', query: period });
+    expect(scores.rows).toBe(ledger.length);
+    const sheet = await readWithExceljs(scores.base64, '积分明细');
+    expect(sheet[0]).toEqual(['日期', '来稿单位', '事项', '标题', '计分规则', '得分', '扣分', '奖励（元）', '规则版本']);
+    expect(sheet.slice(1).map((r) => r[2])).toEqual(ledger.map((e) => e.label));
   });
 
   it('refuses a filter the list does not take, naming it', async () => {

@@ -80,7 +80,7 @@ const SCORES: ListColumn<ScoreEvent>[] = [
   { header: '计分规则', width: 16, value: (e) => e.rule ?? '手工扣分' },
   { header: '得分', width: 8, value: (e) => e.points },
   { header: '扣分', width: 8, value: (e) => e.deducted },
-  { header: '奖励分', width: 8, value: (e) => e.reward },
+  { header: '奖励（元）', width: 10, value: (e) => e.reward },
   { header: '规则版本', width: 12, value: (e) => e.rulesFrom },
 ];
 

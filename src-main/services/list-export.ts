@@ -59,8 +59,11 @@ function rowsOf(ctx: Ctx, args: Args): unknown[] {
       return allPages((limit, offset) => listSubmissions(ctx, { ...(page as OpArgs<'submissionList'>), limit, offset }));
     case 'issues':
     case 'archive':
-      // 归档 is the signed and voided issues; 期刊 those still being made, as the two pages show them.
-      return allPages((limit, offset) => listIssues(ctx, { ...(page as OpArgs<'issueList'>), archived: (page as OpArgs<'issueList'>).archived ?? args.list === 'archive', limit, offset }));
+      // 归档 is the signed and voided issues, as its page shows them; 期刊 every issue the query names.
+      return allPages((limit, offset) => {
+        const q = page as OpArgs<'issueList'>;
+        return listIssues(ctx, { ...q, archived: args.list === 'archive' ? true : q.archived, limit, offset });
+      });
     case 'packets':
       return allPages((limit, offset) => listPackets(ctx, { ...(page as OpArgs<'packetList'>), limit, offset }));
     case 'scores':

@@ -15,6 +15,7 @@ import { PageHeader } from '../components/common/PageHeader';
 import { useExportIssue } from '../hooks/useExportIssue';
 import { useLoad } from '../hooks/useLoad';
 import { useNav } from '../nav';
+import { ListExportButton } from '../components/table/ListExportButton';
 
 interface SeriesGroup {
   seriesId: number;
@@ -58,6 +59,7 @@ export function ArchivePage() {
         <Button leftSection={<IconFolderDown size={16} />} variant="light" onClick={() => setYearExport(true)} data-testid="archive-export-year">
           导出全年
         </Button>
+        <ListExportButton request={() => ({ list: 'archive' })} testId="archive-list-export" />
       </PageHeader>
       <YearExportDialog
         opened={yearExport}

@@ -12,6 +12,7 @@ import { PageHeader } from '../components/common/PageHeader';
 import { formatTimestamp } from '../format';
 import { useLoad } from '../hooks/useLoad';
 import { useNav } from '../nav';
+import { ListExportButton } from '../components/table/ListExportButton';
 
 const SERIES_KEY = 'bulletin.issues.series';
 
@@ -106,6 +107,7 @@ export function IssuesPage() {
         <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} disabled={!current} data-testid="new-issue">
           新建一期
         </Button>
+        {current && <ListExportButton request={() => ({ list: 'issues', query: { series: current.id, year: shownYear } })} testId="issues-export" />}
       </PageHeader>
 
       {(seriesList.error || issues.error) && (

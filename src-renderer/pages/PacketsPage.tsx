@@ -12,6 +12,7 @@ import { PacketExportDialog } from '../components/packets/PacketExportDialog';
 import { PacketRegister } from '../components/packets/PacketRegister';
 import { PacketVerifyDialog } from '../components/packets/PacketVerifyDialog';
 import { PageHeader } from '../components/common/PageHeader';
+import { ListExportButton } from '../components/table/ListExportButton';
 import { SenderDialog } from '../components/packets/SenderDialog';
 import { useLoad } from '../hooks/useLoad';
 
@@ -77,6 +78,7 @@ export function PacketsPage() {
         <Button leftSection={<IconFileZip size={16} />} onClick={() => setExporting(true)} disabled={!ready} data-testid="packet-export-open">
           生成上报包
         </Button>
+        <ListExportButton request={() => ({ list: 'packets' })} testId="packets-export" />
       </PageHeader>
       <Stack gap="md">
         {settings.error && (

@@ -5,6 +5,7 @@
 import { Badge, Drawer, Group, Loader, ScrollArea, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { ScoreReport, UnitScore } from '../../../src-main/api/ops/scoring';
+import { ListExportButton } from '../table/ListExportButton';
 import { useApi } from '../../api/context';
 import { formatDate } from '../../format';
 import { useLoad } from '../../hooks/useLoad';
@@ -133,6 +134,8 @@ function Ledger({ unit, query }: { unit: UnitScore; query: PeriodQuery }) {
   const events = ledger.data ?? [];
   if (!events.length) return <Text c="dimmed">这个期间没有得分或扣分。</Text>;
   return (
+    <>
+    <ListExportButton request={() => ({ list: 'scores', query: { ...query, unit: ref } })} testId="ledger-export" />
     <Table verticalSpacing={4} data-testid="score-ledger">
       <Table.Thead>
         <Table.Tr>
@@ -171,5 +174,6 @@ function Ledger({ unit, query }: { unit: UnitScore; query: PeriodQuery }) {
         ))}
       </Table.Tbody>
     </Table>
+    </>
   );
 }
