@@ -49,7 +49,7 @@ const ARTICLE_COLUMNS: DataColumn<ArticleSummary>[] = [
   },
   {
     id: 'unit',
-    header: '报送单位',
+    header: '来稿单位',
     width: 130,
     sortable: true,
     cell: (a) => (
@@ -187,7 +187,7 @@ export function ArticlesPage() {
               <Text c="dimmed">没有符合筛选条件的稿件，请放宽条件。</Text>
             ) : (
               <EmptyHint title="还没有稿件" action={firstAction}>
-                点击“新建稿件”（或按 Ctrl+N）录入第一条信息。报送单位列表请先到“设置 → 报送单位”中添加。
+                点击“新建稿件”（或按 Ctrl+N）录入第一条信息。来稿单位列表请先到“设置 → 来稿单位”中添加。
               </EmptyHint>
             )
           }

@@ -122,7 +122,7 @@ export function IntakePage() {
 
       {counts.data && counts.data.total === 0 ? (
         <EmptyHint title="还没有登记来稿" action={firstAction}>
-          把 U 盘上各单位的 Word 稿件导入进来，或点“登记来稿”手工录入。文件名以单位开头（如“城关镇-关于….docx”）时会自动识别报送单位。
+          把 U 盘上各单位的 Word 稿件导入进来，或点“登记来稿”手工录入。文件名以单位开头（如“城关镇-关于….docx”）时会自动识别来稿单位。
         </EmptyHint>
       ) : (
         <div style={{ marginTop: 12 }}>
