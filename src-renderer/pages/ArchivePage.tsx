@@ -47,7 +47,7 @@ export function ArchivePage() {
   const exportColumn: DataColumn<IssueSummary> = {
     id: 'export',
     header: '',
-    width: 150,
+    width: 124,
     hideable: false,
     cell: (i) => (
       <Button
@@ -59,9 +59,10 @@ export function ArchivePage() {
           e.stopPropagation();
           void exportIssue(i);
         }}
+        title="导出签发时存档的 Word 原件"
         data-testid="archive-export"
       >
-        导出存档原件
+        导出原件
       </Button>
     ),
   };

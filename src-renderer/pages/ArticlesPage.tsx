@@ -38,7 +38,8 @@ const ARTICLE_COLUMNS: DataColumn<ArticleSummary>[] = [
   {
     id: 'title',
     header: '标题',
-    width: 420,
+    // with the check-boxes every column fits the office laptop's 1366 px
+    width: 340,
     sortable: true,
     hideable: false,
     cell: (a) => (
@@ -64,7 +65,7 @@ const ARTICLE_COLUMNS: DataColumn<ArticleSummary>[] = [
   {
     id: 'issue',
     header: '使用情况',
-    width: 190,
+    width: 170,
     cell: (a) => (
       <Group gap={4} wrap="nowrap">
         <IssueRefLink issueRef={a.issue} />

@@ -14,7 +14,7 @@ export function issueColumns(opts: { series?: boolean; after?: DataColumn<IssueS
     {
       id: 'number',
       header: '期号',
-      width: 220,
+      width: opts.series ? 210 : 240,
       sortable: true,
       hideable: false,
       cell: (i) => (
@@ -24,13 +24,13 @@ export function issueColumns(opts: { series?: boolean; after?: DataColumn<IssueS
         </Text>
       ),
     },
-    { id: 'date', header: '日期', width: 150, sortable: true, cell: (i) => <Text size="sm">{formatDate(i.date)}</Text> },
+    { id: 'date', header: '日期', width: 140, sortable: true, cell: (i) => <Text size="sm">{formatDate(i.date)}</Text> },
     { id: 'status', header: '状态', width: 90, sortable: true, cell: (i) => <StatusBadge status={i.status} /> },
     { id: 'articles', header: '条数', width: 70, sortable: true, align: 'right', cell: (i) => <Text size="sm">{i.articleCount}</Text> },
     {
       id: 'signedBy',
       header: '签发人',
-      width: 110,
+      width: 100,
       sortable: true,
       cell: (i) => (
         <Text size="sm" truncate>
@@ -41,7 +41,8 @@ export function issueColumns(opts: { series?: boolean; after?: DataColumn<IssueS
     {
       id: 'signedAt',
       header: '签发时间 / 作废原因',
-      width: 260,
+      // the archive's row also holds its export button: all of it fits 1366 px
+      width: opts.series ? 200 : 260,
       cell: (i) => (
         <Text size="sm" c={i.status === 'voided' ? 'red' : 'dimmed'} truncate title={i.voidReason ?? undefined}>
           {i.status === 'voided' ? `作废：${i.voidReason ?? ''}` : formatTimestamp(i.signedAt) || '—'}
@@ -53,7 +54,7 @@ export function issueColumns(opts: { series?: boolean; after?: DataColumn<IssueS
     cols.unshift({
       id: 'series',
       header: '刊物',
-      width: 200,
+      width: 170,
       cell: (i) => (
         <Text size="sm" truncate title={i.series}>
           《{i.series}》
