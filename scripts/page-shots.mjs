@@ -44,7 +44,8 @@ try {
     [1920, 1080],
   ]) {
     const context = await browser.newContext({ viewport: { width: w, height: h }, locale: 'zh-CN' });
-    await context.addInitScript(() => localStorage.setItem('bulletin.operator', '王某某'));
+    // runs in the page, where localStorage is
+    await context.addInitScript(() => globalThis.localStorage.setItem('bulletin.operator', '王某某'));
     const page = await context.newPage();
     await page.goto(url);
     await page.waitForSelector(tid('nav-audit'), { timeout: 60_000 });
