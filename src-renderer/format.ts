@@ -1,5 +1,6 @@
 /** How dates, times and issue numbers read on screen (zh-CN, the office's own wording). */
 import type { IssueSummary, NextNumber } from '../src-main/api/types';
+import { reviewCopyName } from '../src-main/api/display';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -73,8 +74,9 @@ export function nextNumberLabel(n: NextNumber): string {
 }
 
 /** The name offered in the save dialog, as the office files it: 城关县政务信息2026年第12期.docx. */
-export function issueFileName(i: IssueNumbering & { series: string }): string {
-  const label = i.number === null ? `草稿${i.id}（送审稿）` : issueShortLabel(i);
+export function issueFileName(i: IssueNumbering & { series: string; date?: string }): string {
+  // A 送审稿 by its series, date and 送审稿 (api/display.ts), as the service names it too.
+  const label = i.number === null ? (i.date ? reviewCopyName('', i.date) : `草稿${i.id}（送审稿）`) : issueShortLabel(i);
   return `${i.series}${label}`.replace(/[<>:"/\\|?*]/g, '') + '.docx';
 }
 

@@ -52,7 +52,7 @@ describe('更正登记信息', () => {
       title: '关于全县秋冬种生产进展情况的报告',
       reason: '文件名写错了报送单位',
     });
-    expect(r.corrected).toEqual(['报送单位', '信息员', '联系电话', '收稿日期', '标题']);
+    expect(r.corrected).toEqual(['来稿单位', '信息员', '联系电话', '收稿日期', '标题']);
     expect(r.submission).toMatchObject({
       unitId: dept.id,
       unit: '县发展和改革局',
@@ -62,7 +62,7 @@ describe('更正登记信息', () => {
       title: '关于全县秋冬种生产进展情况的报告',
       originalSha256: sha(bytes),
     });
-    expect(r.article).toEqual({ id: article.id, followed: ['报送单位', '标题'], notFollowed: null });
+    expect(r.article).toEqual({ id: article.id, followed: ['来稿单位', '标题'], notFollowed: null });
     expect(await t.call('articleGet', { id: article.id })).toMatchObject({ unitId: dept.id, title: '关于全县秋冬种生产进展情况的报告' });
     // the original is byte-identical, and the search index follows the new unit
     expect(original(draft.id).original_file.equals(bytes)).toBe(true);
@@ -77,7 +77,7 @@ describe('更正登记信息', () => {
       [{ liaisonPhone: '13900000000' }, '联系电话', { liaisonPhone: '13900000000' }],
       [{ receivedDate: '2026-11-18' }, '收稿日期', { receivedDate: '2026-11-18' }],
       [{ title: '新标题' }, '标题', { title: '新标题' }],
-      [{ unit: null }, '报送单位', { unit: null, unitId: null }],
+      [{ unit: null }, '来稿单位', { unit: null, unitId: null }],
     ] as const;
     for (const [fields, label, expected] of cases) {
       const r = await t.call('submissionCorrect', { id: draft.id, ...fields, reason: '核对原件后更正' });
@@ -107,7 +107,7 @@ describe('更正登记信息', () => {
     const { article } = await t.call('submissionEdit', { id: draft.id });
     await t.call('articleEdit', { id: article.id, title: '编辑改写的标题' });
     const r1 = await t.call('submissionCorrect', { id: draft.id, unit: dept.id, title: '来稿的正确标题', reason: '核对' });
-    expect(r1.article).toMatchObject({ followed: ['报送单位'], notFollowed: expect.stringMatching(/标题（信息的标题已经编辑修改过）/) });
+    expect(r1.article).toMatchObject({ followed: ['来稿单位'], notFollowed: expect.stringMatching(/标题（信息的标题已经编辑修改过）/) });
     expect(await t.call('articleGet', { id: article.id })).toMatchObject({ title: '编辑改写的标题', unitId: dept.id });
 
     const issue = await t.call('issueCreate', { series: series.id, date: '2026-11-21' });

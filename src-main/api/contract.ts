@@ -22,6 +22,9 @@ import { proofOps } from './ops/proof';
 import { draftOps } from './ops/drafts';
 import { statsOps } from './ops/stats';
 import { adoptionSheetOps } from './ops/adoption-sheet';
+// desk (issue 15): batch actions and list export
+import { batchOps } from './ops/batch';
+import { listExportOps } from './ops/list-export';
 
 export type { OpDef };
 
@@ -42,6 +45,9 @@ export const contract = {
   ...draftOps,
   ...statsOps,
   ...adoptionSheetOps,
+  // desk (issue 15): batch actions and list export
+  ...batchOps,
+  ...listExportOps,
 } as const;
 
 

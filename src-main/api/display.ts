@@ -25,3 +25,12 @@ export function localTimeNumeric(iso: string): string {
 export function sizeLabel(bytes: number): string {
   return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
+
+/**
+ * A 送审稿's file name before its extension (issue 15): the series, the issue's date and 送审稿,
+ * e.g. 城关县政务信息2026年12月5日送审稿 — what the office calls it, not the internal draft number.
+ */
+export function reviewCopyName(series: string, date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${series}${y}年${m}月${d}日送审稿`;
+}

@@ -20,6 +20,8 @@ import { yearExportCommands } from './commands/year-export';
 import { proofCommands } from './commands/proof';
 import { statsCommands } from './commands/stats';
 import { adoptionSheetCommands } from './commands/adoption-sheet';
+// desk (issue 15): batch actions and list export
+import { deskCommands } from './commands/desk';
 
 export const COMMANDS: readonly CommandSpec[] = [
   ...appCommands,
@@ -40,4 +42,6 @@ export const COMMANDS: readonly CommandSpec[] = [
   ...setupCommands,
   ...proofCommands,
   ...adoptionSheetCommands,
+  // desk (issue 15): batch actions and list export
+  ...deskCommands,
 ];

@@ -15,6 +15,7 @@ import type { IssueDocModel } from '../export/model';
 import { stampNow, type Ctx } from './context';
 import { writeAtomically } from './output-files';
 import { safeFileName } from '../export/file-names';
+import { reviewCopyName } from '../api/display';
 import { findIssueRow, issueArticles, issueLabel, previewNextNumber, signIssue, type IssueRow } from './issues';
 import { findSeriesRow } from './series';
 import { effectivePrintSettings } from './print-settings';
@@ -106,9 +107,10 @@ export function archivedFile(ctx: Ctx, issueId: number): ArchivedFile | null {
 }
 
 /** The file name an office would give it, e.g. 城关县政务信息2026年第12期.docx. */
-export function issueFileName(issue: Pick<IssueRow, 'series' | 'year' | 'number' | 'supplement' | 'id'>): string {
+export function issueFileName(issue: Pick<IssueRow, 'series' | 'year' | 'number' | 'supplement' | 'id'> & { date?: string }): string {
   const label = issueLabel(issue).replace(/[《》]/g, '');
-  return `${safeFileName(issue.number === null ? `${label}（送审稿）` : label)}.docx`;
+  if (issue.number === null) return `${safeFileName(issue.date ? reviewCopyName(issue.series, issue.date) : `${label}（送审稿）`)}.docx`;
+  return `${safeFileName(label)}.docx`;
 }
 
 /** The bytes an export writes: the archived original once signed, a fresh preview before. */

@@ -64,7 +64,7 @@ export function correctSubmission(ctx: Ctx, args: OpArgs<'submissionCorrect'>): 
       title: args.title ?? row.title,
     };
     const labels: [keyof typeof next, string][] = [
-      ['unit_id', '报送单位'],
+      ['unit_id', '来稿单位'],
       ['liaison_name', '信息员'],
       ['liaison_phone', '联系电话'],
       ['received_date', '收稿日期'],
@@ -92,15 +92,15 @@ export function correctSubmission(ctx: Ctx, args: OpArgs<'submissionCorrect'>): 
         // The item follows where it still says what the draft said; what an editor chose on
         // purpose (another title, another unit) is kept, and the result says so.
         if (unitChanged) {
-          if (item.unit_id === row.unit_id || item.unit_id === null) followed.push('报送单位');
-          else kept.push('报送单位（信息中已另选单位）');
+          if (item.unit_id === row.unit_id || item.unit_id === null) followed.push('来稿单位');
+          else kept.push('来稿单位（信息中已另选单位）');
         }
         if (titleChanged) {
           if (item.title === row.title) followed.push('标题');
           else kept.push('标题（信息的标题已经编辑修改过）');
         }
         if (followed.length > 0) {
-          const newUnit = followed.includes('报送单位') ? next.unit_id : item.unit_id;
+          const newUnit = followed.includes('来稿单位') ? next.unit_id : item.unit_id;
           // A unit listed as a further (合报) unit of the item becomes its own unit instead.
           if (newUnit !== null) ctx.db.prepare('DELETE FROM article_units WHERE article_id = ? AND unit_id = ?').run(item.id, newUnit);
           ctx.db

@@ -37,6 +37,9 @@ import * as adoptionImport from '../services/adoption-import';
 
 import * as proofreading from '../services/proofreading';
 import * as proofWording from '../services/proof-wording';
+// desk (issue 15): batch actions and list export
+import * as batch from '../services/batch';
+import * as listExport from '../services/list-export';
 
 export type Handlers = { [K in OpName]: (ctx: Ctx, args: OpArgs<K>) => OpResult<K> | Promise<OpResult<K>> };
 
@@ -164,4 +167,10 @@ export const handlers: Handlers = {
   draftSave: drafts.saveDraft,
   draftList: (ctx) => drafts.listDrafts(ctx),
   draftClear: drafts.clearDraft,
+
+  // desk (issue 15): batch actions and list export
+  submissionBatch: batch.submissionBatch,
+  articleBatch: batch.articleBatch,
+  listExport: listExport.exportList,
+  listXlsx: listExport.listXlsx,
 };

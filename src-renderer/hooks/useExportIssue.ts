@@ -5,7 +5,7 @@ import { useApi } from '../api/context';
 import { notifyError, notifySaved } from '../api/notify';
 import { issueFileName } from '../format';
 
-type Exportable = Pick<IssueSummary, 'id' | 'series' | 'year' | 'number' | 'totalNumber' | 'supplement'>;
+type Exportable = Pick<IssueSummary, 'id' | 'series' | 'year' | 'number' | 'totalNumber' | 'supplement' | 'date'>;
 
 export function useExportIssue() {
   const api = useApi();

@@ -1,57 +1,93 @@
 /**
- * 归档: every signed and voided issue, by series and year, read-only. Exporting gives the file
- * stored at sign-off, byte for byte, so an issue from years ago reprints exactly as it was.
+ * 归档: every signed and voided issue, read-only, in the lists' table (issue 15): filtered by
+ * series and year, sorted by any header, paged, the total shown, exported to Excel as shown.
+ * Exporting an issue gives the file stored at sign-off, byte for byte, so an issue from years
+ * ago reprints exactly as it was.
  */
-import { Accordion, Alert, Badge, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Select } from '@mantine/core';
 import { IconFileWord, IconFolderDown } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { OpInput } from '../../src-main/api/contract';
 import type { IssueSummary } from '../../src-main/api/types';
 import { useApi } from '../api/context';
 import { YearExportDialog } from '../components/archive/YearExportDialog';
 import { EmptyHint } from '../components/common/EmptyHint';
-import { IssueCells, IssueHeadCells } from '../components/issues/IssueCells';
+import { issueColumns } from '../components/issues/issueColumns';
 import { IssueWorkspace } from '../components/issues/IssueWorkspace';
 import { PageHeader } from '../components/common/PageHeader';
+import { DataTable, type DataColumn } from '../components/table/DataTable';
+import { ListExportButton } from '../components/table/ListExportButton';
 import { useExportIssue } from '../hooks/useExportIssue';
+import type { PageRequest } from '../hooks/usePagedRows';
 import { useLoad } from '../hooks/useLoad';
 import { useNav } from '../nav';
-
-interface SeriesGroup {
-  seriesId: number;
-  series: string;
-  years: { year: number; issues: IssueSummary[] }[];
-}
-
-function group(issues: IssueSummary[]): SeriesGroup[] {
-  const bySeries = new Map<number, SeriesGroup>();
-  const sorted = [...issues].sort((a, b) => b.year - a.year || (b.number ?? 0) - (a.number ?? 0) || b.id - a.id);
-  for (const i of sorted) {
-    let g = bySeries.get(i.seriesId);
-    if (!g) bySeries.set(i.seriesId, (g = { seriesId: i.seriesId, series: i.series, years: [] }));
-    let y = g.years.find((x) => x.year === i.year);
-    if (!y) g.years.push((y = { year: i.year, issues: [] }));
-    y.issues.push(i);
-  }
-  return [...bySeries.values()].sort((a, b) => a.seriesId - b.seriesId);
-}
 
 export function ArchivePage() {
   const api = useApi();
   const { route, go } = useNav();
   const { exportIssue, exporting } = useExportIssue();
-  const archived = useLoad(
-    () =>
-      api.call('issueList', { archived: true, limit: 1000 }).then((p) => p.rows),
-    [api],
-  );
+  const seriesList = useLoad(() => api.call('seriesList', {}), [api]);
+  // The newest archived issue: whether there is any, and the year 导出全年 starts on.
+  const newest = useLoad(() => api.call('issueList', { archived: true, limit: 1 }).then((p) => p.rows[0] ?? null), [api]);
+  const [seriesId, setSeriesId] = useState<number | null>(null);
+  const [year, setYear] = useState<number | null>(null);
+  const [version, setVersion] = useState(0);
   const [yearExport, setYearExport] = useState(false);
   const openId = route.page === 'archive' ? route.issueId : undefined;
 
+  const filter = useMemo(() => ({ ...(seriesId !== null ? { series: seriesId } : {}), ...(year !== null ? { year } : {}) }), [seriesId, year]);
+  const shownSort = useRef<Pick<OpInput<'issueList'>, 'sort' | 'dir'>>({});
+  const fetchPage = useCallback(
+    (q: PageRequest) => {
+      shownSort.current = { ...(q.sort ? { sort: q.sort as OpInput<'issueList'>['sort'] } : {}), ...(q.dir ? { dir: q.dir } : {}) };
+      return api.call('issueList', { archived: true, ...filter, ...(q as Pick<OpInput<'issueList'>, 'sort'>) });
+    },
+    [api, filter],
+  );
+  const exportColumn: DataColumn<IssueSummary> = {
+    id: 'export',
+    header: '',
+    width: 124,
+    hideable: false,
+    cell: (i) => (
+      <Button
+        size="compact-sm"
+        variant="light"
+        leftSection={<IconFileWord size={14} />}
+        loading={exporting === i.id}
+        onClick={(e) => {
+          e.stopPropagation();
+          void exportIssue(i);
+        }}
+        title="导出签发时存档的 Word 原件"
+        data-testid="archive-export"
+      >
+        导出原件
+      </Button>
+    ),
+  };
+  // exporting changes the button's spinner, so the columns follow it
+  const columns = useMemo(() => issueColumns({ series: true, after: [exportColumn] }), [exporting]);
+
   if (openId !== undefined) {
-    return <IssueWorkspace key={openId} issueId={openId} archive backLabel="返回归档" onBack={() => go({ page: 'archive' })} onChanged={() => archived.reload()} />;
+    return (
+      <IssueWorkspace
+        key={openId}
+        issueId={openId}
+        archive
+        backLabel="返回归档"
+        onBack={() => go({ page: 'archive' })}
+        onChanged={() => {
+          newest.reload();
+          setVersion((v) => v + 1);
+        }}
+      />
+    );
   }
 
-  const groups = group(archived.data ?? []);
+  const thisYear = new Date().getFullYear();
+  const firstYear = Math.min(thisYear, newest.data?.year ?? thisYear) - 9;
+  const years = Array.from({ length: thisYear - firstYear + 1 }, (_, i) => thisYear - i);
   return (
     <>
       <PageHeader title="归档" hint="已签发和已作废的各期，永久保存；导出的是签发时存档的原件">
@@ -62,78 +98,50 @@ export function ArchivePage() {
       <YearExportDialog
         opened={yearExport}
         onClose={() => setYearExport(false)}
-        initial={groups[0]?.years[0] ? { seriesId: groups[0].seriesId, year: groups[0].years[0].year } : undefined}
+        initial={newest.data ? { seriesId: newest.data.seriesId, year: newest.data.year } : undefined}
       />
-      {archived.error && (
-        <Alert color="red" title="归档没有载入">
-          {archived.error}
-        </Alert>
-      )}
-      {archived.loading && !archived.data && <Loader m="xl" />}
-      {archived.data && groups.length === 0 && (
+      {newest.data === null ? (
         <EmptyHint title="归档中还没有内容">一期签发后会自动存档到这里。请先在“期刊”中编排一期并签发。</EmptyHint>
-      )}
-      <Stack gap="lg">
-        {groups.map((g) => (
-          <div key={g.seriesId} data-testid="archive-series">
-            <Title order={5} mb={6}>
-              《{g.series}》
-            </Title>
-            <Accordion variant="separated" multiple defaultValue={g.years.slice(0, 1).map((y) => String(y.year))}>
-              {g.years.map((y) => (
-                <Accordion.Item key={y.year} value={String(y.year)}>
-                  <Accordion.Control>
-                    <Group gap="sm">
-                      <Text fw={600}>{y.year}年</Text>
-                      <Badge variant="light" color="gray">
-                        {y.issues.length} 期
-                      </Badge>
-                    </Group>
-                  </Accordion.Control>
-                  <Accordion.Panel>
-                    <Table highlightOnHover layout="fixed" verticalSpacing={4}>
-                      <Table.Thead>
-                        <Table.Tr>
-                          <IssueHeadCells compact />
-                          <Table.Th w={220}>作废原因</Table.Th>
-                          <Table.Th w={150} />
-                        </Table.Tr>
-                      </Table.Thead>
-                      <Table.Tbody>
-                        {y.issues.map((i) => (
-                          <Table.Tr key={i.id} style={{ cursor: 'pointer' }} onClick={() => go({ page: 'archive', issueId: i.id })} data-testid="archive-row" data-id={i.id}>
-                            <IssueCells issue={i} />
-                            <Table.Td>
-                              <Text size="sm" c="red" truncate title={i.voidReason ?? undefined}>
-                                {i.voidReason ?? ''}
-                              </Text>
-                            </Table.Td>
-                            <Table.Td>
-                              <Button
-                                size="compact-sm"
-                                variant="light"
-                                leftSection={<IconFileWord size={14} />}
-                                loading={exporting === i.id}
-                                onClick={(e) => {
-                                  e.stopPropagation();
-                                  void exportIssue(i);
-                                }}
-                                data-testid="archive-export"
-                              >
-                                导出存档原件
-                              </Button>
-                            </Table.Td>
-                          </Table.Tr>
-                        ))}
-                      </Table.Tbody>
-                    </Table>
-                  </Accordion.Panel>
-                </Accordion.Item>
-              ))}
-            </Accordion>
+      ) : (
+        <>
+          <Group gap="sm">
+            <Select
+              aria-label="刊物"
+              placeholder="全部刊物"
+              clearable
+              data={(seriesList.data ?? []).map((s) => ({ value: String(s.id), label: `《${s.name}》` }))}
+              value={seriesId === null ? null : String(seriesId)}
+              onChange={(v) => setSeriesId(v === null ? null : Number(v))}
+              w={240}
+              data-testid="archive-filter-series"
+            />
+            <Select
+              aria-label="年份"
+              placeholder="全部年份"
+              clearable
+              data={years.map((y) => ({ value: String(y), label: `${y}年` }))}
+              value={year === null ? null : String(year)}
+              onChange={(v) => setYear(v === null ? null : Number(v))}
+              w={120}
+              data-testid="archive-filter-year"
+            />
+          </Group>
+          <div style={{ marginTop: 12 }}>
+            <DataTable
+              columns={columns}
+              fetchPage={fetchPage}
+              deps={[fetchPage, version]}
+              rowKey={(i) => i.id}
+              storageKey="archive"
+              testId="archive-table"
+              rowTestId="archive-row"
+              rowAttrs={(i) => ({ 'data-status': i.status })}
+              onOpen={(i) => go({ page: 'archive', issueId: i.id })}
+              toolbar={<ListExportButton request={() => ({ list: 'archive', query: { ...filter, ...shownSort.current } })} testId="archive-list-export" />}
+            />
           </div>
-        ))}
-      </Stack>
+        </>
+      )}
     </>
   );
 }

@@ -2,7 +2,7 @@
 import { Button, Group, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { OpInput } from '../../src-main/api/contract';
 import { useApi } from '../api/context';
 import { ArticleEditor } from '../components/articles/ArticleEditor';
@@ -17,6 +17,9 @@ import { DataTable, type DataColumn } from '../components/table/DataTable';
 import type { ArticleSummary } from '../../src-main/api/types';
 import { useLoad } from '../hooks/useLoad';
 import { useNav } from '../nav';
+import { BatchMenu } from '../components/table/BatchMenu';
+import { ListExportButton } from '../components/table/ListExportButton';
+import { articleBatchActions } from '../components/articles/articleBatchActions';
 
 function toQuery(f: ArticleFilterValues): OpInput<'articleList'> {
   const q: OpInput<'articleList'> = {};
@@ -35,7 +38,8 @@ const ARTICLE_COLUMNS: DataColumn<ArticleSummary>[] = [
   {
     id: 'title',
     header: '标题',
-    width: 420,
+    // with the check-boxes every column fits the office laptop's 1366 px
+    width: 340,
     sortable: true,
     hideable: false,
     cell: (a) => (
@@ -46,7 +50,7 @@ const ARTICLE_COLUMNS: DataColumn<ArticleSummary>[] = [
   },
   {
     id: 'unit',
-    header: '报送单位',
+    header: '来稿单位',
     width: 130,
     sortable: true,
     cell: (a) => (
@@ -61,7 +65,7 @@ const ARTICLE_COLUMNS: DataColumn<ArticleSummary>[] = [
   {
     id: 'issue',
     header: '使用情况',
-    width: 190,
+    width: 170,
     cell: (a) => (
       <Group gap={4} wrap="nowrap">
         <IssueRefLink issueRef={a.issue} />
@@ -100,7 +104,18 @@ export function ArticlesPage() {
   const [debounced] = useDebouncedValue(filters, 250);
   const units = useLoad(() => api.call('unitList', { includeInactive: true }), [api]);
   const [version, setVersion] = useState(0);
-  const fetchPage = useCallback((q: PageRequest) => api.call('articleList', { ...toQuery(debounced), ...(q as Pick<OpInput<'articleList'>, 'sort'>) }), [api, debounced]);
+  // The sort of the headers, kept for 导出 Excel: the file is the list as shown.
+  const shownSort = useRef<Pick<OpInput<'articleList'>, 'sort' | 'dir'>>({});
+  const fetchPage = useCallback(
+    (q: PageRequest) => {
+      shownSort.current = { ...(q.sort ? { sort: q.sort as OpInput<'articleList'>['sort'] } : {}), ...(q.dir ? { dir: q.dir } : {}) };
+      return api.call('articleList', { ...toQuery(debounced), ...(q as Pick<OpInput<'articleList'>, 'sort'>) });
+    },
+    [api, debounced],
+  );
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  // Draft issues, for 编入一期: read again after each change.
+  const drafts = useLoad(() => api.call('issueList', { status: 'draft', limit: 200 }).then((p) => p.rows), [api, version]);
   const reload = () => setVersion((v) => v + 1);
 
   const openId = route.page === 'articles' ? route.articleId : undefined;
@@ -135,7 +150,14 @@ export function ArticlesPage() {
           新建稿件
         </Button>
       </PageHeader>
-      <ArticleFilters value={filters} onChange={setFilters} units={units.data ?? []} />
+      <ArticleFilters
+        value={filters}
+        onChange={(f) => {
+          setFilters(f);
+          setSelected(new Set());
+        }}
+        units={units.data ?? []}
+      />
 
       <div style={{ marginTop: 12 }}>
         <DataTable
@@ -147,12 +169,26 @@ export function ArticlesPage() {
           testId="article-table"
           rowTestId="article-row"
           onOpen={(a) => go({ page: 'articles', articleId: a.id })}
+          selection={{ ids: selected, onChange: setSelected }}
+          toolbar={
+            <>
+              <BatchMenu
+                count={selected.size}
+                onClear={() => setSelected(new Set())}
+                actions={articleBatchActions(api, () => [...selected], units.data ?? [], drafts.data ?? [], () => {
+                  setSelected(new Set());
+                  reload();
+                })}
+              />
+              <ListExportButton request={() => ({ list: 'articles', query: { ...toQuery(debounced), ...shownSort.current } })} testId="articles-export" />
+            </>
+          }
           empty={
             hasFilters(filters) ? (
               <Text c="dimmed">没有符合筛选条件的稿件，请放宽条件。</Text>
             ) : (
               <EmptyHint title="还没有稿件" action={firstAction}>
-                点击“新建稿件”（或按 Ctrl+N）录入第一条信息。报送单位列表请先到“设置 → 报送单位”中添加。
+                点击“新建稿件”（或按 Ctrl+N）录入第一条信息。来稿单位列表请先到“设置 → 来稿单位”中添加。
               </EmptyHint>
             )
           }

@@ -65,7 +65,7 @@ export function BackupsPage() {
     if (r.warning) notifyWarning(r.warning);
     notifyOk(
       r.undoBackup ? `恢复前的数据库已另存为 ${r.undoBackup.split(/[\\/]/).pop()}，需要时可用它恢复回来。` : '已恢复。',
-      r.fromVersion < r.schemaVersion ? `已恢复（并从数据版本 ${r.fromVersion} 升级）` : '已从备份恢复',
+      r.fromVersion < r.schemaVersion ? '已恢复（较早版本做的备份，已自动升级到本版）' : '已从备份恢复',
     );
     reload();
   };
@@ -186,7 +186,6 @@ export function BackupsPage() {
               <Table.Th w={100} ta="right">
                 大小
               </Table.Th>
-              <Table.Th w={90}>数据版本</Table.Th>
               <Table.Th>状态</Table.Th>
               <Table.Th w={110} />
             </Table.Tr>
@@ -236,9 +235,6 @@ function BackupRow({ b, onRestore }: { b: BackupInfo; onRestore: () => void }) {
       </Table.Td>
       <Table.Td ta="right">
         <Text size="sm">{formatSize(b.size)}</Text>
-      </Table.Td>
-      <Table.Td>
-        <Text size="sm">{b.schemaVersion ?? '—'}</Text>
       </Table.Td>
       <Table.Td>
         <Group gap={6} wrap="nowrap">

@@ -6,7 +6,7 @@
 import { Anchor, Button, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFolderOpen, IconPlus } from '@tabler/icons-react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { OpInput } from '../../src-main/api/contract';
 import type { SubmissionSummary } from '../../src-main/api/ops/submissions';
 import { useApi } from '../api/context';
@@ -25,6 +25,9 @@ import { intakeColumns } from '../components/intake/intakeColumns';
 import type { PageRequest } from '../hooks/usePagedRows';
 import { useLoad } from '../hooks/useLoad';
 import { useNav } from '../nav';
+import { BatchMenu } from '../components/table/BatchMenu';
+import { ListExportButton } from '../components/table/ListExportButton';
+import { intakeBatchActions } from '../components/intake/intakeBatchActions';
 
 function toQuery(f: IntakeFilterValues): OpInput<'submissionList'> {
   const q: OpInput<'submissionList'> = {};
@@ -44,7 +47,15 @@ export function IntakePage() {
   const [version, setVersion] = useState(0);
   // Reloaded with the register: the import dialog may have added a unit (新增单位).
   const units = useLoad(() => api.call('unitList', { includeInactive: true }), [api, version]);
-  const fetchPage = useCallback((q: PageRequest) => api.call('submissionList', { ...toQuery(debounced), ...(q as Pick<OpInput<'submissionList'>, 'sort'>) }), [api, debounced]);
+  // The sort of the headers, kept for 导出 Excel: the file is the list as shown.
+  const shownSort = useRef<Pick<OpInput<'submissionList'>, 'sort' | 'dir'>>({});
+  const fetchPage = useCallback(
+    (q: PageRequest) => {
+      shownSort.current = { ...(q.sort ? { sort: q.sort as OpInput<'submissionList'>['sort'] } : {}), ...(q.dir ? { dir: q.dir } : {}) };
+      return api.call('submissionList', { ...toQuery(debounced), ...(q as Pick<OpInput<'submissionList'>, 'sort'>) });
+    },
+    [api, debounced],
+  );
   const counts = useLoad(() => api.call('submissionCounts', {}), [api, version]);
   const [correcting, setCorrecting] = useState<SubmissionSummary | null>(null);
   const [adding, setAdding] = useState(false);
@@ -111,7 +122,7 @@ export function IntakePage() {
 
       {counts.data && counts.data.total === 0 ? (
         <EmptyHint title="还没有登记来稿" action={firstAction}>
-          把 U 盘上各单位的 Word 稿件导入进来，或点“登记来稿”手工录入。文件名以单位开头（如“城关镇-关于….docx”）时会自动识别报送单位。
+          把 U 盘上各单位的 Word 稿件导入进来，或点“登记来稿”手工录入。文件名以单位开头（如“城关镇-关于….docx”）时会自动识别来稿单位。
         </EmptyHint>
       ) : (
         <div style={{ marginTop: 12 }}>
@@ -126,6 +137,19 @@ export function IntakePage() {
             rowAttrs={(s) => ({ 'data-state': s.state })}
             onOpen={(s) => setOpen(s.id)}
             selection={{ ids: selected, onChange: setSelected }}
+            toolbar={
+              <>
+                <BatchMenu
+                  count={selected.size}
+                  onClear={() => setSelected(new Set())}
+                  actions={intakeBatchActions(api, () => [...selected], units.data ?? [], () => {
+                    setSelected(new Set());
+                    changed();
+                  })}
+                />
+                <ListExportButton request={() => ({ list: 'submissions', query: { ...toQuery(debounced), ...shownSort.current } })} testId="intake-export" />
+              </>
+            }
             empty={<Text c="dimmed">{hasIntakeFilters(filters) ? '没有符合筛选条件的来稿，请放宽条件。' : '没有来稿。'}</Text>}
           />
         </div>

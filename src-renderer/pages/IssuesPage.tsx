@@ -1,17 +1,20 @@
 /** 期刊: the issues of one series in one year, newest first; opening one shows its workspace. */
-import { Alert, Button, Loader, Select, Table, Text } from '@mantine/core';
+import { Alert, Button, Loader, Select } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { OpInput } from '../../src-main/api/contract';
 import type { IssueSummary } from '../../src-main/api/types';
 import { useApi } from '../api/context';
 import { EmptyHint } from '../components/common/EmptyHint';
-import { IssueCells, IssueHeadCells } from '../components/issues/IssueCells';
+import { issueColumns } from '../components/issues/issueColumns';
+import { DataTable } from '../components/table/DataTable';
+import type { PageRequest } from '../hooks/usePagedRows';
 import { IssueWorkspace } from '../components/issues/IssueWorkspace';
 import { NewIssueDialog } from '../components/issues/NewIssueDialog';
 import { PageHeader } from '../components/common/PageHeader';
-import { formatTimestamp } from '../format';
 import { useLoad } from '../hooks/useLoad';
 import { useNav } from '../nav';
+import { ListExportButton } from '../components/table/ListExportButton';
 
 const SERIES_KEY = 'bulletin.issues.series';
 
@@ -43,6 +46,18 @@ export function IssuesPage() {
   }, [issues.data]);
   const shownYear = year !== null && years.includes(year) ? year : (issues.data?.[0]?.year ?? new Date().getFullYear());
   const rows = (issues.data ?? []).filter((i) => i.year === shownYear);
+  // The table reads its rows page by page, sorted by its headers; the sort is kept for 导出 Excel.
+  const [version, setVersion] = useState(0);
+  const shownSort = useRef<Pick<OpInput<'issueList'>, 'sort' | 'dir'>>({});
+  const columns = useMemo(() => issueColumns(), []);
+  const currentId = current?.id;
+  const fetchPage = useCallback(
+    (q: PageRequest) => {
+      shownSort.current = { ...(q.sort ? { sort: q.sort as OpInput<'issueList'>['sort'] } : {}), ...(q.dir ? { dir: q.dir } : {}) };
+      return api.call('issueList', { series: currentId, year: shownYear, ...(q as Pick<OpInput<'issueList'>, 'sort'>) });
+    },
+    [api, currentId, shownYear],
+  );
 
   if (openId !== undefined) {
     return (
@@ -51,10 +66,12 @@ export function IssuesPage() {
         issueId={openId}
         onBack={() => {
           issues.reload();
+          setVersion((v) => v + 1);
           go({ page: 'issues' });
         }}
         onChanged={(i) => {
           issues.reload();
+          setVersion((v) => v + 1);
           if (i) {
             setSeriesId(i.seriesId);
             setYear(i.year);
@@ -119,27 +136,21 @@ export function IssuesPage() {
           点“新建一期”建立草稿，把稿件编入后提交审核；签发时才给期号。
         </EmptyHint>
       )}
-      {rows.length > 0 && (
-        <Table highlightOnHover layout="fixed" verticalSpacing={6} data-testid="issue-table">
-          <Table.Thead>
-            <Table.Tr>
-              <IssueHeadCells />
-              <Table.Th w={300}>签发时间 / 作废原因</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((i) => (
-              <Table.Tr key={i.id} style={{ cursor: 'pointer' }} onClick={() => go({ page: 'issues', issueId: i.id })} data-testid="issue-row" data-id={i.id} data-status={i.status}>
-                <IssueCells issue={i} />
-                <Table.Td>
-                  <Text size="sm" c={i.status === 'voided' ? 'red' : 'dimmed'} truncate title={i.voidReason ?? undefined}>
-                    {i.status === 'voided' ? `作废：${i.voidReason ?? ''}` : formatTimestamp(i.signedAt) || '—'}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+      {rows.length > 0 && current && (
+        <div style={{ marginTop: 12 }}>
+          <DataTable
+            columns={columns}
+            fetchPage={fetchPage}
+            deps={[fetchPage, version]}
+            rowKey={(i) => i.id}
+            storageKey="issues"
+            testId="issue-table"
+            rowTestId="issue-row"
+            rowAttrs={(i) => ({ 'data-status': i.status })}
+            onOpen={(i) => go({ page: 'issues', issueId: i.id })}
+            toolbar={<ListExportButton request={() => ({ list: 'issues', query: { series: current.id, year: shownYear, ...shownSort.current } })} testId="issues-export" />}
+          />
+        </div>
       )}
 
       {current && (

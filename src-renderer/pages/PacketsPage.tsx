@@ -1,5 +1,5 @@
 /**
- * 上报: packets for the city office. Who sends them (报送单位, editable here), 生成上报包, the
+ * 上报: packets for the city office. Who sends them (本单位, editable here), 生成上报包, the
  * register of every export, and 校验上报包 for a zip on this PC or a USB drive.
  */
 import { Alert, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
@@ -12,6 +12,7 @@ import { PacketExportDialog } from '../components/packets/PacketExportDialog';
 import { PacketRegister } from '../components/packets/PacketRegister';
 import { PacketVerifyDialog } from '../components/packets/PacketVerifyDialog';
 import { PageHeader } from '../components/common/PageHeader';
+import { ListExportButton } from '../components/table/ListExportButton';
 import { SenderDialog } from '../components/packets/SenderDialog';
 import { useLoad } from '../hooks/useLoad';
 
@@ -23,9 +24,9 @@ function SenderCard({ sender, onEdit }: { sender: SenderSettings; onEdit: () => 
   const complete = senderComplete(sender);
   if (!complete) {
     return (
-      <Alert color="yellow" title="请先填写报送单位" data-testid="sender-missing">
+      <Alert color="yellow" title="请先填写本单位" data-testid="sender-missing">
         <Group justify="space-between" wrap="nowrap">
-          <Text size="sm">上报包必须写明报送单位、联系人和联系电话，市政府办公室据此联系。填写后才能生成上报包。</Text>
+          <Text size="sm">上报包必须写明本单位、联系人和联系电话，市政府办公室据此联系。填写后才能生成上报包。</Text>
           <Button size="xs" onClick={onEdit} data-testid="sender-edit">
             填写
           </Button>
@@ -38,7 +39,7 @@ function SenderCard({ sender, onEdit }: { sender: SenderSettings; onEdit: () => 
       <Group justify="space-between" wrap="nowrap">
         <Stack gap={2} style={{ minWidth: 0 }}>
           <Text size="sm" fw={600}>
-            报送单位：{sender.office}
+            本单位：{sender.office}
             {sender.shortName && sender.shortName !== sender.office && (
               <Text span size="sm" c="dimmed" fw={400}>
                 （简称：{sender.shortName}）
@@ -77,6 +78,7 @@ export function PacketsPage() {
         <Button leftSection={<IconFileZip size={16} />} onClick={() => setExporting(true)} disabled={!ready} data-testid="packet-export-open">
           生成上报包
         </Button>
+        <ListExportButton request={() => ({ list: 'packets' })} testId="packets-export" />
       </PageHeader>
       <Stack gap="md">
         {settings.error && (

@@ -23,7 +23,7 @@ export function SettingsPage() {
             刊物
           </Tabs.Tab>
           <Tabs.Tab value="units" data-testid="settings-tab-units">
-            报送单位
+            来稿单位
           </Tabs.Tab>
           <Tabs.Tab value="wording" data-testid="settings-tab-wording">
             规范提法

@@ -123,7 +123,7 @@ it('counts the drafts without a unit, filters them, and corrects a draft’s uni
   await page.locator(tid('correct-reason')).fill('电话核实为河口乡报送');
   await page.locator(tid('correct-confirm')).click();
   await page.locator(tid('correct-result')).waitFor();
-  expect(await page.locator(tid('correct-result')).innerText()).toMatch(/更正了：报送单位/);
+  expect(await page.locator(tid('correct-result')).innerText()).toMatch(/更正了：来稿单位/);
   if (shots) await page.screenshot({ path: path.join(shots, 'correct-result.png') });
   await page.locator(tid('correct-done')).click();
 

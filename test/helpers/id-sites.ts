@@ -149,11 +149,16 @@ const FILL_INS: Record<string, unknown>[] = [{}, { from: '2026-01-01', to: '2026
 
 /** A valid-shaped input with `site` pointing at `missing`; undefined if none could be built. */
 export function inputMissing(schema: z.ZodType, site: IdSite, missing: number | string, dir: string): unknown {
-  const base = sample(schema, '', dir);
-  if (base === undefined || typeof base !== 'object' || base === null) return undefined;
-  for (const fill of FILL_INS) {
-    const input = setAt(structuredClone({ ...fill, ...(base as Record<string, unknown>) }), site.path, missing);
-    if (schema.safeParse(input).success) return input;
+  // An input that is a union of shapes (listExport's one per list): the site may be in any of them.
+  const d = defOf(effective(schema));
+  const shapes = d.type === 'union' ? (d.options ?? []) : [schema];
+  for (const shape of shapes) {
+    const base = sample(shape, '', dir);
+    if (base === undefined || typeof base !== 'object' || base === null) continue;
+    for (const fill of FILL_INS) {
+      const input = setAt(structuredClone({ ...fill, ...(base as Record<string, unknown>) }), site.path, missing);
+      if (schema.safeParse(input).success) return input;
+    }
   }
   return undefined;
 }

@@ -334,12 +334,13 @@ export function ArticleEditor({ articleId, recover, onClose, onSaved, onDeleted 
         value={fields.title}
         onChange={(e) => set('title', e.currentTarget.value)}
         readOnly={readOnly}
+        variant={readOnly ? 'filled' : 'default'}
         data-testid="article-title"
       />
       <Group gap="md" align="flex-end" wrap="nowrap">
         <Select
-          label="报送单位"
-          placeholder={unitOptions.length ? '选择单位' : '请先在“设置”中添加报送单位'}
+          label="来稿单位"
+          placeholder={unitOptions.length ? '选择单位' : '请先在“设置”中添加来稿单位'}
           data={unitOptions}
           value={fields.unit}
           onChange={(v) => set('unit', v)}
@@ -347,6 +348,8 @@ export function ArticleEditor({ articleId, recover, onClose, onSaved, onDeleted 
           clearable
           {...unitSearchProps<number>(units.data ?? [])}
           readOnly={readOnly}
+          variant={readOnly ? 'filled' : 'default'}
+          rightSection={readOnly ? <span /> : undefined}
           w={260}
           data-testid="article-unit"
         />
@@ -357,6 +360,8 @@ export function ArticleEditor({ articleId, recover, onClose, onSaved, onDeleted 
           onChange={(v) => v && set('category', v)}
           allowDeselect={false}
           readOnly={readOnly}
+          variant={readOnly ? 'filled' : 'default'}
+          rightSection={readOnly ? <span /> : undefined}
           w={140}
           data-testid="article-category"
         />

@@ -23,7 +23,7 @@ export function TitleFilter({ value, onChange, testid }: { value: string; onChan
 export function UnitFilter({ units, value, onChange, testid }: { units: Unit[]; value: number | null; onChange: (v: number | null) => void; testid: string }) {
   return (
     <Select
-      label="报送单位"
+      label="来稿单位"
       placeholder="全部"
       data={units.map((u) => ({ value: u.id, label: u.active ? u.name : `${u.name}（已停用）` }))}
       value={value}

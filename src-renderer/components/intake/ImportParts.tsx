@@ -86,7 +86,7 @@ export const FileRow = memo(function FileRow({
               if (v === NEW_UNIT) onNewUnit(f);
               else onUnit(f.path, v ? Number(v) : null);
             }}
-            aria-label={`${f.name} 的报送单位`}
+            aria-label={`${f.name} 的来稿单位`}
             data-testid="import-file-unit"
           >
             {options.map((o) => (

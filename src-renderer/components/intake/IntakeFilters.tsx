@@ -30,7 +30,7 @@ export function IntakeFilters({ value, onChange, units }: { value: IntakeFilterV
     <FilterBar value={value} none={NO_INTAKE_FILTERS} onChange={onChange}>
       <TitleFilter value={value.text} onChange={(v) => set('text', v)} testid="intake-filter-text" />
       <Select
-        label="报送单位"
+        label="来稿单位"
         placeholder="全部"
         data={[
           { value: NO_UNIT, label: '未填单位' },

@@ -216,7 +216,7 @@ function ImportFlow({ units, onClose, onImported, busy }: Omit<IntakeImportDialo
   // Files without a unit count for no one in the scores: a second look before they go in so.
   const confirmWithoutUnit = (n: number) =>
     modals.openConfirmModal({
-      title: `${n} 个文件没有选报送单位`,
+      title: `${n} 个文件没有选来稿单位`,
       children: <Text size="sm">这些来稿将登记为“未填单位”，不计入任何单位的积分，以后可在来稿登记中逐条更正。仍然导入吗？</Text>,
       labels: { confirm: '仍然导入', cancel: '返回选择单位' },
       confirmProps: { 'data-testid': 'import-confirm-no-unit' } as Record<string, string>,
@@ -270,11 +270,11 @@ function ImportFlow({ units, onClose, onImported, busy }: Omit<IntakeImportDialo
       <Stack gap="sm">
         <Text size="sm">
           {scan.folder}：共 {scan.files.length} 个文件，可导入 <b>{importable.length}</b> 个，将拒收 <b>{scan.files.length - importable.length}</b> 个。
-          报送单位按文件名判断，请逐一核对，需要时改选。
+          来稿单位按文件名判断，请逐一核对，需要时改选。
         </Text>
         {unknown > 0 && (
           <Text size="sm" c="orange.8" data-testid="import-unknown-units">
-            有 {unknown} 个文件没能从文件名判断出报送单位（显示为“未填单位”），请逐一选择，或用“全部设为”；名单里没有的单位可“新增单位”。
+            有 {unknown} 个文件没能从文件名判断出来稿单位（显示为“未填单位”），请逐一选择，或用“全部设为”；名单里没有的单位可“新增单位”。
           </Text>
         )}
         {scan.folders.length > 0 && (
@@ -308,7 +308,7 @@ function ImportFlow({ units, onClose, onImported, busy }: Omit<IntakeImportDialo
                 <Table.Th w={80} ta="right">
                   大小
                 </Table.Th>
-                <Table.Th w={220}>报送单位 / 拒收原因</Table.Th>
+                <Table.Th w={220}>来稿单位 / 拒收原因</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

@@ -21,7 +21,7 @@ export interface NewUnitDialogProps {
 export function NewUnitDialog({ opened, suggestion, onClose, onAdded }: NewUnitDialogProps) {
   return (
     // Above the import dialog it is opened from.
-    <Modal opened={opened} onClose={onClose} title="新增报送单位" centered zIndex={400} data-testid="new-unit-dialog">
+    <Modal opened={opened} onClose={onClose} title="新增来稿单位" centered zIndex={400} data-testid="new-unit-dialog">
       {opened && <NewUnitForm suggestion={suggestion ?? ''} onClose={onClose} onAdded={onAdded} />}
     </Modal>
   );

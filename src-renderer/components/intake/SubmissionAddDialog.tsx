@@ -55,7 +55,7 @@ function AddForm({ units, onClose, onAdded }: Omit<SubmissionAddDialogProps, 'op
       <TextInput label="标题" withAsterisk value={title} onChange={(e) => { setTitle(e.currentTarget.value); clearField('title'); }} error={fieldError('title')} data-autofocus data-testid="add-title" />
       <SimpleGrid cols={2} spacing="sm">
         <Select
-          label="报送单位"
+          label="来稿单位"
           placeholder="选择单位"
           data={units.map((u) => ({ value: u.id, label: u.name }))}
           value={unit}

@@ -96,10 +96,10 @@ function CorrectForm({ s, units, onClose, onCorrected }: { s: SubmissionSummary;
     <Stack gap="sm">
       <Text size="sm" c="dimmed">
         #{s.id}《{s.title}》{s.originalName ? `，原件“${s.originalName}”保持不变` : ''}。
-        {s.articleId !== null && ' 已编成信息的，报送单位和标题会随之更正（已刊登在已签发期中的信息除外）。'}
+        {s.articleId !== null && ' 已编成信息的，来稿单位和标题会随之更正（已刊登在已签发期中的信息除外）。'}
       </Text>
       <SimpleGrid cols={2} spacing="sm">
-        <Select label="报送单位" data={unitOptions} value={unit} onChange={(v) => setUnit(v ?? NO_UNIT)} allowDeselect={false} searchable {...unitSearchProps(units)} data-testid="correct-unit" />
+        <Select label="来稿单位" data={unitOptions} value={unit} onChange={(v) => setUnit(v ?? NO_UNIT)} allowDeselect={false} searchable {...unitSearchProps(units)} data-testid="correct-unit" />
         <DateField label="收稿日期" value={receivedDate} onChange={(v) => setReceivedDate(v)} data-testid="correct-date" />
         <TextInput label="信息员" value={liaisonName} onChange={(e) => setLiaisonName(e.currentTarget.value)} data-testid="correct-liaison" />
         <TextInput label="联系电话" value={liaisonPhone} onChange={(e) => setLiaisonPhone(e.currentTarget.value)} data-testid="correct-phone" />

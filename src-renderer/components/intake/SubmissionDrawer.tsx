@@ -69,7 +69,7 @@ function Detail({ id, version, onOpen, onChanged, onStateAction, onCorrect }: Om
       <Table verticalSpacing={2} withRowBorders={false}>
         <Table.Tbody>
           {fact('编号', `#${d.id}`)}
-          {fact('报送单位', d.unit ?? '（未填）')}
+          {fact('来稿单位', d.unit ?? '（未填）')}
           {fact('信息员', [d.liaisonName, d.liaisonPhone].filter(Boolean).join('  ') || '（未填）')}
           {fact('收稿日期', formatDate(d.receivedDate))}
           {fact(

@@ -46,7 +46,7 @@ export function intakeColumns(actions: {
     },
     {
       id: 'unit',
-      header: '报送单位',
+      header: '来稿单位',
       width: 160,
       sortable: true,
       cell: (s) => (

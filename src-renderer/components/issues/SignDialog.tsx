@@ -46,6 +46,22 @@ export function SignDialog({ issue, opened, onClose, onSigned }: SignDialogProps
 function SignForm({ issue, onClose, onSigned }: Omit<SignDialogProps, 'opened'>) {
   const api = useApi();
   const [signer, setSigner] = useState(lastSigner);
+  // The signer of the series' latest signed issue, offered when this PC has none remembered
+  // (another PC, a browser, a cleared profile): the database remembers who signed.
+  useEffect(() => {
+    if (lastSigner()) return;
+    let live = true;
+    api.call('issueList', { series: issue.seriesId, status: 'signed', sort: 'date', dir: 'desc', limit: 1 }).then(
+      (p) => {
+        const name = p.rows[0]?.signedBy;
+        if (live && name) setSigner((s) => s || name);
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, issue.seriesId]);
   const [date, setDate] = useState(issue.date);
   const [next, setNext] = useState<NextNumber | null>(null);
   const [nextError, setNextError] = useState<string | null>(null);

@@ -288,7 +288,7 @@ function ExportForm({ onClose, onExported, onVerify }: Omit<PacketExportDialogPr
           onChange={(e) => setOut(e.currentTarget.value)}
           data-testid="packet-out"
         />
-        <TextInput label="经办人" description="不填则为报送单位设置中的联系人" value={by} onChange={(e) => setBy(e.currentTarget.value)} data-testid="packet-by" />
+        <TextInput label="经办人" description="不填则为本单位设置中的联系人" value={by} onChange={(e) => setBy(e.currentTarget.value)} data-testid="packet-by" />
       </Group>
       {busy && <ExportProgressBar progress={progress} what={`正在生成上报包（${issues.size} 期、${articles.size} 条信息）`} testId="packet-export-progress" />}
       {error && (

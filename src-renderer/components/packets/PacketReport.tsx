@@ -34,7 +34,7 @@ export function PacketReport({ report }: { report: PacketVerifyResult }) {
       {m && (
         <Stack gap={2}>
           <Text size="sm">
-            报送单位：{m.sender.office}
+            本单位：{m.sender.office}
             {m.sender.contactPerson && `　联系人：${m.sender.contactPerson} ${m.sender.phone}`}
           </Text>
           <Text size="sm">

@@ -1,4 +1,4 @@
-/** 报送单位: who sends packets upward, printed on every packet so the city office can call back. */
+/** 本单位: who sends packets upward, printed on every packet so the city office can call back. */
 import { Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { SenderSettings } from '../../../src-main/api/ops/packets';
@@ -15,7 +15,7 @@ export interface SenderDialogProps {
 
 export function SenderDialog({ sender, onClose, onSaved }: SenderDialogProps) {
   return (
-    <Modal opened={sender !== null} onClose={onClose} title="报送单位和联系人" centered>
+    <Modal opened={sender !== null} onClose={onClose} title="本单位和联系人" centered>
       {sender && <SenderForm sender={sender} onClose={onClose} onSaved={onSaved} />}
     </Modal>
   );
@@ -36,13 +36,13 @@ function SenderForm({ sender, onClose, onSaved }: { sender: SenderSettings; onCl
   const save = () =>
     submit(async () => {
       const saved = await api.call('settingsSet', { sender: form });
-      notifyOk('以后生成的上报包都会写明这些信息。', '已保存报送单位');
+      notifyOk('以后生成的上报包都会写明这些信息。', '已保存本单位');
       onSaved(saved.sender);
     });
 
   return (
     <Stack gap="sm">
-      <TextInput label="报送单位全称" withAsterisk placeholder="城关县人民政府办公室" {...field('office')} data-autofocus data-testid="sender-office" />
+      <TextInput label="本单位全称" withAsterisk placeholder="城关县人民政府办公室" {...field('office')} data-autofocus data-testid="sender-office" />
       <TextInput
         label="简称"
         description="用在上报包文件名的开头，如 城关县政府办_政务信息_2026第12期_20261121.zip；不填则用全称"

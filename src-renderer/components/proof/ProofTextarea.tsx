@@ -123,9 +123,10 @@ export function ProofTextarea({ label, value, onChange, readOnly, placeholder, h
             width: '100%',
             height: '100%',
             resize: 'none',
-            background: 'transparent',
+            // A frozen item's text looks read-only: grey, like Mantine's filled fields.
+            background: readOnly ? 'var(--mantine-color-gray-1)' : 'transparent',
             color: 'var(--mantine-color-text)',
-            border: '1px solid var(--mantine-color-gray-4)',
+            border: `1px solid var(--mantine-color-gray-${readOnly ? 2 : 4})`,
             borderRadius: 4,
             outline: 'none',
             zIndex: 0,

@@ -12,6 +12,7 @@ import { formatDate } from '../../format';
 import { useLoad } from '../../hooks/useLoad';
 import type { Route } from '../../nav';
 import { Highlighted } from './Highlighted';
+import { NO_SEARCH_FILTERS, SearchFilters, searchFilterInput, type SearchFilterValues } from './SearchFilters';
 
 export function SearchDialog({ opened, onClose, onOpen }: { opened: boolean; onClose: () => void; onOpen: (r: Route) => void }) {
   return (
@@ -39,13 +40,16 @@ function SearchBody({ onOpen }: { onOpen: (r: Route) => void }) {
   const [active, setActive] = useState(0);
   // answers as the user types: a short pause, not every keystroke, goes to the index
   const [q] = useDebouncedValue(query.trim(), 150);
+  const [filters, setFilters] = useState<SearchFilterValues>(NO_SEARCH_FILTERS);
+  const units = useLoad(() => api.call('unitList', { includeInactive: true }), [api]);
+  const filterKey = JSON.stringify(filters);
   const result = useLoad(
-    () => (q ? api.call('search', { query: q, limit: 20 }) : Promise.resolve(null as SearchResult | null)),
-    [api, q],
+    () => (q ? api.call('search', { query: q, limit: 20, ...searchFilterInput(filters) }) : Promise.resolve(null as SearchResult | null)),
+    [api, q, filterKey],
   );
   const hits = q ? (result.data?.hits ?? []) : [];
 
-  useEffect(() => setActive(0), [q]);
+  useEffect(() => setActive(0), [q, filterKey]);
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'ArrowDown') {
@@ -74,6 +78,7 @@ function SearchBody({ onOpen }: { onOpen: (r: Route) => void }) {
         data-autofocus
         data-testid="search-input"
       />
+      <SearchFilters value={filters} onChange={setFilters} units={units.data ?? []} />
       {!q && (
         <Text size="sm" c="dimmed" px="xs">
           按 ↑ ↓ 选择，回车打开。查找全部年份的信息正文、来稿和期次（如“第12期”）。
@@ -86,7 +91,7 @@ function SearchBody({ onOpen }: { onOpen: (r: Route) => void }) {
       )}
       {q && hits.length === 0 && !result.loading && !result.error && (
         <Text size="sm" c="dimmed" px="xs">
-          没有找到含“{q}”的信息、来稿或期次。
+          没有找到含“{q}”的{filters.kind === 'all' && filters.year === null && filters.unit === null ? '信息、来稿或期次' : '记录（已按上方条件筛选，可放宽）'}。
         </Text>
       )}
       {q && result.data && hits.length > 0 && (
@@ -120,6 +125,11 @@ function SearchBody({ onOpen }: { onOpen: (r: Route) => void }) {
                     {[formatDate(h.date), h.unit, h.kind !== 'issue' ? h.issueLabel : null].filter(Boolean).join(' · ')}
                   </Text>
                 </div>
+                {h.kind === 'issue' && h.state === 'voided' && (
+                  <Badge variant="filled" color="red" data-testid="search-voided">
+                    作废
+                  </Badge>
+                )}
                 <Badge variant="light" color={KIND_BADGE[h.kind].color}>
                   {KIND_BADGE[h.kind].label}
                 </Badge>

@@ -157,7 +157,7 @@ function SeriesEditForm({ series, onClose, onSaved }: { series: Series; onClose:
           />
           <Select
             label="计分规则"
-            description="本刊刊发的信息为报送单位按哪条县级规则计分；单条信息可在组稿时标为简讯。已签发的期次仍按签发时的规则。"
+            description="本刊刊发的信息为来稿单位按哪条县级规则计分；单条信息可在组稿时标为简讯。已签发的期次仍按签发时的规则。"
             data={SERIES_SCORE_RULES.map((k) => ({ value: k, label: `${ADOPTION_KIND_LABELS[k]}（${DEFAULT_RULES.adoption.county[k].points}分，默认）` }))}
             value={f.scoreRule}
             onChange={(v) => v && set('scoreRule', v as Form['scoreRule'])}

@@ -1,5 +1,5 @@
 /**
- * 报送单位 out to Excel and back: export downloads the list (单位名单.xlsx); import reads an
+ * 来稿单位 out to Excel and back: export downloads the list (单位名单.xlsx); import reads an
  * .xlsx or .csv the user picks, adds and updates units by name in one step, and shows the
  * result, or every row that stopped it, in full.
  */

@@ -1,5 +1,5 @@
 /**
- * 报送单位: the towns, streets and departments that send drafts. A unit is disabled rather than
+ * 来稿单位: the towns, streets and departments that send drafts. A unit is disabled rather than
  * deleted, so years-old items keep their source; disabled units leave the pick lists. Each has
  * a name, a short name (简称) and aliases (别称), by any of which import, search and the command
  * find it; none may be another unit's.
@@ -33,7 +33,7 @@ export function UnitsPanel() {
       '未能添加',
     );
     if (!u) return;
-    notifyOk(`已添加报送单位“${u.name}”（${UNIT_KIND_LABELS[u.kind]}）`);
+    notifyOk(`已添加来稿单位“${u.name}”（${UNIT_KIND_LABELS[u.kind]}）`);
     setName('');
     setKind(null);
     setShortName('');
@@ -75,7 +75,7 @@ export function UnitsPanel() {
       </Group>
 
       {units.data && list.length === 0 && (
-        <EmptyHint title="还没有报送单位">在上面输入单位名称（如“城关镇”“县发改局”）后点“添加单位”。录入稿件时从这份名单中选择报送单位。</EmptyHint>
+        <EmptyHint title="还没有来稿单位">在上面输入单位名称（如“城关镇”“县发改局”）后点“添加单位”。录入稿件时从这份名单中选择来稿单位。</EmptyHint>
       )}
       {list.length > 0 && (
         <Table layout="fixed" verticalSpacing={4} maw={980} data-testid="unit-table">

@@ -18,7 +18,7 @@ const STEPS: { label: string; description: string }[] = [
   { label: '本单位', description: '名称和简称' },
   { label: '联系人', description: '上报包写明' },
   { label: '刊物', description: '名称和期号' },
-  { label: '报送单位', description: '各镇和部门' },
+  { label: '来稿单位', description: '各镇和部门' },
   { label: '完成', description: '核对后保存' },
 ];
 
@@ -136,7 +136,7 @@ function FinishStep({ answers: a, set }: StepProps) {
     ['第一期', `第${a.firstNumber}期（总第${a.firstTotal}期）${a.continuous ? '，期号跨年连续' : '，每年从第1期起'}`],
     ['密级', `最高可刊印“${CLASSIFICATION_LABELS[a.maxClassification]}”信息；${a.mark === 'internal' ? '首页印“内部资料 注意保存”' : '首页不印密级标志'}`],
     ['版记', [a.to && `报：${a.to}`, a.cc && `送：${a.cc}`, a.down && `发：${a.down}`].filter(Boolean).join('；') || '（未填）'],
-    ['报送单位', units ? `${units} 个` : '（暂不添加）'],
+    ['来稿单位', units ? `${units} 个` : '（暂不添加）'],
   ];
   return (
     <Stack gap="sm" maw={760}>
@@ -175,7 +175,7 @@ function Completed({ result, onDone }: { result: SetupResult; onDone: () => void
         《{result.series.name}》在本系统签发的第一期将是第{result.series.firstNumber}期（总第{result.series.firstTotal}期）。
       </Text>
       <Text size="sm" c="dimmed">
-        报送单位：新增 {u.added} 个{u.updated ? `，更新 ${u.updated} 个` : ''}。{result.sampleIssueId ? '示例期已放在“期刊”中（草稿）。' : ''}
+        来稿单位：新增 {u.added} 个{u.updated ? `，更新 ${u.updated} 个` : ''}。{result.sampleIssueId ? '示例期已放在“期刊”中（草稿）。' : ''}
         接下来：在“稿件”中写第一条信息，再到“期刊”中新建一期、编入、送审、签发。
       </Text>
       <Button onClick={onDone} data-testid="setup-start">

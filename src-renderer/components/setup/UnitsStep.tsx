@@ -1,5 +1,5 @@
 /**
- * 报送单位 in the set-up: typed one per line, pasted from Excel or WPS (the columns arrive
+ * 来稿单位 in the set-up: typed one per line, pasted from Excel or WPS (the columns arrive
  * tab-separated), or read from an .xlsx / .csv list. Whatever the source, the text is what is
  * kept and sent; the API reads it back here as a table, with each row's problem, as it goes.
  */
@@ -73,7 +73,7 @@ export function UnitsStep({ answers, set }: StepProps) {
     <Group align="flex-start" gap="lg" wrap="nowrap">
       <Stack gap="xs" style={{ flex: '0 0 46%' }}>
         <Text size="sm" c="dimmed">
-          各镇、街道和县直部门这些来稿单位，每行一个。可直接从 Excel 或 WPS 表格中复制几列粘贴（单位名称、简称、别称、类别），也可读入一份单位名单文件。不填也可以，以后在“设置 → 报送单位”中添加。
+          各镇、街道和县直部门这些来稿单位，每行一个。可直接从 Excel 或 WPS 表格中复制几列粘贴（单位名称、简称、别称、类别），也可读入一份单位名单文件。不填也可以，以后在“设置 → 来稿单位”中添加。
         </Text>
         <Textarea
           autosize

@@ -5,6 +5,7 @@
 import { Badge, Drawer, Group, Loader, ScrollArea, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { ScoreReport, UnitScore } from '../../../src-main/api/ops/scoring';
+import { ListExportButton } from '../table/ListExportButton';
 import { useApi } from '../../api/context';
 import { formatDate } from '../../format';
 import { useLoad } from '../../hooks/useLoad';
@@ -133,43 +134,46 @@ function Ledger({ unit, query }: { unit: UnitScore; query: PeriodQuery }) {
   const events = ledger.data ?? [];
   if (!events.length) return <Text c="dimmed">这个期间没有得分或扣分。</Text>;
   return (
-    <Table verticalSpacing={4} data-testid="score-ledger">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th w={110}>日期</Table.Th>
-          <Table.Th>事项</Table.Th>
-          <Table.Th ta="right" w={70}>
-            分
-          </Table.Th>
-          <Table.Th ta="right" w={70}>
-            元
-          </Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {events.map((e, i) => (
-          <Table.Tr key={i}>
-            <Table.Td>{formatDate(e.date)}</Table.Td>
-            <Table.Td>
-              <Text size="sm">{e.label}</Text>
-              {e.rule && (
-                <Text size="xs" c="dimmed" data-testid="ledger-rule">
-                  按“{e.rule}”计分{e.rulesFrom && e.rulesFrom !== '1900-01-01' ? `（${formatDate(e.rulesFrom)}起的规则）` : ''}
-                </Text>
-              )}
-              {e.title && (
-                <Text size="xs" c="dimmed">
-                  “{e.title}”
-                </Text>
-              )}
-            </Table.Td>
-            <Table.Td ta="right" c={e.deducted ? 'red' : 'teal'}>
-              {e.deducted ? `−${e.deducted}` : `+${e.points}`}
-            </Table.Td>
-            <Table.Td ta="right">{e.reward || ''}</Table.Td>
+    <>
+      <ListExportButton request={() => ({ list: 'scores', query: { ...query, unit: ref } })} testId="ledger-export" />
+      <Table verticalSpacing={4} data-testid="score-ledger">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={110}>日期</Table.Th>
+            <Table.Th>事项</Table.Th>
+            <Table.Th ta="right" w={70}>
+              分
+            </Table.Th>
+            <Table.Th ta="right" w={70}>
+              元
+            </Table.Th>
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {events.map((e, i) => (
+            <Table.Tr key={i}>
+              <Table.Td>{formatDate(e.date)}</Table.Td>
+              <Table.Td>
+                <Text size="sm">{e.label}</Text>
+                {e.rule && (
+                  <Text size="xs" c="dimmed" data-testid="ledger-rule">
+                    按“{e.rule}”计分{e.rulesFrom && e.rulesFrom !== '1900-01-01' ? `（${formatDate(e.rulesFrom)}起的规则）` : ''}
+                  </Text>
+                )}
+                {e.title && (
+                  <Text size="xs" c="dimmed">
+                    “{e.title}”
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td ta="right" c={e.deducted ? 'red' : 'teal'}>
+                {e.deducted ? `−${e.deducted}` : `+${e.points}`}
+              </Table.Td>
+              <Table.Td ta="right">{e.reward || ''}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </>
   );
 }
