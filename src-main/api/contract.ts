@@ -22,6 +22,8 @@ import { proofOps } from './ops/proof';
 import { draftOps } from './ops/drafts';
 import { statsOps } from './ops/stats';
 import { adoptionSheetOps } from './ops/adoption-sheet';
+// dashboard, commission notices, instruction follow-up (issue 16, branch dash)
+import { followupOps } from './ops/followup';
 
 export type { OpDef };
 
@@ -42,6 +44,8 @@ export const contract = {
   ...draftOps,
   ...statsOps,
   ...adoptionSheetOps,
+  // dashboard, commission notices, instruction follow-up (issue 16, branch dash)
+  ...followupOps,
 } as const;
 
 

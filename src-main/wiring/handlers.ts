@@ -37,6 +37,11 @@ import * as adoptionImport from '../services/adoption-import';
 
 import * as proofreading from '../services/proofreading';
 import * as proofWording from '../services/proof-wording';
+// dashboard, commission notices, instruction follow-up (issue 16, branch dash)
+import * as dashboardService from '../services/dashboard';
+import * as commissionNotice from '../services/commission-notice';
+import * as instructionFollowup from '../services/instruction-followup';
+import * as instructionFollowupExport from '../services/instruction-followup-export';
 
 export type Handlers = { [K in OpName]: (ctx: Ctx, args: OpArgs<K>) => OpResult<K> | Promise<OpResult<K>> };
 
@@ -164,4 +169,23 @@ export const handlers: Handlers = {
   draftSave: drafts.saveDraft,
   draftList: (ctx) => drafts.listDrafts(ctx),
   draftClear: drafts.clearDraft,
+
+  // dashboard, commission notices, instruction follow-up (issue 16, branch dash)
+  dashboard: dashboardService.dashboard,
+  dashboardSettingsGet: (ctx) => dashboardService.readDashboardSettings(ctx),
+  dashboardSettingsSet: dashboardService.setDashboardSettings,
+  commissionGet: commissionNotice.getCommission,
+  commissionNoticeSet: commissionNotice.setNotice,
+  commissionDraft: commissionNotice.registerDraft,
+  commissionNoticeExport: commissionNotice.exportNotice,
+  commissionNoticeFile: commissionNotice.noticeDownload,
+  commissionFlags: commissionNotice.listCommissionFlags,
+  instructionFollowSet: instructionFollowup.setFollowup,
+  instructionNote: instructionFollowup.addNote,
+  instructionFeedback: instructionFollowup.recordFeedback,
+  instructionFollowGet: instructionFollowup.getFollowup,
+  instructionFollowList: (ctx, args) => instructionFollowup.listFollowups(ctx, args),
+  instructionFeedbackFile: instructionFollowup.feedbackFile,
+  instructionFollowExport: instructionFollowupExport.exportFollowups,
+  instructionFollowFiles: instructionFollowupExport.followupFiles,
 };
