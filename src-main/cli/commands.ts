@@ -20,6 +20,8 @@ import { yearExportCommands } from './commands/year-export';
 import { proofCommands } from './commands/proof';
 import { statsCommands } from './commands/stats';
 import { adoptionSheetCommands } from './commands/adoption-sheet';
+// dashboard, commission notices, instruction follow-up (issue 16, branch dash)
+import { followupCommands } from './commands/followup';
 
 export const COMMANDS: readonly CommandSpec[] = [
   ...appCommands,
@@ -40,4 +42,6 @@ export const COMMANDS: readonly CommandSpec[] = [
   ...setupCommands,
   ...proofCommands,
   ...adoptionSheetCommands,
+  // dashboard, commission notices, instruction follow-up (issue 16, branch dash)
+  ...followupCommands,
 ];

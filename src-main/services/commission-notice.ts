@@ -121,11 +121,11 @@ export async function noticeDownload(ctx: Ctx, args: OpArgs<'commissionNoticeFil
 
 /**
  * Units late or missing on `flagAt` or more commissions whose deadline falls in the year (up to
- * today: a commission still open is not counted), under the rules in force on the year's last
+ * `until` and today: a commission still open is not counted), under the rules in force on the year's last
  * judged day. flagAt 0 turns the rule off.
  */
-export function commissionFlags(ctx: Ctx, year: number, today = localDate(ctx.now())): CommissionFlag[] {
-  const to = `${year}-12-31` < today ? `${year}-12-31` : today;
+export function commissionFlags(ctx: Ctx, year: number, today = localDate(ctx.now()), until = `${year}-12-31`): CommissionFlag[] {
+  const to = until < today ? until : today;
   const rules = getRules(ctx, { date: to }).rules.commission;
   if (rules.flagAt <= 0) return [];
   const byUnit = new Map<number, CommissionFlag>();
