@@ -107,6 +107,7 @@ async function noticeFile(ctx: Ctx, id: number): Promise<{ fileName: string; byt
 
 export async function exportNotice(ctx: Ctx, args: OpArgs<'commissionNoticeExport'>): Promise<{ path: string }> {
   const missing = (dir: string) => `文件夹“${dir}”不存在。请给出一个已有的文件夹，约稿通知会保存在其中。`;
+  commissionDetail(ctx, args.id); // an unknown commission is named before the folder
   const dir = existingFolder(args.out, { missing, notFolder: missing });
   const f = await noticeFile(ctx, args.id);
   const target = path.join(dir, f.fileName);

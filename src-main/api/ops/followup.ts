@@ -194,8 +194,8 @@ export const followupOps = {
       .object({ id: s.id('批示记录'), text: longText('反馈情况', 10000).optional(), ...fileSource })
       .strict()
       .refine((v) => v.text !== undefined || v.path !== undefined || v.base64 !== undefined, { error: '请给出反馈情况（文字或文件）', path: ['text'] })
-      .refine((v) => !(v.path !== undefined && v.base64 !== undefined), { error: '反馈文件请只给一个（文件路径或上传的文件）', path: ['path'] })
       .refine((v) => v.base64 === undefined || (v.fileName ?? '').length > 0, { error: '上传的反馈文件请给出文件名', path: ['fileName'] }),
+    // An uploaded file (browser mode) is taken over a path when both come.
     '登记批示办理的反馈（文字或原样保存的文件）/ record the feedback report',
   ),
   instructionFollowGet: op<InstructionFollowup>()(byId('批示记录'), '查看一条批示的督办情况 / one instruction\'s follow-up', true),
