@@ -232,3 +232,14 @@ describe('约稿通知', () => {
     ]);
   });
 });
+
+describe('年度统计', () => {
+  it('adds the 批示督办 figures to the year report, and keeps the instruction rate its own', async () => {
+    const s = await t.call('statsYear', { year: 2026 });
+    const section = s.sections.find((x) => x.key === 'instructionFollowup')!;
+    expect(section.sentences).toEqual(['领导批示督办1件，已办结1件（其中按期办结0件），正在办理0件，逾期未办结0件。']);
+    expect(section.table!.rows.at(-1)).toEqual(['合计', 1, 1, 0, 0, 0]);
+    expect(s.sentences).toContain(section.sentences[0]);
+    expect(s.instructions.total).toBe(1);
+  });
+});
