@@ -99,7 +99,7 @@ export const commissionsDue: DashboardSectionSource = (ctx, today) => {
   }
   for (const f of commissionFlags(ctx, Number(today.slice(0, 4)), today)) {
     lines.push({
-      text: `${f.unit}：${f.year}年约稿迟报 ${f.late} 次、未报 ${f.missing} 次，达到 ${f.threshold} 次，应予通报${f.points ? `并扣 ${f.points} 分` : ''}`,
+      text: `${f.unit}：${f.year}年约稿${[f.late ? `迟报 ${f.late} 次` : '', f.missing ? `未报 ${f.missing} 次` : ''].filter(Boolean).join('、')}，达到 ${f.threshold} 次，应予通报${f.points ? `并扣 ${f.points} 分` : ''}`,
       tone: 'alert',
       open: { kind: 'unit', id: f.unitId },
     });

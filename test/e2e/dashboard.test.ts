@@ -40,6 +40,7 @@ it('opens on the 工作台, follows an overdue commission to its record and expo
   // an instruction past its deadline
   expect(await page.locator(`${tid('dashboard-instructions')} ${tid('dashboard-line')}[data-tone="alert"]`).innerText()).toContain('逾期');
 
+  if (process.env.BULLETIN_LOOK) await page.screenshot({ path: `${process.env.BULLETIN_LOOK}-dashboard.png`, fullPage: true });
   const overdue = page.locator(`${tid('dashboard-commissions')} ${tid('dashboard-line')}[data-kind="commission"][data-tone="alert"]`).filter({ hasText: '秋冬季安全生产工作进展' });
   expect(await overdue.innerText()).toMatch(/已逾期 3 天；未报：清河镇、石桥镇/);
   await overdue.click();
@@ -48,6 +49,7 @@ it('opens on the 工作台, follows an overdue commission to its record and expo
   expect(await dialog.locator(tid('notice-requirements')).inputValue()).toContain('隐患排查整治');
   expect(await dialog.locator(`${tid('notice-unit')}[data-status="missing"]`).count()).toBe(2);
 
+  if (process.env.BULLETIN_LOOK) await page.screenshot({ path: `${process.env.BULLETIN_LOOK}-commission.png` });
   const download = page.waitForEvent('download', { timeout: 60_000 });
   await dialog.locator(tid('notice-export')).click();
   const d = await download;
