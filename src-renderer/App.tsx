@@ -7,6 +7,9 @@ import { Notifications } from '@mantine/notifications';
 import { IconArchive, IconChartBar, IconFileText, IconNews, IconSearch, IconSend, IconSettings } from '@tabler/icons-react';
 import { IconInbox } from '@tabler/icons-react';
 import { IconDatabaseExport, IconHistory } from '@tabler/icons-react';
+// the 工作台, the first page (issue 16, branch dash)
+import { IconLayoutDashboard } from '@tabler/icons-react';
+import { DashboardPage } from './pages/DashboardPage';
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Api } from './api/client';
 import { ApiProvider } from './api/context';
@@ -29,6 +32,8 @@ import { StatsPage } from './pages/StatsPage';
 import { theme } from './theme';
 
 const NAV_ITEMS: { page: PageName; label: string; icon: ReactNode }[] = [
+  // the 工作台 opens first (issue 16, branch dash)
+  { page: 'dashboard', label: '工作台', icon: <IconLayoutDashboard size={18} /> },
   { page: 'intake', label: '来稿', icon: <IconInbox size={18} /> },
   { page: 'articles', label: '稿件', icon: <IconFileText size={18} /> },
   { page: 'issues', label: '期刊', icon: <IconNews size={18} /> },
@@ -56,7 +61,7 @@ export function App({ api }: { api: Api }) {
 }
 
 function Shell() {
-  const [nav, setNav] = useState<{ route: Route; seq: number }>({ route: { page: 'articles' }, seq: 0 });
+  const [nav, setNav] = useState<{ route: Route; seq: number }>({ route: { page: 'dashboard' }, seq: 0 });
   const [searchOpen, setSearchOpen] = useState(false);
   const guard = useRef<LeaveGuard | null>(null);
   const leaving = useRef(false);
@@ -187,6 +192,8 @@ function Shell() {
           {page === 'backups' && <BackupsPage />}
           {page === 'audit' && <AuditPage />}
           {page === 'settings' && <SettingsPage />}
+          {/* the 工作台 (issue 16, branch dash) */}
+          {page === 'dashboard' && <DashboardPage />}
         </AppShell.Main>
 
         <SearchDialog opened={searchOpen} onClose={() => setSearchOpen(false)} onOpen={go} />

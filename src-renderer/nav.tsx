@@ -14,7 +14,9 @@ export type Route =
   | { page: 'stats' }
   | { page: 'backups' }
   | { page: 'audit' }
-  | { page: 'settings' };
+  | { page: 'settings' }
+  /** the 工作台, the first page (issue 16, branch dash) */
+  | { page: 'dashboard' };
 
 export type PageName = Route['page'];
 

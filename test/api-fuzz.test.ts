@@ -303,6 +303,9 @@ describe('valid-shaped calls naming ids that do not exist', () => {
       'draft(Save|List|Clear)',
       'statsYear(Export|Files)?',
       'adoptionSheetRead',
+      'dashboard(SettingsGet|SettingsSet)?',
+      'commissionFlags',
+      'instructionFollow(List|Export|Files)',
     ];
     expect(without.every((op) => new RegExp(`^(${NO_ID.join('|')})$`).test(op)), without.join(', ')).toBe(true);
   });

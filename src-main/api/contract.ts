@@ -25,6 +25,8 @@ import { adoptionSheetOps } from './ops/adoption-sheet';
 // desk (issue 15): batch actions and list export
 import { batchOps } from './ops/batch';
 import { listExportOps } from './ops/list-export';
+// dashboard, commission notices, instruction follow-up (issue 16, branch dash)
+import { followupOps } from './ops/followup';
 
 export type { OpDef };
 
@@ -48,6 +50,8 @@ export const contract = {
   // desk (issue 15): batch actions and list export
   ...batchOps,
   ...listExportOps,
+  // dashboard, commission notices, instruction follow-up (issue 16, branch dash)
+  ...followupOps,
 } as const;
 
 

@@ -22,6 +22,8 @@ import { statsCommands } from './commands/stats';
 import { adoptionSheetCommands } from './commands/adoption-sheet';
 // desk (issue 15): batch actions and list export
 import { deskCommands } from './commands/desk';
+// dashboard, commission notices, instruction follow-up (issue 16, branch dash)
+import { followupCommands } from './commands/followup';
 
 export const COMMANDS: readonly CommandSpec[] = [
   ...appCommands,
@@ -44,4 +46,6 @@ export const COMMANDS: readonly CommandSpec[] = [
   ...adoptionSheetCommands,
   // desk (issue 15): batch actions and list export
   ...deskCommands,
+  // dashboard, commission notices, instruction follow-up (issue 16, branch dash)
+  ...followupCommands,
 ];

@@ -6,8 +6,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { dispatch } from '../wiring/dispatch';
 import type { OpInput, OpName, OpResult } from '../api/contract';
-import { createCtx } from '../services/context';
+import { createCtx, localDate } from '../services/context';
 import { openDatabase } from '../store/db';
+// the follow-up records (issue 16, branch dash)
+import { fillFollowup } from './followup';
 import { DEMO_ARTICLES, DEMO_DATE, DEMO_PRINT, DEMO_SERIES, DEMO_SHORT_NAMES, DEMO_SIGNER, DEMO_UNITS } from './county';
 
 export interface DemoResult {
@@ -50,6 +52,8 @@ export async function runDemo(outDir: string): Promise<DemoResult> {
     await call('issueSubmit', { id: draft.id });
     const signed = await call('issueSign', { id: draft.id, signedBy: DEMO_SIGNER });
     const exported = await call('issueExport', { id: signed.id, out: dir });
+    // the 工作台's records: targets, commissions with notices, instructions under follow-up (issue 16)
+    await fillFollowup(call, localDate(ctx.now()));
     return {
       dir,
       database,

@@ -24,6 +24,9 @@ export interface CircularModel {
   notAdvanced: string[];
   /** The deduction lines of the rules in force on the period's last day. */
   thresholds: { notAdvanced: number; criticised: number };
+  /** Units late or missing on commissions this year at least `commissionFlagAt` times (issue 16). */
+  commissionFlagged?: string[];
+  commissionFlagAt?: number;
   events: ScoreEvent[];
 }
 
@@ -80,9 +83,10 @@ export function deductionText(m: CircularModel): string {
   if (onlyNotAdvanced.length) {
     parts.push(`累计扣分达到${m.thresholds.notAdvanced}分、取消年度先进单位评选资格的单位：${onlyNotAdvanced.join('、')}`);
   }
-  if (!parts.length) return `${until}，没有单位${year}年度累计扣分达到${m.thresholds.notAdvanced}分。`;
+  const flagged = m.commissionFlagged?.length ? `${year}年约稿迟报或未报达到${m.commissionFlagAt ?? 2}次、予以通报的单位：${m.commissionFlagged.join('、')}。` : '';
+  if (!parts.length) return `${until}，没有单位${year}年度累计扣分达到${m.thresholds.notAdvanced}分。${flagged}`;
   const note = m.criticised.length ? '通报批评的单位同时取消年度先进单位评选资格。' : '';
-  return `${until}，${parts.join('；')}。${note}`;
+  return `${until}，${parts.join('；')}。${note}${flagged}`;
 }
 
 export const CLOSING =

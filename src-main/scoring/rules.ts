@@ -65,7 +65,14 @@ export const scoreRulesSchema = z
     combined: award,
     instruction: z.object({ county: award, city: award, province: award }).strict(),
     monthlyTarget: z.object({ met: points, missed: points }).strict(),
-    commission: z.object({ late: points, missing: points }).strict(),
+    /**
+     * flagAt: late or missing on this many commissions in a year flags a unit (0: never);
+     * flagPoints: what the flag costs, proposed in the report (issue 16; absent in versions
+     * saved before it, hence the defaults).
+     */
+    commission: z
+      .object({ late: points, missing: points, flagAt: z.number().int().min(0).max(100).default(2), flagPoints: points.default(0) })
+      .strict(),
     /** Deductions the office enters by hand; kept here so the entry form offers the right amounts. */
     deductions: z
       .object({
@@ -104,7 +111,7 @@ export const DEFAULT_RULES: ScoreRules = {
     province: { points: 80, reward: 500 },
   },
   monthlyTarget: { met: 20, missed: 30 },
-  commission: { late: 50, missing: 50 },
+  commission: { late: 50, missing: 50, flagAt: 2, flagPoints: 0 },
   deductions: {
     falseInfo: { min: 50, max: 100 },
     urgentLate: { county: 30, city: 50, province: 100 },
@@ -128,7 +135,7 @@ export interface RuleField {
   path: readonly string[];
   label: string;
   group: string;
-  unit: '分' | '元';
+  unit: '分' | '元' | '次';
 }
 
 function awardFields(path: string[], group: string, label: string): RuleField[] {
@@ -153,6 +160,8 @@ export const RULE_FIELDS: readonly RuleField[] = [
   { path: ['monthlyTarget', 'missed'], label: '未完成月度报送任务扣分', group: '月度任务', unit: '分' },
   { path: ['commission', 'late'], label: '约稿迟报扣分', group: '约稿', unit: '分' },
   { path: ['commission', 'missing'], label: '约稿未报扣分', group: '约稿', unit: '分' },
+  { path: ['commission', 'flagAt'], label: '一年内约稿迟报或未报达到此次数，予以通报', group: '约稿', unit: '次' },
+  { path: ['commission', 'flagPoints'], label: '约稿迟报未报达到次数线的扣分（0 为只通报）', group: '约稿', unit: '分' },
   { path: ['deductions', 'falseInfo', 'min'], label: '报送虚假信息扣分（下限）', group: '扣分', unit: '分' },
   { path: ['deductions', 'falseInfo', 'max'], label: '报送虚假信息扣分（上限）', group: '扣分', unit: '分' },
   ...levelFields(['deductions', 'urgentLate'], '扣分', '紧急信息迟报扣分'),
@@ -199,6 +208,8 @@ const SEGMENT_LABELS: Record<string, string> = {
   missed: '未完成',
   late: '迟报',
   missing: '未报',
+  flagAt: '通报次数线',
+  flagPoints: '达线扣分',
   min: '下限',
   max: '上限',
   notAdvanced: '取消评先资格',

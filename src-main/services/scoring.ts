@@ -14,6 +14,8 @@ import { safeFileName } from '../export/file-names';
 import { existingFolder, writeAtomically } from './output-files';
 import { loadScoreData } from './scoring-load';
 import { findUnitRow } from './units';
+import { commissionFlags } from './commission-notice';
+import { loadRules } from './scoring-rules';
 
 /** The flags look back to 1 January of the period's end year, so load from there at the latest. */
 function loadFrom(period: Period): string {
@@ -37,6 +39,7 @@ export function buildReport(ctx: Ctx, period: Period, withTrend = true): FullRep
     silentUnits: byRegister(scored.rows.filter((r) => r.silent)),
     criticised: byRegister(scored.rows.filter((r) => r.criticised)),
     notAdvanced: byRegister(scored.rows.filter((r) => r.cannotBeAdvanced)),
+    commissionFlagged: commissionFlags(ctx, Number(period.to.slice(0, 4)), data.today, period.to).map((f) => f.unit),
     rulesFrom: rulesAt(data.rules, period.to).validFrom,
     today: data.today,
     events: scored.events,
@@ -89,6 +92,8 @@ export function circularModel(ctx: Ctx, args: { period: Period; org?: string; da
     silentUnits: report.silentUnits,
     criticised: report.criticised,
     notAdvanced: report.notAdvanced,
+    commissionFlagged: report.commissionFlagged,
+    commissionFlagAt: rulesAt(loadRules(ctx), report.to).rules.commission.flagAt,
     thresholds: report.thresholds,
     events: report.events,
   };

@@ -28,6 +28,8 @@ import type { Ctx } from './context';
 import { existingFolder, writeAtomically } from './output-files';
 import { buildReport } from './scoring';
 import { readSender } from './settings';
+// 批示督办 figures (issue 16, branch dash)
+import { instructionFollowupSection } from './instruction-followup-year';
 
 /**
  * Further blocks of the year report, each computed from the period and the figures above.
@@ -37,7 +39,10 @@ import { readSender } from './settings';
  * for the period; its sentences join the report's text, its table gets a Word table and a sheet.
  */
 export type YearStatsSectionSource = (ctx: Ctx, period: Period, stats: Omit<YearStats, 'sections' | 'sentences'>) => YearStatsSection | null;
-export const YEAR_STATS_SECTIONS: YearStatsSectionSource[] = [];
+export const YEAR_STATS_SECTIONS: YearStatsSectionSource[] = [
+  // 批示督办 (issue 16, branch dash)
+  instructionFollowupSection,
+];
 
 /** The year's period, or the dates given; a whole calendar year is named 2026年. */
 export function statsPeriod(args: { year?: number; from?: string; to?: string }): Period & { year: number | null } {

@@ -40,6 +40,11 @@ import * as proofWording from '../services/proof-wording';
 // desk (issue 15): batch actions and list export
 import * as batch from '../services/batch';
 import * as listExport from '../services/list-export';
+// dashboard, commission notices, instruction follow-up (issue 16, branch dash)
+import * as dashboardService from '../services/dashboard';
+import * as commissionNotice from '../services/commission-notice';
+import * as instructionFollowup from '../services/instruction-followup';
+import * as instructionFollowupExport from '../services/instruction-followup-export';
 
 export type Handlers = { [K in OpName]: (ctx: Ctx, args: OpArgs<K>) => OpResult<K> | Promise<OpResult<K>> };
 
@@ -173,4 +178,22 @@ export const handlers: Handlers = {
   articleBatch: batch.articleBatch,
   listExport: listExport.exportList,
   listXlsx: listExport.listXlsx,
+  // dashboard, commission notices, instruction follow-up (issue 16, branch dash)
+  dashboard: dashboardService.dashboard,
+  dashboardSettingsGet: (ctx) => dashboardService.readDashboardSettings(ctx),
+  dashboardSettingsSet: dashboardService.setDashboardSettings,
+  commissionGet: commissionNotice.getCommission,
+  commissionNoticeSet: commissionNotice.setNotice,
+  commissionDraft: commissionNotice.registerDraft,
+  commissionNoticeExport: commissionNotice.exportNotice,
+  commissionNoticeFile: commissionNotice.noticeDownload,
+  commissionFlags: commissionNotice.listCommissionFlags,
+  instructionFollowSet: instructionFollowup.setFollowup,
+  instructionNote: instructionFollowup.addNote,
+  instructionFeedback: instructionFollowup.recordFeedback,
+  instructionFollowGet: instructionFollowup.getFollowup,
+  instructionFollowList: (ctx, args) => instructionFollowup.listFollowups(ctx, args),
+  instructionFeedbackFile: instructionFollowup.feedbackFile,
+  instructionFollowExport: instructionFollowupExport.exportFollowups,
+  instructionFollowFiles: instructionFollowupExport.followupFiles,
 };

@@ -12,6 +12,7 @@ import { SeriesEditDialog } from '../components/settings/SeriesEditDialog';
 import { UnitsPanel } from '../components/settings/UnitsPanel';
 import { WordingPanel } from '../components/proof/WordingPanel';
 import { useLoad } from '../hooks/useLoad';
+import { DashboardSettingsPanel } from '../components/settings/DashboardSettingsPanel';
 
 export function SettingsPage() {
   return (
@@ -28,6 +29,10 @@ export function SettingsPage() {
           <Tabs.Tab value="wording" data-testid="settings-tab-wording">
             规范提法
           </Tabs.Tab>
+          {/* the 工作台's setting (issue 16, branch dash) */}
+          <Tabs.Tab value="dashboard" data-testid="settings-tab-dashboard">
+            工作台
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="series">
           <SeriesPanel />
@@ -37,6 +42,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="wording">
           <WordingPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="dashboard">
+          <DashboardSettingsPanel />
         </Tabs.Panel>
       </Tabs>
     </>

@@ -143,9 +143,9 @@ function setAt(target: Record<string, unknown>, path: (string | number)[], value
 
 /**
  * Fields some inputs need before they are valid at all, tried in turn when the bare sample is
- * refused by its shape (a score's period; an item's or a draft's text).
+ * refused by its shape (a score's period; an item's or a draft's text; an instruction's feedback).
  */
-const FILL_INS: Record<string, unknown>[] = [{}, { from: '2026-01-01', to: '2026-12-31' }, { body: '正文一段。' }];
+const FILL_INS: Record<string, unknown>[] = [{}, { from: '2026-01-01', to: '2026-12-31' }, { body: '正文一段。' }, { text: '已办理。' }];
 
 /** A valid-shaped input with `site` pointing at `missing`; undefined if none could be built. */
 export function inputMissing(schema: z.ZodType, site: IdSite, missing: number | string, dir: string): unknown {

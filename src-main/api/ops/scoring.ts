@@ -116,6 +116,8 @@ export interface ScoreReport extends Period {
   /** Units whose deductions this year reach the criticism line / the not-advanced line. */
   criticised: string[];
   notAdvanced: string[];
+  /** Units late or missing on commissions this year as often as the rules flag (issue 16). */
+  commissionFlagged: string[];
   /** The rules version in force on the period's last day. */
   rulesFrom: string;
   /** The day the figures were computed: months and deadlines after it are not judged yet. */

@@ -15,6 +15,8 @@ import * as m010 from './010-score-rules';
 import * as m011 from './011-audit-log';
 import * as m012 from './012-list-indexes';
 import * as m013 from './013-proofreading';
+// commission notices and instruction follow-up (issue 16, branch dash)
+import * as m014 from './014-followup';
 import { reindexAll } from '../search-index';
 import { makeIdentity, sealExistingArchive } from '../seal';
 import type { DB } from '../db-handle';
@@ -50,6 +52,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: 'audit log and issue workflow operators', sql: m011.sql },
   { version: 12, name: 'indexes for the paged lists', sql: m012.sql },
   { version: 13, name: 'proofreading: wording list versions and ignored findings', sql: m013.sql },
+  // commission notices and instruction follow-up (issue 16, branch dash)
+  { version: 14, name: 'commission notices, drafts answering commissions, instruction follow-up', sql: m014.sql },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

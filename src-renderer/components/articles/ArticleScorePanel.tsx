@@ -21,6 +21,7 @@ import { formatDate, todayIso } from '../../format';
 import { useLoad } from '../../hooks/useLoad';
 import { DeleteRecordButton } from '../common/DeleteRecordButton';
 import { DateField } from '../common/DateField';
+import { InstructionFollowDialog } from './InstructionFollowDialog';
 
 const LEVEL_OPTIONS = LEVELS.map((l) => ({ value: l, label: LEVEL_LABELS[l] }));
 
@@ -74,6 +75,8 @@ function Records({
   onChanged: () => void;
 }) {
   const api = useApi();
+  // 批示督办 of one instruction, in its dialog (issue 16)
+  const [following, setFollowing] = useState<number | null>(null);
   if (!adoptions.length && !instructions.length) {
     return (
       <Text size="sm" c="dimmed">
@@ -82,6 +85,8 @@ function Records({
     );
   }
   return (
+    <>
+    {following !== null && <InstructionFollowDialog id={following} onClose={() => setFollowing(null)} />}
     <Table verticalSpacing={2} data-testid="article-score-records">
       <Table.Tbody>
         {adoptions.map((a, i) => (
@@ -118,12 +123,18 @@ function Records({
               </Badge>
             </Table.Td>
             <Table.Td>
-              <DeleteRecordButton title="删除记录" what={`${ins.leader}批示`} remove={() => api.call('instructionDelete', { id: ins.id })} onDeleted={onChanged} />
+              <Group gap={4} wrap="nowrap">
+                <Button size="compact-xs" variant="light" onClick={() => setFollowing(ins.id)} data-testid="instruction-follow">
+                  督办
+                </Button>
+                <DeleteRecordButton title="删除记录" what={`${ins.leader}批示`} remove={() => api.call('instructionDelete', { id: ins.id })} onDeleted={onChanged} />
+              </Group>
             </Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
     </Table>
+    </>
   );
 }
 

@@ -12,6 +12,7 @@ import { formatDate, todayIso } from '../../format';
 import { useLoad } from '../../hooks/useLoad';
 import { EmptyHint } from '../common/EmptyHint';
 import { DateField } from '../common/DateField';
+import { CommissionNoticeDialog } from './CommissionNoticeDialog';
 
 const STATUS_COLORS: Record<CommissionStatus, string> = { onTime: 'teal', late: 'orange', missing: 'red', pending: 'gray' };
 
@@ -70,13 +71,19 @@ export function CommissionsPanel({ range, onChanged }: { range: { from: string; 
 
 function CommissionCard({ c, onChanged }: { c: CommissionEntry; onChanged: () => void }) {
   const counts = (s: CommissionStatus) => c.units.filter((u) => u.status === s).length;
+  const [noticeOpen, setNoticeOpen] = useState(false);
   return (
     <Paper withBorder p="sm" data-testid="commission-card" data-id={c.id}>
+      {noticeOpen && <CommissionNoticeDialog id={c.id} onClose={() => setNoticeOpen(false)} onChanged={onChanged} />}
       <Group justify="space-between" mb={6}>
         <Text fw={600}>
           约稿“{c.topic}” <Text span c="dimmed" size="sm">截止 {formatDate(c.deadline)}</Text>
         </Text>
         <Group gap={4}>
+          {/* the notice: requirements, deadline, drafts, 导出约稿通知 (issue 16) */}
+          <Button size="compact-xs" variant="light" onClick={() => setNoticeOpen(true)} data-testid="commission-notice">
+            约稿通知
+          </Button>
           {(['onTime', 'late', 'missing', 'pending'] as const).map((s) =>
             counts(s) ? (
               <Badge key={s} color={STATUS_COLORS[s]} variant="light">
