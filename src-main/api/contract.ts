@@ -22,6 +22,9 @@ import { proofOps } from './ops/proof';
 import { draftOps } from './ops/drafts';
 import { statsOps } from './ops/stats';
 import { adoptionSheetOps } from './ops/adoption-sheet';
+// issue 16 parts 4–5: liaison officers and urgent events
+import { liaisonOps } from './ops/liaisons';
+import { urgentOps } from './ops/urgent';
 
 export type { OpDef };
 
@@ -42,6 +45,9 @@ export const contract = {
   ...draftOps,
   ...statsOps,
   ...adoptionSheetOps,
+  // issue 16 parts 4–5: liaison officers and urgent events
+  ...liaisonOps,
+  ...urgentOps,
 } as const;
 
 

@@ -37,6 +37,10 @@ import * as adoptionImport from '../services/adoption-import';
 
 import * as proofreading from '../services/proofreading';
 import * as proofWording from '../services/proof-wording';
+// issue 16 parts 4–5: liaison officers and urgent events
+import * as liaisons from '../services/liaisons';
+import * as personScore from '../services/person-score';
+import * as urgent from '../services/urgent';
 
 export type Handlers = { [K in OpName]: (ctx: Ctx, args: OpArgs<K>) => OpResult<K> | Promise<OpResult<K>> };
 
@@ -164,4 +168,19 @@ export const handlers: Handlers = {
   draftSave: drafts.saveDraft,
   draftList: (ctx) => drafts.listDrafts(ctx),
   draftClear: drafts.clearDraft,
+
+  // issue 16 parts 4–5: liaison officers and urgent events
+  liaisonAdd: liaisons.addLiaison,
+  liaisonEnd: liaisons.endLiaison,
+  liaisonList: liaisons.listLiaisons,
+  submissionAuthor: liaisons.getSubmissionAuthor,
+  submissionAuthorSet: liaisons.setSubmissionAuthor,
+  personScore: personScore.personScore,
+  liaisonFees: personScore.liaisonFees,
+  liaisonFeesExport: personScore.liaisonFeesExport,
+  urgentAdd: urgent.addUrgent,
+  urgentReport: urgent.reportUrgent,
+  urgentList: urgent.listUrgent,
+  urgentGet: urgent.getUrgent,
+  urgentApply: urgent.applyUrgent,
 };

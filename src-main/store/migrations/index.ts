@@ -15,6 +15,8 @@ import * as m010 from './010-score-rules';
 import * as m011 from './011-audit-log';
 import * as m012 from './012-list-indexes';
 import * as m013 from './013-proofreading';
+// issue 16 parts 4–5: liaison officers and urgent events
+import * as m015 from './015-liaison-and-urgent';
 import { reindexAll } from '../search-index';
 import { makeIdentity, sealExistingArchive } from '../seal';
 import type { DB } from '../db-handle';
@@ -50,6 +52,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: 'audit log and issue workflow operators', sql: m011.sql },
   { version: 12, name: 'indexes for the paged lists', sql: m012.sql },
   { version: 13, name: 'proofreading: wording list versions and ignored findings', sql: m013.sql },
+  // issue 16 parts 4–5: liaison officers and urgent events (version 14 is issue 16 parts 1–3)
+  { version: 15, name: 'liaison officers and urgent events', sql: m015.sql },
 ];
 
-export const SCHEMA_VERSION = MIGRATIONS.length;
+/** The last migration's version (equal to the count once every number is taken). */
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
