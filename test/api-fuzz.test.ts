@@ -303,6 +303,9 @@ describe('valid-shaped calls naming ids that do not exist', () => {
       'draft(Save|List|Clear)',
       'statsYear(Export|Files)?',
       'adoptionSheetRead',
+      // issue 16 parts 4–5
+      'personScore',
+      'liaisonFees(Export|File)',
     ];
     expect(without.every((op) => new RegExp(`^(${NO_ID.join('|')})$`).test(op)), without.join(', ')).toBe(true);
   });

@@ -11,6 +11,7 @@ import { type Ctx } from './context';
 import { loadScoreData } from './scoring-load';
 import { existingFolder, writeAtomically } from './output-files';
 import { safeFileName } from '../export/file-names';
+import { liaisonEntry } from './liaisons';
 
 /** From 1 January of the period's end year at the latest: the 100-point bar looks at the whole year. */
 export function loadPersonData(ctx: Ctx, period: Period): PersonData {
@@ -50,15 +51,27 @@ export function feeLedger(ctx: Ctx, period: Period, liaisonId?: number): FeeLedg
 }
 
 export function liaisonFees(ctx: Ctx, args: OpArgs<'liaisonFees'>): FeeLedger {
+  if (args.liaisonId !== undefined) liaisonEntry(ctx, args.liaisonId);
   return feeLedger(ctx, args.period, args.liaisonId);
+}
+
+async function feeFile(ctx: Ctx, period: Period): Promise<{ fileName: string; bytes: Buffer; ledger: FeeLedger }> {
+  const ledger = feeLedger(ctx, period);
+  // Loaded at first use, as every file writer (cli-startup test).
+  const { renderFeeXlsx } = await import('../scoring/fee-xlsx');
+  return { fileName: `${safeFileName(`${ledger.label}信息员稿酬发放表`)}.xlsx`, bytes: renderFeeXlsx(ledger, ctx.now()), ledger };
+}
+
+export async function liaisonFeesFile(ctx: Ctx, args: OpArgs<'liaisonFeesFile'>): Promise<{ fileName: string; base64: string }> {
+  const f = await feeFile(ctx, args.period);
+  return { fileName: f.fileName, base64: f.bytes.toString('base64') };
 }
 
 export async function liaisonFeesExport(ctx: Ctx, args: OpArgs<'liaisonFeesExport'>): Promise<FeeExport> {
   const missing = (dir: string) => `文件夹“${dir}”不存在。请给出一个已有的文件夹，稿酬发放表会保存在其中。`;
   const dir = existingFolder(args.out, { missing, notFolder: missing });
-  const ledger = feeLedger(ctx, args.period);
-  const { renderFeeXlsx } = await import('../scoring/fee-xlsx');
-  const file = path.join(dir, `${safeFileName(`${ledger.label}信息员稿酬发放表`)}.xlsx`);
-  writeAtomically(file, renderFeeXlsx(ledger, ctx.now()), { mayBeOpen: true });
-  return { xlsx: file, total: ledger.total, people: ledger.people.length };
+  const f = await feeFile(ctx, args.period);
+  const file = path.join(dir, f.fileName);
+  writeAtomically(file, f.bytes, { mayBeOpen: true });
+  return { xlsx: file, total: f.ledger.total, people: f.ledger.people.length };
 }

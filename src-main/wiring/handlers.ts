@@ -178,6 +178,7 @@ export const handlers: Handlers = {
   personScore: personScore.personScore,
   liaisonFees: personScore.liaisonFees,
   liaisonFeesExport: personScore.liaisonFeesExport,
+  liaisonFeesFile: personScore.liaisonFeesFile,
   urgentAdd: urgent.addUrgent,
   urgentReport: urgent.reportUrgent,
   urgentList: urgent.listUrgent,

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import * as s from '../schemas';
-import { byId, op, writesFile } from './define';
+import { byId, download, op, writesFile } from './define';
 import { named, withPeriod } from './scoring';
 import type { FeeRow, PersonScore } from '../../scoring/person-score';
 import type { Period } from '../../scoring/periods';
@@ -94,5 +94,10 @@ export const liaisonOps = {
     named(withPeriod({ out: z.string({ error: '请给出保存的文件夹' }).min(1, { error: '请给出保存的文件夹' }).max(4096) }), LABELS),
     '导出稿酬发放表（Excel）/ write the fee ledger as .xlsx for payment',
     writesFile,
+  ),
+  liaisonFeesFile: op<{ fileName: string; base64: string }>()(
+    named(withPeriod({}), LABELS),
+    '取得稿酬发放表（浏览器模式下载用）/ the fee ledger .xlsx as base64, for download',
+    download,
   ),
 } as const;
