@@ -107,6 +107,12 @@ describe('liaison officers', () => {
     const units = await t.call('score', { period: 'year', year: 2026 });
     expect(units.find((u) => u.unit === '城关镇')!.adoptedCity).toBe(2);
 
+    // The year report's block: the ranking, through the year statistics' section hook.
+    const stats = await t.call('statsYear', { year: 2026 });
+    const ranking = stats.sections.find((x) => x.key === 'liaisonRanking')!;
+    expect(ranking.table!.rows.map((r) => r.slice(0, 3))).toEqual([[1, '李强', '城关镇'], [2, '张敏', '城关镇'], [3, '赵六', '县发改局']]);
+    expect(stats.sentences).toContain('积分居前的信息员是：李强（城关镇，120分）、张敏（城关镇，50分）。');
+
     // Correcting a draft's unit re-matches the author (none of that name in the new unit).
     await t.call('submissionCorrect', { id: d2.id, unit: '县发改局', reason: '单位登记错' });
     expect((await t.call('submissionAuthor', { id: d2.id })).author).toBeNull();

@@ -126,5 +126,8 @@ describe('urgent events', () => {
     expect(urgentWithoutUpwardReport(t.ctx).map((e) => e.id)).toEqual([a.id]);
     expect((await t.call('urgentList', { pending: true })).map((e) => e.id)).toEqual([a.id]);
     expect((await t.call('urgentList', { unit: '城关镇' })).length).toBe(2);
+    const stats = await t.call('statsYear', { year: 2026 });
+    expect(stats.sentences).toContain('2026年，登记紧急信息2件，向上级报送1件；单位迟报0件，瞒报漏报0件。');
+    expect(stats.sections.find((x) => x.key === 'urgent')!.table!.rows[1]).toEqual(['2026-08-12 09:00', '城关镇', '幸福路燃气泄漏', '2026-08-12 09:20', '市级 2026-08-12 09:40', '按时', 0]);
   });
 });

@@ -28,6 +28,7 @@ import type { Ctx } from './context';
 import { existingFolder, writeAtomically } from './output-files';
 import { buildReport } from './scoring';
 import { readSender } from './settings';
+import { liaisonRankingSection, urgentSection } from './year-stats-liaison';
 
 /**
  * Further blocks of the year report, each computed from the period and the figures above.
@@ -37,7 +38,11 @@ import { readSender } from './settings';
  * for the period; its sentences join the report's text, its table gets a Word table and a sheet.
  */
 export type YearStatsSectionSource = (ctx: Ctx, period: Period, stats: Omit<YearStats, 'sections' | 'sentences'>) => YearStatsSection | null;
-export const YEAR_STATS_SECTIONS: YearStatsSectionSource[] = [];
+export const YEAR_STATS_SECTIONS: YearStatsSectionSource[] = [
+  // issue 16 parts 4–5 (branch liaison): the officers' ranking, urgent events
+  liaisonRankingSection,
+  urgentSection,
+];
 
 /** The year's period, or the dates given; a whole calendar year is named 2026年. */
 export function statsPeriod(args: { year?: number; from?: string; to?: string }): Period & { year: number | null } {
