@@ -5,7 +5,7 @@
 import type { CommandContext, CommandSpec, OptionSpec } from '../spec';
 import { listText } from '../format';
 import { DATE, idArg } from '../options';
-import type { FeeExport, FeeLedger, LiaisonEntry, PersonScore } from '../../api/ops/liaisons';
+import type { DraftAuthor, FeeExport, FeeLedger, LiaisonEntry, PersonScore } from '../../api/ops/liaisons';
 import type { UrgentEntry } from '../../api/ops/urgent';
 import { LEVEL_LABELS } from '../../scoring/rules';
 import { dispatch } from '../../wiring/dispatch';
@@ -140,6 +140,16 @@ export const liaisonCommands: readonly CommandSpec[] = [
         ...l.people.map((p) => `${p.name}（${p.unit}）：${p.items} 条，${p.fee} 元`),
         `合计 ${l.total} 元`,
       ].join('\n'),
+  },
+  {
+    path: ['submission', 'author'],
+    op: 'submissionAuthorSet',
+    zh: '设定来稿的作者（来稿单位当时在任的信息员）；--none 清除',
+    en: 'Credit a draft to an officer of its unit (--none clears)',
+    positionals: [idArg()],
+    options: [{ flag: 'liaison', key: 'liaisonId', type: 'int', value: 'ID', zh: '信息员编号（见 liaison list --all）', en: 'officer id' }],
+    print: (d: DraftAuthor) => `来稿 ${d.submissionId} 的作者：${d.author ? `${d.author.name}（${d.author.unit}）` : '（未定）'}`,
+    examples: ['bulletin submission author 12 --liaison 3'],
   },
   {
     path: ['urgent', 'add'],
