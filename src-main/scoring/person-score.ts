@@ -149,9 +149,28 @@ export function feeRows(data: PersonData, from: string, to: string): FeeRow[] {
   return rows.sort((x, y) => x.liaisonId - y.liaisonId || x.date.localeCompare(y.date) || x.articleId - y.articleId);
 }
 
+function groupBy<T>(items: readonly T[], key: (x: T) => number | undefined): Map<number, T[]> {
+  const map = new Map<number, T[]>();
+  for (const x of items) {
+    const k = key(x);
+    if (k === undefined) continue;
+    const list = map.get(k);
+    if (list) list.push(x);
+    else map.set(k, [x]);
+  }
+  return map;
+}
+
+/** One pass over the records, grouped by person: a busy county's year is 5,000 drafts and 120 officers. */
 export function scorePersons(data: PersonData, from: string, to: string): PersonScore[] {
   const yearStart = `${to.slice(0, 4)}-01-01`;
   const author = authorOf(data);
+  const rulesOn = new Map<string, RulesVersion>();
+  const rules = (date: string) => {
+    let v = rulesOn.get(date);
+    if (!v) rulesOn.set(date, (v = rulesAt(data.rules, date)));
+    return v.rules;
+  };
   const sentByMonth = new Map<string, number>();
   const sent = new Map<number, number>();
   for (const d of data.drafts) {
@@ -159,6 +178,17 @@ export function scorePersons(data: PersonData, from: string, to: string): Person
     sentByMonth.set(key, (sentByMonth.get(key) ?? 0) + 1);
     if (d.date >= from && d.date <= to) sent.set(d.liaisonId, (sent.get(d.liaisonId) ?? 0) + 1);
   }
+  const inPeriod = (date: string) => date >= from && date <= to;
+  const adoptions = groupBy(
+    data.adoptions.filter((a) => inPeriod(a.date) && kindAllowed(a.level, a.kind)),
+    (a) => author.get(a.articleId),
+  );
+  const instructions = groupBy(data.instructions.filter((i) => inPeriod(i.date)), (i) => author.get(i.articleId));
+  const deductions = groupBy(data.deductions, (d) => d.liaisonId);
+  const fees = new Map<number, number>();
+  for (const r of feeRows(data, from, to)) fees.set(r.liaisonId, (fees.get(r.liaisonId) ?? 0) + r.fee);
+  const bar = rules(to).person.notAdvanced;
+
   const rows = data.liaisons
     .filter((l) => overlaps(l, from, to) || sent.has(l.id))
     .map((l): PersonScore => {
@@ -167,22 +197,16 @@ export function scorePersons(data: PersonData, from: string, to: string): Person
       const adoptedItems = new Set<number>();
       const counts = { county: 0, city: 0, province: 0 };
       let points = q.plus;
-      for (const a of data.adoptions) {
-        if (a.date < from || a.date > to || author.get(a.articleId) !== l.id || !kindAllowed(a.level, a.kind)) continue;
-        const table = rulesAt(data.rules, a.date).rules.person.adoption[a.level] as Record<string, { points: number }>;
+      for (const a of adoptions.get(l.id) ?? []) {
+        const table = rules(a.date).person.adoption[a.level] as Record<string, { points: number }>;
         points += table[a.kind]!.points;
         counts[a.level] += 1;
         adoptedItems.add(a.articleId);
       }
-      let instructions = 0;
-      for (const i of data.instructions) {
-        if (i.date < from || i.date > to || author.get(i.articleId) !== l.id) continue;
-        points += rulesAt(data.rules, i.date).rules.person.instruction[i.level];
-        instructions += 1;
-      }
-      const hand = (a: string, b: string) =>
-        data.deductions.filter((d) => d.liaisonId === l.id && d.date >= a && d.date <= b).reduce((s, d) => s + d.points, 0);
-      const deductions = q.minus + hand(from, to);
+      const mine = instructions.get(l.id) ?? [];
+      for (const i of mine) points += rules(i.date).person.instruction[i.level];
+      const hand = (a: string, b: string) => (deductions.get(l.id) ?? []).filter((d) => d.date >= a && d.date <= b).reduce((s, d) => s + d.points, 0);
+      const deducted = q.minus + hand(from, to);
       const yearDeductions = yearQ.minus + hand(yearStart, to);
       return {
         liaisonId: l.id,
@@ -197,16 +221,16 @@ export function scorePersons(data: PersonData, from: string, to: string): Person
         adoptedCounty: counts.county,
         adoptedCity: counts.city,
         adoptedProvince: counts.province,
-        instructions,
+        instructions: mine.length,
         quotaMonthsMet: q.met,
         quotaMonthsMissed: q.missed,
         points,
-        deductions,
-        net: points - deductions,
-        fee: feeRows({ ...data, liaisons: [l] }, from, to).reduce((s, r) => s + r.fee, 0),
+        deductions: deducted,
+        net: points - deducted,
+        fee: fees.get(l.id) ?? 0,
         rank: 0,
         yearDeductions,
-        cannotBeAdvanced: yearDeductions >= rulesAt(data.rules, to).rules.person.notAdvanced,
+        cannotBeAdvanced: yearDeductions >= bar,
       };
     });
   rows.sort((a, b) => b.net - a.net || b.adopted - a.adopted || a.unitId - b.unitId || a.liaisonId - b.liaisonId);

@@ -13,6 +13,8 @@ import { listUrgent } from './urgent';
 
 /** The first ten of the ranking in the text; the whole ranking in the table. */
 export function liaisonRankingSection(ctx: Ctx, period: Period): YearStatsSection | null {
+  // A county without officers pays nothing for this block.
+  if (!ctx.db.prepare('SELECT 1 FROM liaisons LIMIT 1').get()) return null;
   const rows = scorePersons(loadPersonData(ctx, period), period.from, period.to);
   if (!rows.some((r) => r.sent > 0 || r.points > 0)) return null;
   const top = rows.filter((r) => !r.cannotBeAdvanced && r.net > 0).slice(0, 10);
@@ -35,6 +37,7 @@ export function liaisonRankingSection(ctx: Ctx, period: Period): YearStatsSectio
 }
 
 export function urgentSection(ctx: Ctx, period: Period): YearStatsSection | null {
+  if (!ctx.db.prepare('SELECT 1 FROM urgent_events LIMIT 1').get()) return null;
   const events = listUrgent(ctx, { from: period.from, to: period.to }).reverse();
   if (!events.length) return null;
   const late = events.filter((e) => e.proposal?.kind === 'late').length;
