@@ -48,6 +48,7 @@ export async function benchLiaison(dir: string, quick: boolean): Promise<string[
   const persons = await time(20, () => dispatch(ctx, 'personScore', year));
   const fees = await time(20, () => dispatch(ctx, 'liaisonFeesFile', year));
   const urgent = await time(20, () => dispatch(ctx, 'urgentList', { from: `${YEAR}-01-01`, to: `${YEAR}-12-31` }));
+  const figures = await time(10, () => dispatch(ctx, 'statsYear', { year: YEAR }));
   const report = await time(10, () => dispatch(ctx, 'statsYearFiles', { year: YEAR }));
   db.close();
   return [
@@ -55,6 +56,7 @@ export async function benchLiaison(dir: string, quick: boolean): Promise<string[
     row('officers’ ranking for the year (personScore)', persons),
     row('稿酬 workbook in memory (liaisonFeesFile)', fees),
     row('urgent events of the year (urgentList)', urgent),
+    row('year figures with both blocks (statsYear)', figures),
     row('year report with the officers’ and urgent blocks (statsYearFiles)', report),
     goalLine('year report with officers and urgent events, median', report.median, '<=', 2000, 'ms'),
     `(${ms(persons.median)} of it is the ranking)`,
