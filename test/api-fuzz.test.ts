@@ -306,6 +306,9 @@ describe('valid-shaped calls naming ids that do not exist', () => {
       'dashboard(SettingsGet|SettingsSet)?',
       'commissionFlags',
       'instructionFollow(List|Export|Files)',
+      // issue 16 parts 4–5
+      'personScore',
+      'liaisonFees(Export|File)',
     ];
     expect(without.every((op) => new RegExp(`^(${NO_ID.join('|')})$`).test(op)), without.join(', ')).toBe(true);
   });

@@ -209,6 +209,8 @@ describe('defaults for every op, including ones added later', () => {
         'issueDocx',
         'issueExport',
         'issueExportYear',
+        'liaisonFeesExport',
+        'liaisonFeesFile',
         'listExport',
         'listXlsx',
         'packetExport',

@@ -22,6 +22,8 @@ import { benchProof } from './proof';
 import { benchStartup } from './startup';
 import { benchYearStats } from './yearstats';
 import { benchAdoptionMatch } from './adoption-match';
+// issue 16 parts 4–5
+import { benchLiaison } from './liaison';
 
 /** In the order they print; each returns its lines. */
 const SECTIONS: [string, (dir: string, quick: boolean) => Promise<string[]>][] = [
@@ -39,6 +41,8 @@ const SECTIONS: [string, (dir: string, quick: boolean) => Promise<string[]>][] =
   ['Start-up and checks', benchStartup],
   ['Yearstats (年度统计)', benchYearStats],
   ['Adoption list matching', benchAdoptionMatch],
+  // issue 16 parts 4–5
+  ['Liaison officers and urgent events (信息员、紧急信息)', benchLiaison],
 ];
 
 const quick = process.argv.includes('--quick');

@@ -27,6 +27,9 @@ import { batchOps } from './ops/batch';
 import { listExportOps } from './ops/list-export';
 // dashboard, commission notices, instruction follow-up (issue 16, branch dash)
 import { followupOps } from './ops/followup';
+// issue 16 parts 4–5: liaison officers and urgent events
+import { liaisonOps } from './ops/liaisons';
+import { urgentOps } from './ops/urgent';
 
 export type { OpDef };
 
@@ -52,6 +55,9 @@ export const contract = {
   ...listExportOps,
   // dashboard, commission notices, instruction follow-up (issue 16, branch dash)
   ...followupOps,
+  // issue 16 parts 4–5: liaison officers and urgent events
+  ...liaisonOps,
+  ...urgentOps,
 } as const;
 
 

@@ -24,6 +24,8 @@ import { adoptionSheetCommands } from './commands/adoption-sheet';
 import { deskCommands } from './commands/desk';
 // dashboard, commission notices, instruction follow-up (issue 16, branch dash)
 import { followupCommands } from './commands/followup';
+// issue 16 parts 4–5: liaison officers and urgent events
+import { liaisonCommands } from './commands/liaison';
 
 export const COMMANDS: readonly CommandSpec[] = [
   ...appCommands,
@@ -48,4 +50,6 @@ export const COMMANDS: readonly CommandSpec[] = [
   ...deskCommands,
   // dashboard, commission notices, instruction follow-up (issue 16, branch dash)
   ...followupCommands,
+  // issue 16 parts 4–5: liaison officers and urgent events
+  ...liaisonCommands,
 ];

@@ -5,6 +5,7 @@
  * renderer's rules editor import it.
  */
 import { z } from 'zod';
+import { DEFAULT_PERSON_RULES, DEFAULT_URGENT_LIMITS, PERSON_RULE_FIELDS, PERSON_SEGMENT_LABELS, personRulesSchema, urgentLimitsSchema } from './person-rules';
 
 export const LEVELS = ['county', 'city', 'province'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -87,6 +88,9 @@ export const scoreRulesSchema = z
       .object({ notAdvanced: points, criticised: points })
       .strict()
       .refine((t) => t.notAdvanced <= t.criticised, { error: '“取消评先资格”的扣分线不能高于“通报批评”的扣分线' }),
+    // issue 16 parts 4–5: persons (信息员) and urgent information's time limits; a version saved before reads the defaults
+    person: personRulesSchema.default(DEFAULT_PERSON_RULES),
+    urgentLimits: urgentLimitsSchema.default(DEFAULT_URGENT_LIMITS),
   })
   .strict();
 
@@ -119,6 +123,8 @@ export const DEFAULT_RULES: ScoreRules = {
     criticism: 100,
   },
   thresholds: { notAdvanced: 100, criticised: 200 },
+  person: DEFAULT_PERSON_RULES,
+  urgentLimits: DEFAULT_URGENT_LIMITS,
 };
 
 export const DEFAULT_RULES_FROM = '1900-01-01';
@@ -135,7 +141,9 @@ export interface RuleField {
   path: readonly string[];
   label: string;
   group: string;
-  unit: '分' | '元' | '次';
+  unit: '分' | '元' | '次' | '分钟' | '条';
+  /** Bounds other than 0 to the maximum (稿酬 5–200 元, time limits from 1 minute). */
+  range?: readonly [number, number];
 }
 
 function awardFields(path: string[], group: string, label: string): RuleField[] {
@@ -169,6 +177,7 @@ export const RULE_FIELDS: readonly RuleField[] = [
   { path: ['deductions', 'criticism'], label: '被通报批评扣分', group: '扣分', unit: '分' },
   { path: ['thresholds', 'notAdvanced'], label: '年度扣分达到此数，取消评先资格', group: '扣分线', unit: '分' },
   { path: ['thresholds', 'criticised'], label: '年度扣分达到此数，予以通报批评', group: '扣分线', unit: '分' },
+  ...PERSON_RULE_FIELDS,
 ];
 
 export function ruleValue(rules: ScoreRules, path: readonly string[]): number {
@@ -214,6 +223,7 @@ const SEGMENT_LABELS: Record<string, string> = {
   max: '上限',
   notAdvanced: '取消评先资格',
   criticised: '通报批评',
+  ...PERSON_SEGMENT_LABELS,
 };
 
 /** A place in the rules in words: the editor's label for a number, else its parts joined (采用·市级). */
@@ -231,6 +241,7 @@ export function describeRulesIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') return `计分规则${where ? `的${where}中` : '中'}有不认识的项：${issue.keys.join('、')}`;
   if (issue.code === 'custom') return `计分规则有误：${issue.message}`;
   if (issue.code === 'invalid_type' && issue.input === undefined) return `计分规则缺少${where || '内容'}`;
+  if (field?.range) return `计分规则${where}必须是 ${field.range[0]} 到 ${field.range[1]} 之间的整数`;
   if (field) return `计分规则${where}必须是 0 到 ${field.unit === '元' ? MAX_YUAN : MAX_POINTS} 之间的整数`;
   return `计分规则${where}格式不对，请以“bulletin rules show --json”的输出为样板`;
 }

@@ -1,8 +1,8 @@
 /**
  * 工作台: what needs doing today, as a list of sections. Each section is one function of the
  * database and the day it is looked at, so a test can look at the middle of a month and the
- * other branches add theirs with one line in DASHBOARD_SECTIONS (the lead adds, at merge, the
- * urgent events without an upward report, branch `liaison`, after the instructions).
+ * other subjects add theirs with one line in DASHBOARD_SECTIONS (the urgent events without an
+ * upward report come after the instructions).
  */
 import type { OpArgs } from '../api/contract';
 import type { Dashboard, DashboardLine, DashboardSection, DashboardSettings } from '../api/ops/followup';
@@ -14,6 +14,7 @@ import { backupStatus } from './backups';
 import { commissionFlags } from './commission-notice';
 import { localDate, type Ctx } from './context';
 import { listFollowups } from './instruction-followup';
+import { urgentWaiting } from './dashboard-urgent';
 import { buildReport } from './scoring';
 import { listCommissions } from './scoring-duties';
 
@@ -153,8 +154,8 @@ export const lastBackup: DashboardSectionSource = (ctx) => {
   return { key: 'backup', title: '备份', empty: '', lines: [line] };
 };
 
-/** In order on the page; the lead adds the other branches' sections here at merge. */
-export const DASHBOARD_SECTIONS: DashboardSectionSource[] = [monthProgress, commissionsDue, waitingDrafts, instructionsWaiting, lastBackup];
+/** In order on the page. */
+export const DASHBOARD_SECTIONS: DashboardSectionSource[] = [monthProgress, commissionsDue, waitingDrafts, instructionsWaiting, urgentWaiting, lastBackup];
 
 export function buildDashboard(ctx: Ctx, today: string = localDate(ctx.now())): Dashboard {
   return { today, sections: DASHBOARD_SECTIONS.map((section) => section(ctx, today)) };

@@ -30,6 +30,7 @@ import { buildReport } from './scoring';
 import { readSender } from './settings';
 // 批示督办 figures (issue 16, branch dash)
 import { instructionFollowupSection } from './instruction-followup-year';
+import { liaisonRankingSection, urgentSection } from './year-stats-liaison';
 
 /**
  * Further blocks of the year report, each computed from the period and the figures above.
@@ -42,6 +43,9 @@ export type YearStatsSectionSource = (ctx: Ctx, period: Period, stats: Omit<Year
 export const YEAR_STATS_SECTIONS: YearStatsSectionSource[] = [
   // 批示督办 (issue 16, branch dash)
   instructionFollowupSection,
+  // issue 16 parts 4–5 (branch liaison): the officers' ranking, urgent events
+  liaisonRankingSection,
+  urgentSection,
 ];
 
 /** The year's period, or the dates given; a whole calendar year is named 2026年. */

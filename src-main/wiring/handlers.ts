@@ -45,6 +45,10 @@ import * as dashboardService from '../services/dashboard';
 import * as commissionNotice from '../services/commission-notice';
 import * as instructionFollowup from '../services/instruction-followup';
 import * as instructionFollowupExport from '../services/instruction-followup-export';
+// issue 16 parts 4–5: liaison officers and urgent events
+import * as liaisons from '../services/liaisons';
+import * as personScore from '../services/person-score';
+import * as urgent from '../services/urgent';
 
 export type Handlers = { [K in OpName]: (ctx: Ctx, args: OpArgs<K>) => OpResult<K> | Promise<OpResult<K>> };
 
@@ -196,4 +200,19 @@ export const handlers: Handlers = {
   instructionFeedbackFile: instructionFollowup.feedbackFile,
   instructionFollowExport: instructionFollowupExport.exportFollowups,
   instructionFollowFiles: instructionFollowupExport.followupFiles,
+  // issue 16 parts 4–5: liaison officers and urgent events
+  liaisonAdd: liaisons.addLiaison,
+  liaisonEnd: liaisons.endLiaison,
+  liaisonList: liaisons.listLiaisons,
+  submissionAuthor: liaisons.getSubmissionAuthor,
+  submissionAuthorSet: liaisons.setSubmissionAuthor,
+  personScore: personScore.personScore,
+  liaisonFees: personScore.liaisonFees,
+  liaisonFeesExport: personScore.liaisonFeesExport,
+  liaisonFeesFile: personScore.liaisonFeesFile,
+  urgentAdd: urgent.addUrgent,
+  urgentReport: urgent.reportUrgent,
+  urgentList: urgent.listUrgent,
+  urgentGet: urgent.getUrgent,
+  urgentApply: urgent.applyUrgent,
 };

@@ -28,7 +28,7 @@ export function DashboardPage() {
   const follow = (link: DashboardLink) => {
     if (link.kind === 'commission' || link.kind === 'instruction') setOpen(link);
     else if (link.kind === 'draft') go({ page: 'intake', submissionId: link.id });
-    else if (link.kind === 'unit') go({ page: 'stats' });
+    else if (link.kind === 'unit' || link.kind === 'urgent') go({ page: 'stats' });
     else go({ page: 'backups' });
   };
 

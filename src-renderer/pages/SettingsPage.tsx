@@ -10,6 +10,7 @@ import { PageHeader } from '../components/common/PageHeader';
 import { SeriesAddDialog } from '../components/settings/SeriesAddDialog';
 import { SeriesEditDialog } from '../components/settings/SeriesEditDialog';
 import { UnitsPanel } from '../components/settings/UnitsPanel';
+import { LiaisonsPanel } from '../components/settings/LiaisonsPanel';
 import { WordingPanel } from '../components/proof/WordingPanel';
 import { useLoad } from '../hooks/useLoad';
 import { DashboardSettingsPanel } from '../components/settings/DashboardSettingsPanel';
@@ -39,6 +40,7 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="units">
           <UnitsPanel />
+          <LiaisonsPanel />
         </Tabs.Panel>
         <Tabs.Panel value="wording">
           <WordingPanel />

@@ -16,6 +16,8 @@ import { RulesEditor } from '../components/stats/RulesEditor';
 import { ScoreCharts } from '../components/stats/ScoreCharts';
 import { ScoreTable } from '../components/stats/ScoreTable';
 import { YearStatsPanel } from '../components/stats/YearStatsPanel';
+import { PersonScorePanel } from '../components/stats/PersonScorePanel';
+import { UrgentPanel } from '../components/stats/UrgentPanel';
 import { formatDate } from '../format';
 import { useExportCircular } from '../hooks/useExportCircular';
 import { useLoad } from '../hooks/useLoad';
@@ -82,6 +84,13 @@ export function StatsPage() {
             <Tabs.Tab value="year" data-testid="stats-tab-year">
               年度统计
             </Tabs.Tab>
+            {/* issue 16 parts 4–5: liaison officers and urgent events */}
+            <Tabs.Tab value="persons" data-testid="stats-tab-persons">
+              信息员
+            </Tabs.Tab>
+            <Tabs.Tab value="urgent" data-testid="stats-tab-urgent">
+              紧急信息
+            </Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="scores">
             <Stack gap="md">
@@ -114,6 +123,12 @@ export function StatsPage() {
           </Tabs.Panel>
           <Tabs.Panel value="year">
             <YearStatsPanel />
+          </Tabs.Panel>
+          <Tabs.Panel value="persons">
+            <PersonScorePanel query={query} />
+          </Tabs.Panel>
+          <Tabs.Panel value="urgent">
+            <UrgentPanel range={range} onChanged={report.reload} />
           </Tabs.Panel>
         </Tabs>
       )}

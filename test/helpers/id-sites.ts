@@ -110,7 +110,7 @@ export function sample(schema: z.ZodType, key: string, dir: string): unknown {
     case 'number':
       return [SENTINEL_ID, 2026, 1].find(ok);
     case 'string':
-      return [`不存在的${key}甲乙`, '2026-01-01', `${dir}/no-such-folder/${key}.docx`].find(ok);
+      return [`不存在的${key}甲乙`, '2026-01-01', '2026-01-01 09:00', `${dir}/no-such-folder/${key}.docx`].find(ok);
     case 'boolean':
       return false;
     case 'literal':

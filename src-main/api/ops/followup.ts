@@ -16,6 +16,7 @@ export type DashboardLink =
   | { kind: 'instruction'; id: number }
   | { kind: 'draft'; id: number }
   | { kind: 'unit'; id: number }
+  | { kind: 'urgent'; id: number }
   | { kind: 'backups' };
 
 export interface DashboardLine {

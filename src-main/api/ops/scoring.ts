@@ -211,7 +211,7 @@ function resolvePeriod(v: PeriodFields): Period {
 }
 
 /** A period as dates or as month/quarter/half/year; handlers receive it resolved to `period`. */
-function withPeriod<E extends z.ZodRawShape>(extra: E) {
+export function withPeriod<E extends z.ZodRawShape>(extra: E) {
   return z
     .object({ ...periodFields, ...extra })
     .strict()
@@ -310,7 +310,7 @@ const FIELD_NAMES: Record<string, string> = {
  * of dispatch.ts does not know these keys, so issues are re-worded here, without a path.
  * The input and output types stay those of the schema.
  */
-function named<T extends z.ZodType>(schema: T): z.ZodType<z.output<T>, z.input<T>> {
+export function named<T extends z.ZodType>(schema: T, labels: Record<string, string> = FIELD_NAMES): z.ZodType<z.output<T>, z.input<T>> {
   const wrapper = z.unknown().transform((value, ctx) => {
     const r = schema.safeParse(value);
     if (r.success) return r.data;
@@ -320,7 +320,7 @@ function named<T extends z.ZodType>(schema: T): z.ZodType<z.output<T>, z.input<T
         continue;
       }
       const key = issue.path.find((p): p is string => typeof p === 'string');
-      const label = key === undefined ? undefined : FIELD_NAMES[key];
+      const label = key === undefined ? undefined : (labels[key] ?? FIELD_NAMES[key]);
       ctx.addIssue({ code: 'custom', message: label && !issue.message.includes(label) ? `${label}：${issue.message}` : issue.message });
     }
     return z.NEVER;

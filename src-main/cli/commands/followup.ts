@@ -29,7 +29,8 @@ function dashboardText(d: Dashboard): string {
   return out.join('\n');
 }
 
-function openHint(kind: 'commission' | 'instruction' | 'draft', id: number): string {
+function openHint(kind: 'commission' | 'instruction' | 'draft' | 'urgent', id: number): string {
+  if (kind === 'urgent') return `bulletin urgent list`;
   if (kind === 'commission') return `bulletin commission show ${id}`;
   if (kind === 'instruction') return `bulletin instruction show ${id}`;
   return `bulletin submission show ${id}`;

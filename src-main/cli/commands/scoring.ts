@@ -19,6 +19,7 @@ import {
   type TargetEntry,
   type UnitScore,
 } from '../../api/ops/scoring';
+import { byOption, runScoreBy, scoreByPrint } from './liaison';
 
 const periodOptions: OptionSpec[] = [
   { flag: 'from', key: 'from', type: 'string', value: DATE, zh: '起始日期（含）', en: 'first day (included)' },
@@ -263,11 +264,14 @@ export const scoringCommands: readonly CommandSpec[] = [
   {
     path: ['score'],
     op: 'score',
-    zh: '各单位在一个期间的报送、采用、批示、得分、扣分、净得分、奖励和排名',
-    en: 'Every unit\'s figures, points, reward and rank for a period',
-    options: periodOptions,
-    print: scoreTable,
-    examples: ['bulletin score --from 2026-07-01 --to 2026-09-30', 'bulletin --json score --period half --year 2026 --n 1'],
+    zh: '各单位（--by person：各信息员）在一个期间的报送、采用、批示、得分、扣分、净得分、奖励和排名',
+    en: 'Every unit\'s (--by person: every officer\'s) figures, points, reward and rank for a period',
+    // --by person (issue 16): the persons' entry instead of the units'
+    options: [...periodOptions, byOption],
+    usesDb: true,
+    run: runScoreBy,
+    print: scoreByPrint(scoreTable),
+    examples: ['bulletin score --from 2026-07-01 --to 2026-09-30', 'bulletin --json score --period half --year 2026 --n 1', 'bulletin score --by person --period year --year 2026'],
   },
   {
     path: ['score', 'ledger'],

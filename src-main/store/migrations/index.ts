@@ -17,6 +17,8 @@ import * as m012 from './012-list-indexes';
 import * as m013 from './013-proofreading';
 // commission notices and instruction follow-up (issue 16, branch dash)
 import * as m014 from './014-followup';
+// issue 16 parts 4–5: liaison officers and urgent events
+import * as m015 from './015-liaison-and-urgent';
 import { reindexAll } from '../search-index';
 import { makeIdentity, sealExistingArchive } from '../seal';
 import type { DB } from '../db-handle';
@@ -54,6 +56,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 13, name: 'proofreading: wording list versions and ignored findings', sql: m013.sql },
   // commission notices and instruction follow-up (issue 16, branch dash)
   { version: 14, name: 'commission notices, drafts answering commissions, instruction follow-up', sql: m014.sql },
+  // issue 16 parts 4–5: liaison officers and urgent events (version 14 is issue 16 parts 1–3)
+  { version: 15, name: 'liaison officers and urgent events', sql: m015.sql },
 ];
 
-export const SCHEMA_VERSION = MIGRATIONS.length;
+/** The last migration's version (equal to the count once every number is taken). */
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

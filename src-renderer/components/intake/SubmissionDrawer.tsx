@@ -1,4 +1,5 @@
 /** One draft as received: the register entry, where it stands, and its text with heading levels. */
+import { AuthorPicker } from './AuthorPicker';
 import { Alert, Anchor, Badge, Drawer, Group, Loader, Stack, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { Submission, SubmissionSummary } from '../../../src-main/api/ops/submissions';
@@ -71,6 +72,7 @@ function Detail({ id, version, onOpen, onChanged, onStateAction, onCorrect }: Om
           {fact('编号', `#${d.id}`)}
           {fact('来稿单位', d.unit ?? '（未填）')}
           {fact('信息员', [d.liaisonName, d.liaisonPhone].filter(Boolean).join('  ') || '（未填）')}
+          {fact('作者', <AuthorPicker submissionId={d.id} version={version} />)}
           {fact('收稿日期', formatDate(d.receivedDate))}
           {fact(
             '来源',
