@@ -22,6 +22,8 @@ import { proofOps } from './ops/proof';
 import { draftOps } from './ops/drafts';
 import { statsOps } from './ops/stats';
 import { adoptionSheetOps } from './ops/adoption-sheet';
+// issue 17: the loop with the city office
+import { packetLoopOps } from './ops/packet-loop';
 
 export type { OpDef };
 
@@ -42,6 +44,8 @@ export const contract = {
   ...draftOps,
   ...statsOps,
   ...adoptionSheetOps,
+  // issue 17: the loop with the city office
+  ...packetLoopOps,
 } as const;
 
 

@@ -20,6 +20,8 @@ import { yearExportCommands } from './commands/year-export';
 import { proofCommands } from './commands/proof';
 import { statsCommands } from './commands/stats';
 import { adoptionSheetCommands } from './commands/adoption-sheet';
+// issue 17: the loop with the city office
+import { packetLoopCommands } from './commands/packet-loop';
 
 export const COMMANDS: readonly CommandSpec[] = [
   ...appCommands,
@@ -40,4 +42,6 @@ export const COMMANDS: readonly CommandSpec[] = [
   ...setupCommands,
   ...proofCommands,
   ...adoptionSheetCommands,
+  // issue 17: the loop with the city office
+  ...packetLoopCommands,
 ];

@@ -34,6 +34,8 @@ import * as longTasks from '../services/long-tasks';
 import * as drafts from '../services/drafts';
 import * as yearStats from '../services/year-stats';
 import * as adoptionImport from '../services/adoption-import';
+// issue 17: the loop with the city office
+import * as packetImport from '../services/packet-import';
 
 import * as proofreading from '../services/proofreading';
 import * as proofWording from '../services/proof-wording';
@@ -164,4 +166,8 @@ export const handlers: Handlers = {
   draftSave: drafts.saveDraft,
   draftList: (ctx) => drafts.listDrafts(ctx),
   draftClear: drafts.clearDraft,
+
+  // issue 17: the loop with the city office
+  packetImport: packetImport.importPacket,
+  receivedPacketList: (ctx) => packetImport.listReceivedPackets(ctx),
 };

@@ -15,6 +15,8 @@ import * as m010 from './010-score-rules';
 import * as m011 from './011-audit-log';
 import * as m012 from './012-list-indexes';
 import * as m013 from './013-proofreading';
+// issue 17: the loop with the city office
+import * as m016 from './016-packet-loop';
 import { reindexAll } from '../search-index';
 import { makeIdentity, sealExistingArchive } from '../seal';
 import type { DB } from '../db-handle';
@@ -50,6 +52,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: 'audit log and issue workflow operators', sql: m011.sql },
   { version: 12, name: 'indexes for the paged lists', sql: m012.sql },
   { version: 13, name: 'proofreading: wording list versions and ignored findings', sql: m013.sql },
+  // issue 17: the loop with the city office. File 016 is its planned number; on this branch it
+  // takes the next free version (renumbered to 16 at merge).
+  { version: 14, name: 'packet loop: item UUIDs, received packets and items', sql: m016.sql },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
