@@ -18,7 +18,7 @@ import { writeTx } from '../store/db';
 import { reindex } from '../store/search-index';
 import { sha256 } from './archive';
 import { localDate, stampNow, type Ctx } from './context';
-import { writeOtherNames } from './units';
+import { findUnitRow, writeOtherNames } from './units';
 
 /** 县/区 are kept as 'other' (the unit kinds are a county's: 镇、街道、部门), 部门 as 'department'. */
 const KIND_OF = { county: 'other', department: 'department' } as const;
@@ -97,6 +97,8 @@ function toSummary(ctx: Ctx, r: ReceivedRow): ReceivedPacketSummary {
 
 export async function importPacket(ctx: Ctx, args: OpArgs<'packetImport'>): Promise<PacketImportResult> {
   const file = path.resolve(args.path);
+  // An unknown unit is the caller's mistake, not the packet's: refused before the file is read.
+  const chosen = args.unit === undefined ? null : findUnitRow(ctx, args.unit).id;
   const report = await verifyPacket(file);
   if (!report.ok || !report.manifest || !report.sha256) {
     throw new ApiError('INVALID_INPUT', `上报包未接收，没有登记任何来稿。${describeReport(report)}`);
@@ -119,14 +121,7 @@ export async function importPacket(ctx: Ctx, args: OpArgs<'packetImport'>): Prom
   return writeTx(ctx.db, () => {
     const again = firstImport(ctx, hash);
     if (again) return { status: 'already' as const, packet: again, imported: 0, duplicates: 0 };
-    let unitId = args.unit === undefined ? findSenderUnit(ctx, m) : null;
-    if (args.unit !== undefined) {
-      const row = ctx.db
-        .prepare(typeof args.unit === 'number' ? 'SELECT id AS unit_id FROM units WHERE id = ?' : 'SELECT unit_id FROM unit_names WHERE name = ?')
-        .get(args.unit) as { unit_id: number } | undefined;
-      if (!row) throw new ApiError('NOT_FOUND', `没有名称、简称或别称为“${args.unit}”的单位。上报包未接收。`);
-      unitId = row.unit_id;
-    }
+    let unitId = chosen ?? findSenderUnit(ctx, m);
     if (unitId === null) {
       if (!args.newUnitKind) {
         throw new ApiError(
