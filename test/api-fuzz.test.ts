@@ -305,6 +305,7 @@ describe('valid-shaped calls naming ids that do not exist', () => {
       'adoptionSheetRead',
       // issue 17: the loop with the city office
       'receivedPacketList',
+      'noticeImport',
     ];
     expect(without.every((op) => new RegExp(`^(${NO_ID.join('|')})$`).test(op)), without.join(', ')).toBe(true);
   });

@@ -194,7 +194,8 @@ describe('defaults for every op, including ones added later', () => {
   it('declares every operation that writes or hands out a file, so it is logged without a row changing', () => {
     const files = OP_NAMES.filter((n: OpName) => contract[n].audit?.file);
     expect(files.sort()).toEqual(
-      ['auditExport', 'auditXlsx', 'backupCreate', 'backupRestore', 'circularExport', 'circularFiles', 'issueDocx', 'issueExport', 'issueExportYear', 'packetExport', 'packetFile', 'statsYearExport', 'statsYearFiles', 'unitExport', 'unitXlsx'].sort(),
+      ['auditExport', 'auditXlsx', 'backupCreate', 'backupRestore', 'circularExport', 'circularFiles', 'issueDocx', 'issueExport', 'issueExportYear', 'packetExport', 'packetFile', 'statsYearExport', 'statsYearFiles', 'unitExport', 'unitXlsx', // issue 17: the loop with the city office
+        'noticeExport'].sort(),
     );
   });
 

@@ -3,13 +3,16 @@
  * exports a packet whose items carry UUIDs kept for good; the city receives it as drafts with
  * the Word files byte for byte; the same packet twice registers nothing; an item received
  * through another packet is marked as a repeat; a packet with a bad checksum or from an unknown
- * sender is refused in Chinese and leaves the city's database as it was.
+ * sender is refused in Chinese and leaves the city's database as it was. Then the notice back:
+ * the city makes items of two drafts, signs an issue, exports a notice; the county imports it and
+ * its score ledger shows the two city adoptions with the rules' points; a second import, a
+ * tampered notice and one addressed to another county change nothing.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cli } from './helpers/cli';
-import { openTestDb, snapshotAll, type TestDb } from './helpers/db';
+import { openTestDb, publish, snapshotAll, type TestDb } from './helpers/db';
 import { BIN, county, entriesOf, listDir, run, sha256, SENDER, sumsFor, writeZip, type County } from './helpers/packet';
 
 let c: County;
@@ -130,3 +133,101 @@ describe('a packet received at the city', () => {
     expect(fs.existsSync(bad)).toBe(true);
   });
 });
+
+interface Ledger {
+  articleId: number | null;
+  type: string;
+  points: number;
+  rule: string | null;
+  label: string;
+}
+
+describe('the adoption notice back to the county', () => {
+  it('records the city adoptions and instruction by UUID, with the rules\' points; twice changes nothing; tampered or misaddressed notices are refused', async () => {
+    const zip = await exportPacket(['--issue', String(c.issues[0]), '--article', String(c.singles[0])]);
+    expect((await cli(city.file, 'packet', 'import', zip, '--new-unit', '县区')).code).toBe(0);
+    await city.call('settingsSet', { sender: { office: '某市人民政府办公室', shortName: '市政府办', contactPerson: '赵某某', phone: '0000-7654321' } });
+    const series = await city.call('seriesAdd', { name: '政务信息快报', org: '某市人民政府办公室' });
+    // two of the three drafts become items; the third is left as a draft
+    const drafts = city.db.prepare('SELECT submission_id AS id FROM received_items ORDER BY submission_id').all() as { id: number }[];
+    expect(drafts).toHaveLength(3);
+    const a1 = (await city.call('submissionEdit', { id: drafts[0]!.id })).article.id;
+    const a2 = (await city.call('submissionEdit', { id: drafts[2]!.id })).article.id;
+    await publish(city, series.id, [a1, a2], '2026-11-25');
+    await city.call('instructionAdd', { articleId: a1, level: 'county', leader: '市长', date: '2026-11-26', text: '请各地借鉴。' });
+
+    // nothing adopted in October: refused, no file written
+    const outDir = path.join(city.dir, '通报');
+    fs.mkdirSync(outDir);
+    const none = await cli(city.file, 'notice', 'export', '--unit', SENDER.office, '--period', '2026-10', '--out', outDir);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('没有采用');
+    expect(listDir(outDir)).toEqual([]);
+
+    const made = await cli(city.file, 'notice', 'export', '--unit', SENDER.office, '--period', '2026-11', '--out', outDir);
+    expect(made.stderr).toBe('');
+    expect(made.stdout).toContain('采用 2 条');
+    const [noticeName] = listDir(outDir);
+    const notice = path.join(outDir, noticeName!);
+    const entries = await entriesOf(notice);
+    expect(entries.map((e) => e.name).sort()).toEqual(['SHA256SUMS', 'manifest.json', '采用情况通报.docx'].sort());
+    const nm = JSON.parse(entries.find((e) => e.name === 'manifest.json')!.data.toString('utf8'));
+    const m = await manifestOf(zip);
+    expect(nm.recipientIdentity).toBe(m.senderIdentity);
+    expect(nm.senderIdentity).toBe((city.db.prepare('SELECT uuid FROM database_identity').get() as { uuid: string }).uuid);
+    expect(nm.period).toEqual({ from: '2026-11-01', to: '2026-11-30' });
+    expect(nm.adoptions.map((a: { uuid: string }) => a.uuid)).toEqual([m.issues[0]!.items[0]!.uuid, m.articles[0]!.uuid]);
+    expect(nm.adoptions[0]).toMatchObject({ publication: '政务信息快报', issue: '2026年第1期', date: '2026-11-25', kind: '全文' });
+    expect(nm.adoptions[0].instructions).toEqual([{ leader: '市长', date: '2026-11-26', text: '请各地借鉴。' }]);
+    const sums = await run('sha256sum', ['-c', '--strict', 'SHA256SUMS'], { cwd: await unzipTo(notice) });
+    expect(sums.stdout).not.toMatch(/FAILED/);
+
+    // the county: refused copies first, each leaving the database as it was
+    const countyBefore = snapshotAll(c.t.db);
+    const tamperedEntries = entries.map((e) => ({ ...e }));
+    const tm = tamperedEntries.find((e) => e.name === 'manifest.json')!;
+    tm.data = Buffer.from(tm.data.toString('utf8').replace('2026年第1期', '2026年第9期'));
+    const tampered = path.join(outDir, '被改动的通报.zip');
+    await writeZip(tampered, tamperedEntries);
+    const t1 = await cli(c.t.file, 'notice', 'import', tampered);
+    expect(t1.code).toBe(2);
+    expect(t1.stderr).toContain('通报在生成后被改动过。（NOTICE_CHECKSUM）');
+    expect(snapshotAll(c.t.db)).toEqual(countyBefore);
+
+    const other = openTestDb();
+    try {
+      const t2 = await cli(other.file, 'notice', 'import', notice);
+      expect(t2.code).toBe(2);
+      expect(t2.stderr).toContain('不是本数据库');
+      expect(t2.stderr).toContain('NOTICE_WRONG_RECIPIENT');
+    } finally {
+      other.close();
+    }
+    expect(snapshotAll(c.t.db)).toEqual(countyBefore);
+
+    // the real binary imports it; the ledger shows the two city adoptions and the instruction
+    const got = await run(process.execPath, [BIN, '--db', c.t.file, 'notice', 'import', notice]);
+    expect(got.stdout).toContain('本次新登记 2 条采用、1 条批示');
+    const ledger = (await cli(c.t.file, '--json', 'score', 'ledger', '--from', '2026-11-01', '--to', '2026-11-30')).json() as Ledger[];
+    const cityRows = ledger.filter((e) => e.rule?.startsWith('市级'));
+    const itemIds = [m.issues[0]!.items[0]!.id, m.articles[0]!.id];
+    expect(cityRows.filter((e) => e.rule === '市级单条').map((e) => [e.articleId, e.points]).sort()).toEqual(
+      itemIds.map((id) => [id, 50]).sort(),
+    );
+    expect(cityRows.filter((e) => /批示/.test(e.rule ?? '')).map((e) => [e.articleId, e.points])).toEqual([[itemIds[0], 40]]);
+    const score = await cli(c.t.file, 'score', '--from', '2026-11-01', '--to', '2026-11-30');
+    expect(score.code).toBe(0);
+
+    // twice: nothing changes
+    const after = snapshotAll(c.t.db);
+    const twice = await cli(c.t.file, 'notice', 'import', notice);
+    expect(twice.stdout).toContain('本次新登记 0 条采用、0 条批示（此前已全部登记，没有改动）');
+    expect(snapshotAll(c.t.db)).toEqual(after);
+  });
+});
+
+async function unzipTo(zip: string): Promise<string> {
+  const dir = fs.mkdtempSync(path.join(path.dirname(zip), 'x-'));
+  await run('unzip', ['-q', zip, '-d', dir]);
+  return dir;
+}

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import * as s from '../schemas';
-import { op } from './define';
+import { op, writesFile } from './define';
 
 export interface ReceivedPacketSummary {
   id: number;
@@ -29,6 +29,32 @@ export interface PacketImportResult {
   duplicates: number;
 }
 
+export interface NoticeExportResult {
+  path: string;
+  fileName: string;
+  sha256: string;
+  size: number;
+  unit: string;
+  adoptions: number;
+}
+
+export interface NoticeFault {
+  code: string;
+  message: string;
+}
+
+export interface NoticeImportResult {
+  sender: string;
+  period: { from: string; to: string };
+  /** Adoptions the notice lists. */
+  adoptions: number;
+  /** Recorded now (0 when the notice was imported before). */
+  recorded: number;
+  instructions: number;
+  /** UUIDs that are not items of this database: listed, not guessed. */
+  unknown: { uuid: string; title: string }[];
+}
+
 const filePath = (what: string) => z.string({ error: `请给出${what}` }).min(1, { error: `请给出${what}` }).max(4096, { error: `${what}过长` });
 
 export const packetLoopOps = {
@@ -48,6 +74,21 @@ export const packetLoopOps = {
       })
       .strict(),
     '接收上报包：校验后把其中每条信息登记为来稿 / receive a packet: verify it, register its items as drafts',
+  ),
+  noticeExport: op<NoticeExportResult>()(
+    z
+      .object({
+        unit: s.ref('报送单位'),
+        period: z.string({ error: '请给出期间' }).min(4, { error: '请给出期间' }).max(30, { error: '期间过长' }),
+        out: filePath('保存通报的文件夹'),
+      })
+      .strict(),
+    '生成采用情况通报（zip）/ write an adoption notice for a sending unit',
+    writesFile,
+  ),
+  noticeImport: op<NoticeImportResult>()(
+    z.object({ path: filePath('采用情况通报文件') }).strict(),
+    '导入市里的采用情况通报，登记采用和批示 / import the city\'s adoption notice',
   ),
   receivedPacketList: op<ReceivedPacketSummary[]>()(z.object({}).strict(), '已接收的上报包 / packets received', true),
 } as const;
