@@ -213,6 +213,7 @@ describe('defaults for every op, including ones added later', () => {
         'liaisonFeesFile',
         'listExport',
         'listXlsx',
+        'noticeExport',
         'packetExport',
         'packetFile',
         'statsYearExport',

@@ -57,7 +57,7 @@ describe('a packet of two issues and three items', () => {
 
       const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
       expect(manifest.format).toBe('bulletin-desk/packet');
-      expect(manifest.version).toBe(1);
+      expect(manifest.version).toBe(2);
       expect(manifest.sender).toEqual(SENDER);
       expect(manifest.issues.map((i: { id: number }) => i.id)).toEqual(c.issues);
       expect(manifest.articles.map((a: { id: number }) => a.id)).toEqual(c.singles);

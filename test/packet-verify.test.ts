@@ -237,7 +237,7 @@ describe('unsafe and malformed entries', () => {
     const rb = await verify(await crafted(consistent(broken)));
     expect(codes(rb)).toContain('MANIFEST_INVALID');
 
-    const newer = await verify(await crafted(consistent(goodEntries, (m) => (m.version = 2))));
+    const newer = await verify(await crafted(consistent(goodEntries, (m) => (m.version = 3))));
     expect(newer.faults).toEqual([expect.objectContaining({ code: 'MANIFEST_VERSION' })]);
     expect(newer.faults[0]!.message).toContain('请升级编印台');
 

@@ -30,6 +30,8 @@ import { followupOps } from './ops/followup';
 // issue 16 parts 4–5: liaison officers and urgent events
 import { liaisonOps } from './ops/liaisons';
 import { urgentOps } from './ops/urgent';
+// issue 17: the loop with the city office
+import { packetLoopOps } from './ops/packet-loop';
 
 export type { OpDef };
 
@@ -58,6 +60,8 @@ export const contract = {
   // issue 16 parts 4–5: liaison officers and urgent events
   ...liaisonOps,
   ...urgentOps,
+  // issue 17: the loop with the city office
+  ...packetLoopOps,
 } as const;
 
 

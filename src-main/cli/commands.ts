@@ -26,6 +26,8 @@ import { deskCommands } from './commands/desk';
 import { followupCommands } from './commands/followup';
 // issue 16 parts 4–5: liaison officers and urgent events
 import { liaisonCommands } from './commands/liaison';
+// issue 17: the loop with the city office
+import { packetLoopCommands } from './commands/packet-loop';
 
 export const COMMANDS: readonly CommandSpec[] = [
   ...appCommands,
@@ -52,4 +54,6 @@ export const COMMANDS: readonly CommandSpec[] = [
   ...followupCommands,
   // issue 16 parts 4–5: liaison officers and urgent events
   ...liaisonCommands,
+  // issue 17: the loop with the city office
+  ...packetLoopCommands,
 ];

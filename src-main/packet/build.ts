@@ -26,6 +26,8 @@ import type { ZipEntryInput } from './zip-write';
 
 export interface PlanIssue {
   id: number;
+  /** Version 2: made once for the issue (packet_uuids). */
+  uuid?: string;
   series: string;
   year: number;
   number: number;
@@ -44,6 +46,8 @@ export interface PlanArticle extends Omit<ManifestArticle, 'file' | 'sha256' | '
 
 export interface PacketPlan {
   sender: Sender;
+  /** The sending database's identity (migration 9). */
+  senderIdentity: string;
   /** UTC ISO timestamp of the export. */
   createdAt: string;
   /** The office's calendar date of the export, YYYY-MM-DD. */
@@ -91,6 +95,7 @@ export async function buildPacket(plan: PacketPlan, onStep: BuildStep = () => {}
 
   const issues: ManifestIssue[] = plan.issues.map((i, n) => ({
     id: i.id,
+    ...(i.uuid ? { uuid: i.uuid } : {}),
     title: issueTitle(i),
     series: i.series,
     year: i.year,
@@ -106,7 +111,7 @@ export async function buildPacket(plan: PacketPlan, onStep: BuildStep = () => {}
     sha256: sha256(i.docx),
     size: i.docx.length,
   }));
-  const articles: ManifestArticle[] = plan.articles.map(({ paragraphs: _p, ...a }, n) => ({
+  const articles: ManifestArticle[] = plan.articles.map((a, n) => ({
     ...a,
     file: names[plan.issues.length + n]!,
     sha256: sha256(articleFiles[n]!),
@@ -117,6 +122,7 @@ export async function buildPacket(plan: PacketPlan, onStep: BuildStep = () => {}
     version: MANIFEST_VERSION,
     createdAt: plan.createdAt,
     generator: GENERATOR,
+    senderIdentity: plan.senderIdentity,
     sender: plan.sender,
     includeInternal: plan.includeInternal,
     issues,

@@ -8,7 +8,13 @@ import { z } from 'zod';
 import { CATEGORIES, CLASSIFICATIONS } from '../api/schemas';
 
 export const MANIFEST_FORMAT = 'bulletin-desk/packet';
-export const MANIFEST_VERSION = 1;
+/**
+ * Version 2 (issue 17) adds what the city needs to receive a packet and answer it: the sending
+ * database's identity, and for every item and issue a UUID made once and kept for good
+ * (packet_uuids, migration 16) with each item's text. Version 1 packets are still read.
+ */
+export const MANIFEST_VERSION = 2;
+export const MANIFEST_VERSIONS = [1, 2] as const;
 export const MANIFEST_NAME = 'manifest.json';
 export const SUMS_NAME = 'SHA256SUMS';
 export const CONTENTS_LIST_NAME = '报送清单.docx';
@@ -60,8 +66,15 @@ const entryName = z
 
 const fileRef = { file: entryName, sha256: sha256Hex, size: count };
 
+const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { error: '不是 UUID' });
+const paragraphItem = z.object({ level: z.number().int().min(0).max(4), text: z.string().min(1).max(20_000) }).strict();
+
 const itemFields = {
   id: positive,
+  /** Version 2: the item's identity as the city will know it. */
+  uuid: uuid.optional(),
+  /** Version 2: the item's text, as printed, so the city registers it without re-reading Word. */
+  paragraphs: z.array(paragraphItem).min(1).max(2000).optional(),
   title: text(400).min(1),
   unit: text(400).nullable(),
   category: z.enum(CATEGORIES),
@@ -75,6 +88,7 @@ export const issueItemSchema = z.object({ position: positive, ...itemFields }).s
 export const manifestIssueSchema = z
   .object({
     id: positive,
+    uuid: uuid.optional(),
     /** 《城关县政务信息》2026年第12期（总第2045期） */
     title: text(400).min(1),
     series: text(400).min(1),
@@ -109,7 +123,9 @@ export const senderSchema = z
 export const manifestSchema = z
   .object({
     format: z.literal(MANIFEST_FORMAT),
-    version: z.literal(MANIFEST_VERSION),
+    version: z.union([z.literal(1), z.literal(2)]),
+    /** Version 2: the sending database's identity (migration 9). */
+    senderIdentity: uuid.optional(),
     /** UTC, ISO 8601. */
     createdAt: z.iso.datetime(),
     generator: text(200),
@@ -121,7 +137,24 @@ export const manifestSchema = z
     contentsList: z.object(fileRef).strict(),
     totals: z.object({ issues: count, articles: count, chars: count }).strict(),
   })
-  .strict();
+  .strict()
+  .superRefine((m, ctx) => {
+    if (m.version < 2) return;
+    // What version 2 promises is required there, so a city never receives an item it cannot answer.
+    const missing = (path: (string | number)[], what: string) => ctx.addIssue({ code: 'custom', path, message: `版本 2 的清单必须有${what}` });
+    if (!m.senderIdentity) missing(['senderIdentity'], '报送方数据库标识');
+    m.issues.forEach((i, n) => {
+      if (!i.uuid) missing(['issues', n, 'uuid'], '期次的 UUID');
+      i.items.forEach((it, k) => {
+        if (!it.uuid) missing(['issues', n, 'items', k, 'uuid'], '信息的 UUID');
+        if (!it.paragraphs) missing(['issues', n, 'items', k, 'paragraphs'], '信息的正文');
+      });
+    });
+    m.articles.forEach((a, n) => {
+      if (!a.uuid) missing(['articles', n, 'uuid'], '信息的 UUID');
+      if (!a.paragraphs) missing(['articles', n, 'paragraphs'], '信息的正文');
+    });
+  });
 
 export type Manifest = z.infer<typeof manifestSchema>;
 export type ManifestIssue = z.infer<typeof manifestIssueSchema>;

@@ -59,7 +59,7 @@ function parseManifest(bytes: Buffer | undefined, faults: Fault[]): Manifest | n
   if (head.data.version > MANIFEST_VERSION) {
     faults.push({
       code: 'MANIFEST_VERSION',
-      message: `清单格式版本为 ${head.data.version}，由更新版本的编印台生成；本程序只认识版本 ${MANIFEST_VERSION}。请升级编印台后再校验。`,
+      message: `清单格式版本为 ${head.data.version}，由更新版本的编印台生成；本程序只认识版本 ${MANIFEST_VERSION} 及以前的版本。请升级编印台后再校验。`,
       entry: MANIFEST_NAME,
     });
     return null;

@@ -19,6 +19,8 @@ import { freeFileName, packetFileName } from '../packet/names';
 import { verifyPacket } from '../packet/verify';
 import { commitTemp, discardTemp, writeZipTemp } from '../packet/zip-write';
 import { writeTx } from '../store/db';
+import { databaseIdentity } from '../store/seal';
+import { ensurePacketUuids } from './packet-uuids';
 import { getArticle } from './articles';
 import { archivedFile, buildIssueModel, sha256 } from './archive';
 import { localDate, type Ctx } from './context';
@@ -88,6 +90,7 @@ function planIssues(ctx: Ctx, ids: readonly number[], includeInternal: boolean, 
       category: a.category,
       classification: a.classification,
       chars: countChars(a.paragraphs),
+      paragraphs: a.paragraphs,
     }));
     for (const it of items) {
       if (it.classification === 'classified') problems.classified.push(`${label}中的${quoted(it.id, it.title)}`);
@@ -183,17 +186,26 @@ async function exportPacketOnce(ctx: Ctx, args: OpArgs<'packetExport'>, task: Ta
       packetFileName(draft.sender.shortName, draft.sender.office, draft.issues.map((i) => ({ ...i })), draft.articles.length, day),
       (n) => fs.existsSync(path.join(dir, n)),
     );
+    // Made before the zip is built and kept even if the export then fails: a UUID is the item's
+    // for good, not the packet's.
+    const uuids = ensurePacketUuids(ctx, [
+      ...draft.issues.flatMap((i) => [{ kind: 'issue' as const, id: i.id }, ...i.items.map((it) => ({ kind: 'article' as const, id: it.id }))]),
+      ...draft.articles.map((a) => ({ kind: 'article' as const, id: a.id })),
+    ]);
+    const uuidOf = (kind: 'issue' | 'article', id: number) => uuids.get(`${kind}:${id}`)!;
     const plan: PacketPlan = {
       sender: draft.sender,
+      senderIdentity: databaseIdentity(ctx.db) ?? '',
       createdAt: now.toISOString(),
       localDate: day,
       includeInternal: args.includeInternal === true,
       fileName: name,
       issues: [],
-      articles: draft.articles,
+      articles: draft.articles.map((a) => ({ ...a, uuid: uuidOf('article', a.id) })),
     };
     for (const i of draft.issues) {
-      plan.issues.push({ ...i, docx: await issueDocx(ctx, i.id) });
+      const items = i.items.map((it) => ({ ...it, uuid: uuidOf('article', it.id) }));
+      plan.issues.push({ ...i, uuid: uuidOf('issue', i.id), items, docx: await issueDocx(ctx, i.id) });
       step(`${i.series}${i.year}年第${i.number}期`);
       // Hundreds of issues: let the door answer a progress request between them.
       await yieldToLoop();

@@ -34,6 +34,10 @@ import * as longTasks from '../services/long-tasks';
 import * as drafts from '../services/drafts';
 import * as yearStats from '../services/year-stats';
 import * as adoptionImport from '../services/adoption-import';
+// issue 17: the loop with the city office
+import * as packetImport from '../services/packet-import';
+import * as noticeExport from '../services/notice-export';
+import * as noticeImport from '../services/notice-import';
 
 import * as proofreading from '../services/proofreading';
 import * as proofWording from '../services/proof-wording';
@@ -215,4 +219,9 @@ export const handlers: Handlers = {
   urgentList: urgent.listUrgent,
   urgentGet: urgent.getUrgent,
   urgentApply: urgent.applyUrgent,
+  // issue 17: the loop with the city office
+  packetImport: packetImport.importPacket,
+  receivedPacketList: (ctx) => packetImport.listReceivedPackets(ctx),
+  noticeExport: noticeExport.exportNotice,
+  noticeImport: noticeImport.importNotice,
 };

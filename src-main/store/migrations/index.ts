@@ -19,6 +19,8 @@ import * as m013 from './013-proofreading';
 import * as m014 from './014-followup';
 // issue 16 parts 4–5: liaison officers and urgent events
 import * as m015 from './015-liaison-and-urgent';
+// issue 17: the loop with the city office
+import * as m016 from './016-packet-loop';
 import { reindexAll } from '../search-index';
 import { makeIdentity, sealExistingArchive } from '../seal';
 import type { DB } from '../db-handle';
@@ -56,9 +58,10 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 13, name: 'proofreading: wording list versions and ignored findings', sql: m013.sql },
   // commission notices and instruction follow-up (issue 16, branch dash)
   { version: 14, name: 'commission notices, drafts answering commissions, instruction follow-up', sql: m014.sql },
-  // issue 16 parts 4–5: liaison officers and urgent events (version 14 is issue 16 parts 1–3)
+  // issue 16 parts 4–5: liaison officers and urgent events
   { version: 15, name: 'liaison officers and urgent events', sql: m015.sql },
+  // issue 17: the loop with the city office
+  { version: 16, name: 'packet loop: item UUIDs, received packets and items', sql: m016.sql },
 ];
 
-/** The last migration's version (equal to the count once every number is taken). */
-export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+export const SCHEMA_VERSION = MIGRATIONS.length;
