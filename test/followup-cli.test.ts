@@ -130,6 +130,6 @@ describe('bulletin dashboard', () => {
     expect(r.stdout).toContain('批示“东山镇发展特色产业”：逾期，承办 东山镇，期限 2026-10-12，已有反馈待办结');
     const j = JSON.parse(bulletin(db, '--json', 'dashboard', '--date', '2026-10-15').stdout) as { today: string; sections: { key: string }[] };
     expect(j.today).toBe('2026-10-15');
-    expect(j.sections.map((s) => s.key)).toEqual(['month', 'commissions', 'drafts', 'instructions', 'backup']);
+    expect(j.sections.map((s) => s.key)).toEqual(['month', 'commissions', 'drafts', 'instructions', 'urgent', 'backup']);
   });
 });

@@ -238,7 +238,7 @@ describe('bulletin unit and --unit', () => {
     expect(noReason.stderr).toMatch(/更正原因/);
     const fixed = await cli(db, 'submission', 'correct', String(loose[0]!.id), '--unit', '县发改局', '--received', '2026-11-19', '--reason', '漏填单位');
     expect(fixed.code).toBe(0);
-    expect(fixed.stdout).toMatch(/已更正来稿 #\d+：报送单位、收稿日期/);
+    expect(fixed.stdout).toMatch(/已更正来稿 #\d+：来稿单位、收稿日期/);
     expect((await cli(db, 'submission', 'count')).stdout).toMatch(/其中未填单位 0 份/);
   });
 });

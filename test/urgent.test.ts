@@ -125,6 +125,9 @@ describe('urgent events', () => {
     ]);
     expect(urgentWithoutUpwardReport(t.ctx).map((e) => e.id)).toEqual([a.id]);
     expect((await t.call('urgentList', { pending: true })).map((e) => e.id)).toEqual([a.id]);
+    // the 工作台 lists it as an alert that opens the urgent register
+    const board = (await t.call('dashboard', {})).sections.find((x) => x.key === 'urgent')!;
+    expect(board.lines).toEqual([expect.objectContaining({ tone: 'alert', open: { kind: 'urgent', id: a.id } })]);
     expect((await t.call('urgentList', { unit: '城关镇' })).length).toBe(2);
     const stats = await t.call('statsYear', { year: 2026 });
     expect(stats.sentences).toContain('2026年，登记紧急信息2件，向上级报送1件；单位迟报0件，瞒报漏报0件。');

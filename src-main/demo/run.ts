@@ -10,6 +10,7 @@ import { createCtx, localDate } from '../services/context';
 import { openDatabase } from '../store/db';
 // the follow-up records (issue 16, branch dash)
 import { fillFollowup } from './followup';
+import { fillLiaison } from './liaison';
 import { DEMO_ARTICLES, DEMO_DATE, DEMO_PRINT, DEMO_SERIES, DEMO_SHORT_NAMES, DEMO_SIGNER, DEMO_UNITS } from './county';
 
 export interface DemoResult {
@@ -54,6 +55,7 @@ export async function runDemo(outDir: string): Promise<DemoResult> {
     const exported = await call('issueExport', { id: signed.id, out: dir });
     // the 工作台's records: targets, commissions with notices, instructions under follow-up (issue 16)
     await fillFollowup(call, localDate(ctx.now()));
+    await fillLiaison(call, localDate(ctx.now()));
     return {
       dir,
       database,

@@ -99,6 +99,6 @@ it('imports a folder of 200 files with a moving bar and sums up', async () => {
   const drafts = listed.json() as { originalName: string; unit: string | null; originalEncoding: string | null }[];
   expect(drafts).toHaveLength(DOCX + TXT);
   expect(drafts.filter((d) => d.originalName.endsWith('.txt')).every((d) => d.unit === '县教育局' && d.originalEncoding === 'gb18030')).toBe(true);
-  expect(await page.locator(tid('intake-row')).count()).toBeGreaterThan(0);
+  await expect.poll(() => page.locator(tid('intake-row')).count(), { timeout: 30_000 }).toBeGreaterThan(0);
   expect(errors).toEqual([]);
 }, 300_000);
