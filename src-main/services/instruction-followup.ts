@@ -9,22 +9,14 @@ import path from 'node:path';
 import { ApiError } from '../api/errors';
 import type { OpArgs } from '../api/contract';
 import type { FollowState, FollowStatus, InstructionFollowup } from '../api/ops/followup';
-import type { Level } from '../scoring/rules';
 import { writeTx } from '../store/db';
 import { Where } from '../store/where';
 import { localDate, stampNow, type Ctx } from './context';
-import { assertNotFuture, unitNamesOf } from './scoring-records';
+import { assertNotFuture, instructionEntry, unitNamesOf, type InstructionRow } from './scoring-records';
 import { findUnitRow } from './units';
 
-interface Row {
-  id: number;
-  article_id: number;
-  title: string;
-  level: Level;
-  leader: string;
-  date: string;
-  text: string;
-  created_at: string;
+/** An instruction's row with its follow-up columns. */
+interface Row extends InstructionRow {
   unit_id: number | null;
   unit: string | null;
   deadline: string | null;
@@ -53,15 +45,7 @@ function toFollowup(ctx: Ctx, r: Row, units: Map<number, string[]>, today: strin
   const state = r.state ?? 'todo';
   const notes = ctx.db.prepare('SELECT id, date, text FROM instruction_notes WHERE instruction_id = ? ORDER BY date, id').all(r.id) as InstructionFollowup['notes'];
   return {
-    id: r.id,
-    articleId: r.article_id,
-    title: r.title,
-    units: units.get(r.article_id) ?? [],
-    level: r.level,
-    leader: r.leader,
-    date: r.date,
-    text: r.text,
-    createdAt: r.created_at,
+    ...instructionEntry(r, units),
     handlingUnitId: r.unit_id,
     handlingUnit: r.unit,
     deadline: r.deadline,

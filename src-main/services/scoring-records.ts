@@ -261,7 +261,7 @@ export function deleteAdoption(ctx: Ctx, args: OpArgs<'adoptionDelete'>): { id: 
 
 // ---- leader instructions --------------------------------------------------------------------
 
-interface InstructionRow {
+export interface InstructionRow {
   id: number;
   article_id: number;
   title: string;
@@ -274,7 +274,7 @@ interface InstructionRow {
 
 const INSTRUCTION_SELECT = 'SELECT ins.*, x.title FROM instructions ins CROSS JOIN articles x ON x.id = ins.article_id';
 
-function instructionEntry(r: InstructionRow, units: Map<number, string[]>): InstructionEntry {
+export function instructionEntry(r: InstructionRow, units: Map<number, string[]>): InstructionEntry {
   return {
     id: r.id,
     articleId: r.article_id,
