@@ -9,10 +9,11 @@ import { useEffect, useState } from 'react';
 import { FOLLOW_STATUS_LABELS, type FollowState } from '../../../src-main/api/ops/followup';
 import { LEVEL_LABELS } from '../../../src-main/api/ops/scoring';
 import { useApi } from '../../api/context';
-import { errorMessage, notifyOk } from '../../api/notify';
+import { notifyOk } from '../../api/notify';
 import { formatDate, todayIso } from '../../format';
 import { useFollowupExports } from '../../hooks/useFollowupExports';
 import { useLoad } from '../../hooks/useLoad';
+import { useSubmit } from '../../hooks/useSubmit';
 import { DateField } from '../common/DateField';
 import { DialogFooter } from '../common/DialogFooter';
 
@@ -35,8 +36,7 @@ export function InstructionFollowDialog({ id, onClose, onChanged }: { id: number
   const [state, setState] = useState<FollowState>('todo');
   const [note, setNote] = useState('');
   const [feedback, setFeedback] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, error, submit } = useSubmit();
   const x = f.data;
 
   useEffect(() => {
@@ -47,20 +47,13 @@ export function InstructionFollowDialog({ id, onClose, onChanged }: { id: number
     setFeedback(x.feedbackText);
   }, [x]);
 
-  const act = async (action: () => Promise<unknown>, done: string) => {
-    setSaving(true);
-    setError(null);
-    try {
+  const act = (action: () => Promise<unknown>, done: string) =>
+    submit(async () => {
       await action();
       notifyOk(done);
       f.reload();
       onChanged?.();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
 
   const save = () =>
     act(async () => {

@@ -8,10 +8,11 @@ import { IconFileText } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { COMMISSION_STATUS_LABELS } from '../../../src-main/api/ops/scoring';
 import { useApi } from '../../api/context';
-import { errorMessage, notifyOk } from '../../api/notify';
+import { notifyOk } from '../../api/notify';
 import { formatDate } from '../../format';
 import { useFollowupExports } from '../../hooks/useFollowupExports';
 import { useLoad } from '../../hooks/useLoad';
+import { useSubmit } from '../../hooks/useSubmit';
 import { DateField } from '../common/DateField';
 import { DialogFooter } from '../common/DialogFooter';
 
@@ -24,8 +25,7 @@ export function CommissionNoticeDialog({ id, onClose, onChanged }: { id: number;
   const [requirements, setRequirements] = useState('');
   const [contact, setContact] = useState('');
   const [draftId, setDraftId] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, error, submit } = useSubmit();
   const c = detail.data;
 
   useEffect(() => {
@@ -36,20 +36,13 @@ export function CommissionNoticeDialog({ id, onClose, onChanged }: { id: number;
     setContact(c.notice.contact);
   }, [c]);
 
-  const act = async (action: () => Promise<unknown>, done: string) => {
-    setSaving(true);
-    setError(null);
-    try {
+  const act = (action: () => Promise<unknown>, done: string) =>
+    submit(async () => {
       await action();
       notifyOk(done);
       detail.reload();
       onChanged?.();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
 
   return (
     <Modal opened onClose={onClose} title={c ? `约稿“${c.topic}”` : '约稿'} size="xl" data-testid="commission-dialog">
