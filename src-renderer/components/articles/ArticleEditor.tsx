@@ -10,7 +10,7 @@
 import { Alert, Button, Group, Loader, ScrollArea, Select, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
-import { IconDeviceFloppy, IconLock, IconTrash } from '@tabler/icons-react';
+import { IconDeviceFloppy, IconLock, IconTablePlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { CATEGORIES, CATEGORY_LABELS, CLASSIFICATIONS, CLASSIFICATION_LABELS, type Category, type Classification } from '../../../src-main/api/schemas';
 import { bodyText, countChars, parseBody } from '../../../src-main/api/text';
@@ -35,6 +35,7 @@ import { BodyStructure } from './BodyStructure';
 import { issueRefText } from '../common/IssueRefLink';
 import { CoverageWarning } from '../issues/CoverageWarning';
 import { unitSearchProps } from '../common/unitSearch';
+import { useBodyTables } from './useBodyTables';
 
 interface Fields {
   title: string;
@@ -233,6 +234,8 @@ export function ArticleEditor({ articleId, recover, onClose, onSaved, onDeleted 
     setFields((f) => ({ ...f, ...applyInEditor(f.title, f.body, list, proof.offsets) }));
 
   const set = <K extends keyof Fields>(key: K, value: Fields[K]) => setFields((f) => ({ ...f, [key]: value }));
+  // Issue 19: tables pasted from a spreadsheet, inserted, and edited in their grids.
+  const tables = useBodyTables((update) => setFields((f) => ({ ...f, body: update(f.body) })), readOnly);
 
   const restoreKept = () => {
     if (offer) setFields(offer.fields);
@@ -395,18 +398,27 @@ export function ArticleEditor({ articleId, recover, onClose, onSaved, onDeleted 
           height={bodyHeight}
           findings={proof.findings}
           offsets={proof.offsets}
+          onPaste={tables.onPaste}
+          inputRef={tables.inputRef}
         />
         <Stack gap={4}>
-          <Text size="sm" fw={500}>
-            排版效果（按标题层级显示）
-          </Text>
+          <Group justify="space-between" wrap="nowrap" h={20}>
+            <Text size="sm" fw={500}>
+              排版效果（按标题层级显示）
+            </Text>
+            {!readOnly && (
+              <Button size="compact-xs" variant="subtle" leftSection={<IconTablePlus size={14} />} onClick={tables.insertNew} title="在正文光标处插入表格；也可直接粘贴 Excel、WPS 表格中复制的单元格" data-testid="insert-table">
+                插入表格
+              </Button>
+            )}
+          </Group>
           <ScrollArea
             h={bodyHeight}
             mih={200}
             style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 4 }}
             p="sm"
           >
-            <BodyStructure text={fields.body} />
+            <BodyStructure text={fields.body} {...(readOnly ? {} : { onTableChange: tables.onTableChange })} />
           </ScrollArea>
         </Stack>
       </SimpleGrid>

@@ -5,7 +5,7 @@
  * reason shows on hover; a click on one puts the caret there, as a click on the text would.
  */
 import { Box, Text } from '@mantine/core';
-import { useLayoutEffect, useRef, type CSSProperties, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, type ClipboardEvent, type CSSProperties, type ReactNode, type RefObject } from 'react';
 import type { Finding } from '../../../src-main/proof';
 
 export interface ProofTextareaProps {
@@ -17,6 +17,9 @@ export interface ProofTextareaProps {
   height: string;
   findings: readonly Finding[];
   offsets: ReadonlyArray<{ offset: number | null }>;
+  /** Issue 19: a spreadsheet pasted becomes a table (useBodyTables); the text box itself, for the caret. */
+  onPaste?: (e: ClipboardEvent<HTMLTextAreaElement>) => void;
+  inputRef?: RefObject<HTMLTextAreaElement | null>;
 }
 
 // Both layers must lay the text out identically: same font, size, padding, border and wrapping.
@@ -86,7 +89,7 @@ function spans(value: string, findings: readonly Finding[], offsets: ProofTextar
   return out;
 }
 
-export function ProofTextarea({ label, value, onChange, readOnly, placeholder, height, findings, offsets }: ProofTextareaProps) {
+export function ProofTextarea({ label, value, onChange, readOnly, placeholder, height, findings, offsets, onPaste, inputRef }: ProofTextareaProps) {
   const area = useRef<HTMLTextAreaElement>(null);
   const back = useRef<HTMLDivElement>(null);
   const sync = () => {
@@ -110,8 +113,12 @@ export function ProofTextarea({ label, value, onChange, readOnly, placeholder, h
         </div>
         <textarea
           id="article-body-input"
-          ref={area}
+          ref={(el) => {
+            area.current = el;
+            if (inputRef) inputRef.current = el;
+          }}
           value={value}
+          onPaste={onPaste}
           placeholder={placeholder}
           readOnly={readOnly}
           onChange={(e) => onChange(e.currentTarget.value)}
