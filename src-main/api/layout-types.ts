@@ -35,6 +35,8 @@ export interface LaidCell {
   width: number;
   header: boolean;
   align: 'left' | 'center' | 'right';
+  /** The cell is the lower part of a cell merged down from the row above (no rule between them). */
+  continued?: true;
 }
 
 export interface LaidLine {
@@ -54,6 +56,8 @@ export interface LaidLine {
   cells?: LaidCell[];
   /** For 'table-row': a header row, repeated at the top of the next page the table runs onto. */
   repeated?: boolean;
+  /** For 'table-row': the table's text size (half-points) and line height (twips), as body-table-fit.ts sets them. */
+  textSize?: { size: number; lineHeight: number };
 }
 
 export interface LaidPage {

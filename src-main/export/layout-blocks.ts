@@ -135,9 +135,11 @@ function tableBlocks(t: BodyTable, article: number, profile: LayoutProfile): Blo
       const span = m ? m.cols : 1;
       const text = m && m.row !== r ? '' : safeLine(row[c] ?? '');
       const header = r < t.headerRows;
-      cells.push({ text, width: fit.widths.slice(c, c + span).reduce((a, b) => a + b, 0) / total, header, align: cellAlign(text, header) });
+      const width = fit.widths.slice(c, c + span).reduce((a, b) => a + b, 0) / total;
+      cells.push({ text, width, header, align: cellAlign(text, header), ...(m && m.row !== r ? { continued: true as const } : {}) });
     }
-    return line('table-row', cells.map((x) => x.text).join('\t'), { height: fit.rows[r]!.height / pitch, article, cells, ...(r < t.headerRows ? { repeated: true } : {}) });
+    const textSize = { size: fit.size, lineHeight: fit.lineHeight };
+    return line('table-row', cells.map((x) => x.text).join('\t'), { height: fit.rows[r]!.height / pitch, article, cells, textSize, ...(r < t.headerRows ? { repeated: true } : {}) });
   });
   const sum = rows.reduce((n, l) => n + l.height, 0);
   const last = rows[rows.length - 1]!;

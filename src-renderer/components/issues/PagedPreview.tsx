@@ -8,6 +8,7 @@ import { Box, Stack, Text } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
 import type { CSSProperties } from 'react';
 import type { IssueLayout, LaidLine, LaidPage } from '../../../src-main/api/layout-types';
+import { isTableLine, PreviewTableLine } from './PreviewTableLines';
 
 const MM = 96 / 25.4;
 const SHEET_W = 210 * MM;
@@ -90,14 +91,18 @@ function Sheet({ page, stamp }: { page: LaidPage; stamp: string | null }) {
           {stamp}
         </div>
       )}
-      {page.lines.map((line, i) => (
-        <Line
-          key={i}
-          line={line}
-          first={line.kind === 'colophon' && page.lines[i - 1]?.kind !== 'colophon'}
-          last={line.kind === 'colophon' && page.lines[i + 1]?.kind !== 'colophon'}
-        />
-      ))}
+      {page.lines.map((line, i) =>
+        isTableLine(line) ? (
+          <PreviewTableLine key={i} line={line} closes={page.lines[i + 1]?.kind !== 'table-row'} />
+        ) : (
+          <Line
+            key={i}
+            line={line}
+            first={line.kind === 'colophon' && page.lines[i - 1]?.kind !== 'colophon'}
+            last={line.kind === 'colophon' && page.lines[i + 1]?.kind !== 'colophon'}
+          />
+        ),
+      )}
       {page.pageNumber !== null && (
         <div
           className="bd-page-number"
