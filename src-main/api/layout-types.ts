@@ -58,6 +58,8 @@ export interface LaidLine {
   repeated?: boolean;
   /** For 'table-row': the table's text size (half-points) and line height (twips), as body-table-fit.ts sets them. */
   textSize?: { size: number; lineHeight: number };
+  /** For a table's last 'table-row': grid lines of its height that are space under the table (the grid's rounding), not row. */
+  spaceBelow?: number;
 }
 
 export interface LaidPage {

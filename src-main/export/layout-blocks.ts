@@ -143,7 +143,9 @@ function tableBlocks(t: BodyTable, article: number, profile: LayoutProfile): Blo
   });
   const sum = rows.reduce((n, l) => n + l.height, 0);
   const last = rows[rows.length - 1]!;
-  last.height += Math.ceil(sum - 1e-6) - sum;
+  const snap = Math.ceil(sum - 1e-6) - sum;
+  last.height += snap;
+  if (snap > 0) last.spaceBelow = snap;
   out.push(block(rows, { headerLines: Math.min(t.headerRows, rows.length - 1) }));
   return out;
 }

@@ -25,9 +25,8 @@ export interface TableGridProps {
 function useCommitted(value: string, commit: (v: string) => void) {
   const [draft, setDraft] = useState(value);
   const [editing, setEditing] = useState(false);
-  useEffect(() => {
-    if (!editing) setDraft(value);
-  }, [value, editing]);
+  // What is stored changed under the field (a row or column added or removed): show that.
+  useEffect(() => setDraft(value), [value]);
   const done = () => {
     setEditing(false);
     if (draft !== value) commit(draft);

@@ -37,9 +37,19 @@ export function PreviewTableLine({ line, closes }: { line: LaidLine; closes: boo
   }
   const size = (line.textSize?.size ?? 28) / 2;
   const lineHeight = (line.textSize?.lineHeight ?? 400) / 20;
+  // The space the grid adds under the table's last row lies below its rule.
+  const below = line.spaceBelow ?? 0;
   return (
     <div
-      style={{ height: `${line.height * LINE_PT}pt`, display: 'flex', boxSizing: 'border-box', borderBottom: closes ? RULE : undefined, fontSize: `${size}pt`, lineHeight: `${lineHeight}pt` }}
+      style={{
+        height: `${(line.height - below) * LINE_PT}pt`,
+        marginBottom: `${below * LINE_PT}pt`,
+        display: 'flex',
+        boxSizing: 'border-box',
+        borderBottom: closes ? RULE : undefined,
+        fontSize: `${size}pt`,
+        lineHeight: `${lineHeight}pt`,
+      }}
       data-kind={line.kind}
       data-testid="preview-table-row"
       data-header={line.repeated || undefined}
