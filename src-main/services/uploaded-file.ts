@@ -1,0 +1,28 @@
+/**
+ * The file an operation reads (see api/upload-source.ts): its path as given, or, for bytes
+ * uploaded in browser mode, a copy in a private temporary folder under the file's own name (a
+ * received packet is registered by that name), removed again whatever the operation does.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface FileSourceArgs {
+  path?: string | undefined;
+  base64?: string | undefined;
+  fileName?: string | undefined;
+}
+
+export async function withSourceFile<T>(src: FileSourceArgs, fallbackName: string, fn: (file: string) => Promise<T>): Promise<T> {
+  if (src.path !== undefined) return fn(path.resolve(src.path.trim()));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-upload-'));
+  try {
+    // Only the last part of the name, without characters no file system takes.
+    const name = path.basename((src.fileName ?? '').replace(/\\/g, '/')).replace(/[<>:"|?*\u0000-\u001f]/g, '_').trim();
+    const file = path.join(dir, name && name !== '.' && name !== '..' ? name : fallbackName);
+    fs.writeFileSync(file, Buffer.from(src.base64 ?? '', 'base64'));
+    return await fn(file);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
