@@ -8,7 +8,7 @@
 import crypto from 'node:crypto';
 import { ApiError } from '../api/errors';
 import type { OpArgs } from '../api/contract';
-import type { NoticeFault, NoticeImportResult } from '../api/ops/packet-loop';
+import type { NoticeFault, NoticeImportItem, NoticeImportResult } from '../api/ops/packet-loop';
 import { MANIFEST_NAME, SUMS_NAME } from '../packet/manifest';
 import { NOTICE_DOCX_NAME, NOTICE_FORMAT, noticeManifestSchema, type NoticeAdoption, type NoticeManifest } from '../packet/notice-manifest';
 import type { AdoptionKind } from '../scoring/rules';
@@ -101,19 +101,23 @@ export async function importNotice(ctx: Ctx, args: OpArgs<'noticeImport'>): Prom
     let recorded = 0;
     let instructions = 0;
     const unknown: { uuid: string; title: string }[] = [];
+    const items: NoticeImportItem[] = [];
     for (const a of m.adoptions) {
       const articleId = articleByUuid(ctx, a.uuid);
       if (articleId === null) {
         unknown.push({ uuid: a.uuid, title: a.title });
         continue;
       }
-      if (!hasAdoption.get(articleId, a.publication, a.issue)) recorded += adoption.run(articleId, a.publication, CITY_ADOPTION_KIND[a.kind], a.date, a.issue, now).changes;
+      const kind = CITY_ADOPTION_KIND[a.kind];
+      const isNew = !hasAdoption.get(articleId, a.publication, a.issue);
+      if (isNew) recorded += adoption.run(articleId, a.publication, kind, a.date, a.issue, now).changes;
+      items.push({ articleId, title: a.title, publication: a.publication, issue: a.issue, date: a.date, kind, recorded: isNew });
       for (const i of a.instructions) {
         if (hasInstruction.get(articleId, i.leader, i.date, i.text)) continue;
         instruction.run(articleId, i.leader, i.date, i.text, now);
         instructions++;
       }
     }
-    return { sender: m.senderOffice, period: m.period, adoptions: m.adoptions.length, recorded, instructions, unknown };
+    return { sender: m.senderOffice, period: m.period, adoptions: m.adoptions.length, recorded, instructions, items, unknown };
   });
 }

@@ -18,7 +18,7 @@ export async function withSourceFile<T>(src: FileSourceArgs, fallbackName: strin
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-upload-'));
   try {
     // Only the last part of the name, without characters no file system takes.
-    const name = path.basename((src.fileName ?? '').replace(/\\/g, '/')).replace(/[<>:"|?*\u0000-\u001f]/g, '_').trim();
+    const name = [...path.basename((src.fileName ?? '').replace(/\\/g, '/'))].map((ch) => (ch < ' ' || '<>:"|?*'.includes(ch) ? '_' : ch)).join('').trim();
     const file = path.join(dir, name && name !== '.' && name !== '..' ? name : fallbackName);
     fs.writeFileSync(file, Buffer.from(src.base64 ?? '', 'base64'));
     return await fn(file);

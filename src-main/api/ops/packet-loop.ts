@@ -44,6 +44,18 @@ export interface NoticeFault {
   message: string;
 }
 
+export interface NoticeImportItem {
+  articleId: number;
+  title: string;
+  publication: string;
+  issue: string;
+  date: string;
+  /** The rules' row it scores under (city level): 'single' 单条 or 'research' 综合调研. */
+  kind: 'single' | 'research';
+  /** False: this adoption was recorded before (an earlier import), nothing changed. */
+  recorded: boolean;
+}
+
 export interface NoticeImportResult {
   sender: string;
   period: { from: string; to: string };
@@ -52,6 +64,8 @@ export interface NoticeImportResult {
   /** Recorded now (0 when the notice was imported before). */
   recorded: number;
   instructions: number;
+  /** Each adoption of the notice that is one of our items: recorded now, or found recorded before. */
+  items: NoticeImportItem[];
   /** UUIDs that are not items of this database: listed, not guessed. */
   unknown: { uuid: string; title: string }[];
 }
