@@ -84,6 +84,10 @@ afterAll(async () => {
 });
 
 const tid = (id: string) => `[data-testid="${id}"]`;
+/** BULLETIN_LOOK=/tmp/x saves screenshots of the dialogs to look at. */
+const shot = async (page: Page, name: string) => {
+  if (process.env.BULLETIN_LOOK) await page.screenshot({ path: `${process.env.BULLETIN_LOOK}-${name}.png` });
+};
 
 /** 编辑成信息 on a draft of the register; the category is asked when the wording leaves it open. */
 async function makeItem(page: Page, title: string): Promise<void> {
@@ -108,11 +112,14 @@ it('the city receives the packet through 接收上报包: verified, the unknown 
   // The sender is not a unit yet: the API's refusal, in Chinese, and the choice it asks for.
   await expect.poll(() => page.locator(tid('packet-receive-error')).innerText(), { timeout: 30_000 }).toContain('报送单位“城关县人民政府办公室”不在单位名单中');
   await page.locator(tid('packet-receive-sender')).waitFor();
+  await shot(page, 'receive-sender');
   await page.locator(tid('packet-receive-new-county')).check();
   await page.locator(tid('packet-receive-confirm')).click();
   await expect.poll(() => page.locator(tid('packet-receive-result')).getAttribute('data-status'), { timeout: 30_000 }).toBe('imported');
   expect(await page.locator(tid('packet-receive-count')).innerText()).toContain('登记来稿 3 条');
+  await shot(page, 'receive-result');
   await page.locator(tid('packet-receive-done')).click();
+  await shot(page, 'register');
   // the register names the packet beside each of the three (the fourth is 河口县's, from the setup)
   const fromCounty = page.locator(tid('intake-packet')).filter({ hasText: SENDER.office });
   await expect.poll(() => fromCounty.count(), { timeout: 30_000 }).toBe(3);
@@ -155,6 +162,7 @@ it('the city makes items of two drafts, signs an issue and writes the notice wit
   await page.getByRole('option', { name: SENDER.office, exact: true }).click();
   await page.locator(tid('notice-export-period')).fill(TODAY.slice(0, 7));
   await page.locator(tid('notice-export-out')).fill(noticeDir);
+  await shot(page, 'notice-export');
   await page.locator(tid('notice-export-confirm')).click();
   await page.locator(tid('notice-export-result')).waitFor({ timeout: 30_000 });
   const written = await page.locator(tid('notice-export-path')).innerText();
@@ -185,6 +193,7 @@ it('the county refuses a notice addressed to another county, then imports its ow
   expect(refusal).toContain('这份通报是发给“河口县人民政府办公室”的另一个数据库');
   expect(refusal).toContain('NOTICE_WRONG_RECIPIENT');
   expect(read()).toEqual(before);
+  await shot(page, 'notice-refused');
 
   // The right one, uploaded in place of the refused one.
   await page.locator(tid('notice-import-chosen')).getByRole('button', { name: '换一个' }).click();
@@ -197,6 +206,7 @@ it('the county refuses a notice addressed to another county, then imports its ow
     expect.stringContaining('第6条信息标题'),
   ]);
   expect(await page.locator(tid('notice-import-unknown')).count()).toBe(0);
+  await shot(page, 'notice-imported');
   await page.locator(tid('notice-import-done')).click();
 
   // The score page: 第5条 is 城关镇's, 第6条 县发改局's; each ledger shows its city adoption at 50.
@@ -211,6 +221,7 @@ it('the county refuses a notice addressed to another county, then imports its ow
     await expect.poll(() => line.count(), { timeout: 30_000 }).toBe(1);
     expect(await line.innerText()).toContain(title);
     expect(await line.innerText()).toContain('+50');
+    await shot(page, `ledger-${unit}`);
     await page.keyboard.press('Escape');
     await ledger.waitFor({ state: 'detached', timeout: 30_000 });
   }
