@@ -29,7 +29,8 @@ describe('the loop given uploaded files, and the kinds of city adoptions', () =>
     const packet = await c.t.call('packetExport', { articleIds: c.singles, out: c.out });
     const verified = await city.call('packetVerify', upload(packet.path));
     expect(verified.ok).toBe(true);
-    expect(verified.path.endsWith(packet.fileName)).toBe(true);
+    // the report names the file chosen, not the temporary copy it was read from
+    expect(verified.path).toBe(packet.fileName);
 
     // path and bytes together, or neither: refused before anything is read, nothing changes
     const before = snapshotAll(city.db);
@@ -40,6 +41,8 @@ describe('the loop given uploaded files, and the kinds of city adoptions', () =>
     // bytes that are no zip: refused in Chinese, nothing registered, the temporary copy gone
     const junk = await city.refuse('packetImport', { base64: Buffer.from('不是 zip').toString('base64'), fileName: '坏的.zip', newUnitKind: 'county' });
     expect(junk.message).toContain('上报包未接收，没有登记任何来稿');
+    expect(junk.message).toContain('文件：坏的.zip');
+    expect(junk.message).not.toContain('bulletin-upload-');
     // the unknown sender is refused as NOT_FOUND (the dialog then offers 县/区 or 部门)
     const unknown = await city.refuse('packetImport', upload(packet.path));
     expect(unknown.code).toBe('NOT_FOUND');

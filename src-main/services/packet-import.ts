@@ -98,13 +98,13 @@ function toSummary(ctx: Ctx, r: ReceivedRow): ReceivedPacketSummary {
 export async function importPacket(ctx: Ctx, args: OpArgs<'packetImport'>): Promise<PacketImportResult> {
   // An unknown unit is the caller's mistake, not the packet's: refused before the file is read.
   const chosen = args.unit === undefined ? null : findUnitRow(ctx, args.unit).id;
-  return withSourceFile(args, '上报包.zip', (file) => importPacketFile(ctx, args, file, chosen));
+  return withSourceFile(args, '上报包.zip', (file, shown) => importPacketFile(ctx, args, file, shown, chosen));
 }
 
-async function importPacketFile(ctx: Ctx, args: OpArgs<'packetImport'>, file: string, chosen: number | null): Promise<PacketImportResult> {
+async function importPacketFile(ctx: Ctx, args: OpArgs<'packetImport'>, file: string, shown: string, chosen: number | null): Promise<PacketImportResult> {
   const report = await verifyPacket(file);
   if (!report.ok || !report.manifest || !report.sha256) {
-    throw new ApiError('INVALID_INPUT', `上报包未接收，没有登记任何来稿。${describeReport(report)}`);
+    throw new ApiError('INVALID_INPUT', `上报包未接收，没有登记任何来稿。${describeReport({ ...report, path: shown })}`);
   }
   const m = report.manifest;
   if (m.version < 2 || !m.senderIdentity) {

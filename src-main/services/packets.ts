@@ -315,7 +315,7 @@ export function packetFile(ctx: Ctx, args: OpArgs<'packetFile'>): PacketFileResu
 }
 
 export async function verifyPacketFile(ctx: Ctx, args: OpArgs<'packetVerify'>): Promise<PacketVerifyResult> {
-  const report = await withSourceFile(args, '上报包.zip', (file) => verifyPacket(file));
+  const report = await withSourceFile(args, '上报包.zip', async (file, shown) => ({ ...(await verifyPacket(file)), path: shown }));
   const row = report.sha256
     ? (ctx.db.prepare('SELECT id, created_at, file_name FROM packets WHERE sha256 = ? ORDER BY id LIMIT 1').get(report.sha256) as
         | { id: number; created_at: string; file_name: string }

@@ -13,15 +13,22 @@ export interface FileSourceArgs {
   fileName?: string | undefined;
 }
 
-export async function withSourceFile<T>(src: FileSourceArgs, fallbackName: string, fn: (file: string) => Promise<T>): Promise<T> {
-  if (src.path !== undefined) return fn(path.resolve(src.path.trim()));
+/**
+ * Runs fn on the file. `shown` is what to call it in a report or a refusal: the path given, or
+ * the uploaded file's own name (never the temporary copy's path, which is gone afterwards).
+ */
+export async function withSourceFile<T>(src: FileSourceArgs, fallbackName: string, fn: (file: string, shown: string) => Promise<T>): Promise<T> {
+  if (src.path !== undefined) {
+    const file = path.resolve(src.path.trim());
+    return fn(file, file);
+  }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-upload-'));
   try {
     // Only the last part of the name, without characters no file system takes.
     const name = [...path.basename((src.fileName ?? '').replace(/\\/g, '/'))].map((ch) => (ch < ' ' || '<>:"|?*'.includes(ch) ? '_' : ch)).join('').trim();
     const file = path.join(dir, name && name !== '.' && name !== '..' ? name : fallbackName);
     fs.writeFileSync(file, Buffer.from(src.base64 ?? '', 'base64'));
-    return await fn(file);
+    return await fn(file, path.basename(file));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
