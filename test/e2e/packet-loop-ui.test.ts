@@ -108,6 +108,7 @@ it('the city receives the packet through 接收上报包: verified, the unknown 
   await page.locator(tid('packet-receive-file')).setInputFiles(packetFile);
   await page.locator(tid('packet-receive-verify')).click();
   await expect.poll(() => page.locator(tid('packet-verify-result')).getAttribute('data-ok'), { timeout: 30_000 }).toBe('true');
+  expect(await page.locator(tid('packet-verify-result')).innerText()).toContain(`文件：${path.basename(packetFile)}`);
   await page.locator(tid('packet-receive-confirm')).click();
   // The sender is not a unit yet: the API's refusal, in Chinese, and the choice it asks for.
   await expect.poll(() => page.locator(tid('packet-receive-error')).innerText(), { timeout: 30_000 }).toContain('报送单位“城关县人民政府办公室”不在单位名单中');
