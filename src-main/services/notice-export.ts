@@ -65,7 +65,8 @@ export async function exportNotice(ctx: Ctx, args: OpArgs<'noticeExport'>): Prom
     .prepare(
       `SELECT r.item_uuid, rp.sender_identity, a.id AS article_id, coalesce(json_extract(ia.snapshot, '$.title'), a.title) AS title,
               ${printedSeriesName('i', 'se')} AS publication, i.year, i.number, i.supplement, i.date, ia.brief,
-              (SELECT count(*) FROM article_units au WHERE au.article_id = a.id) AS units
+              -- its own unit and the further units of a combined item (article_units holds only those)
+              (a.unit_id IS NOT NULL) + (SELECT count(*) FROM article_units au WHERE au.article_id = a.id) AS units
        FROM received_items r
        JOIN received_packets rp ON rp.id = r.packet_id
        JOIN submissions s ON s.id = r.submission_id

@@ -1,22 +1,23 @@
 /**
  * Receiving an adoption notice (the county side, issue 17): the zip is checked (every file
  * against SHA256SUMS and the manifest, addressed to this database), then each adoption is
- * recorded against our item by its UUID as a city-level adoption (and each instruction as a
- * city-level instruction), in one transaction. Points follow from the rules as for any adoption.
+ * recorded against our item by its UUID as a city-level adoption of the kind the rules score it
+ * under (and each instruction as a city-level instruction), in one transaction. Points follow from the rules as for any adoption.
  * A UUID that is not ours is listed, never guessed; the same notice twice records nothing.
  */
 import crypto from 'node:crypto';
-import path from 'node:path';
 import { ApiError } from '../api/errors';
 import type { OpArgs } from '../api/contract';
-import type { NoticeFault, NoticeImportResult } from '../api/ops/packet-loop';
+import type { NoticeFault, NoticeImportItem, NoticeImportResult } from '../api/ops/packet-loop';
 import { MANIFEST_NAME, SUMS_NAME } from '../packet/manifest';
-import { NOTICE_DOCX_NAME, NOTICE_FORMAT, noticeManifestSchema, type NoticeManifest } from '../packet/notice-manifest';
+import { NOTICE_DOCX_NAME, NOTICE_FORMAT, noticeManifestSchema, type NoticeAdoption, type NoticeManifest } from '../packet/notice-manifest';
+import type { AdoptionKind } from '../scoring/rules';
 import { readZip } from '../packet/zip-read';
 import { writeTx } from '../store/db';
 import { databaseIdentity } from '../store/seal';
 import { stampNow, type Ctx } from './context';
 import { articleByUuid } from './packet-uuids';
+import { withSourceFile } from './uploaded-file';
 
 const sha = (b: Uint8Array) => crypto.createHash('sha256').update(b).digest('hex');
 
@@ -73,31 +74,50 @@ async function checkedNotice(ctx: Ctx, file: string): Promise<NoticeManifest> {
   return m;
 }
 
+/**
+ * The row of the rules' table a city adoption scores under, from the kind the notice gives. The
+ * city level of the table has 单条 and 综合调研 (research/comprehensive, DOMAIN.md) and no brief
+ * row: an item the city printed whole or as a brief is a single item adopted; one it combined
+ * with other units' material into a 综合 piece scores as 综合调研.
+ */
+export const CITY_ADOPTION_KIND: Record<NoticeAdoption['kind'], Extract<AdoptionKind, 'single' | 'research'>> = {
+  全文: 'single',
+  简讯: 'single',
+  综合: 'research',
+};
+
 export async function importNotice(ctx: Ctx, args: OpArgs<'noticeImport'>): Promise<NoticeImportResult> {
-  const m = await checkedNotice(ctx, path.resolve(args.path));
+  const m = await withSourceFile(args, '采用情况通报.zip', (file) => checkedNotice(ctx, file));
   return writeTx(ctx.db, () => {
     const now = stampNow(ctx);
     const adoption = ctx.db.prepare(
-      "INSERT OR IGNORE INTO adoptions (article_id, publication, level, kind, date, issue_ref, created_at) VALUES (?, ?, 'city', 'single', ?, ?, ?)",
+      "INSERT INTO adoptions (article_id, publication, level, kind, date, issue_ref, created_at) VALUES (?, ?, 'city', ?, ?, ?, ?)",
     );
+    // One adoption per item, publication and issue, whatever kind it was recorded as (an
+    // earlier import recorded every one as 单条): the same notice twice records nothing.
+    const hasAdoption = ctx.db.prepare("SELECT 1 FROM adoptions WHERE article_id = ? AND publication = ? AND issue_ref = ? AND level = 'city'");
     const hasInstruction = ctx.db.prepare("SELECT 1 FROM instructions WHERE article_id = ? AND level = 'city' AND leader = ? AND date = ? AND text = ?");
     const instruction = ctx.db.prepare("INSERT INTO instructions (article_id, level, leader, date, text, created_at) VALUES (?, 'city', ?, ?, ?, ?)");
     let recorded = 0;
     let instructions = 0;
     const unknown: { uuid: string; title: string }[] = [];
+    const items: NoticeImportItem[] = [];
     for (const a of m.adoptions) {
       const articleId = articleByUuid(ctx, a.uuid);
       if (articleId === null) {
         unknown.push({ uuid: a.uuid, title: a.title });
         continue;
       }
-      recorded += adoption.run(articleId, a.publication, a.date, a.issue, now).changes;
+      const kind = CITY_ADOPTION_KIND[a.kind];
+      const isNew = !hasAdoption.get(articleId, a.publication, a.issue);
+      if (isNew) recorded += adoption.run(articleId, a.publication, kind, a.date, a.issue, now).changes;
+      items.push({ articleId, title: a.title, publication: a.publication, issue: a.issue, date: a.date, kind, recorded: isNew });
       for (const i of a.instructions) {
         if (hasInstruction.get(articleId, i.leader, i.date, i.text)) continue;
         instruction.run(articleId, i.leader, i.date, i.text, now);
         instructions++;
       }
     }
-    return { sender: m.senderOffice, period: m.period, adoptions: m.adoptions.length, recorded, instructions, unknown };
+    return { sender: m.senderOffice, period: m.period, adoptions: m.adoptions.length, recorded, instructions, items, unknown };
   });
 }

@@ -5,7 +5,6 @@
  * in kept byte for byte as the draft's original. The same zip twice registers nothing; an item
  * already received through another packet is registered but marked as repeating the first.
  */
-import path from 'node:path';
 import { ApiError } from '../api/errors';
 import type { OpArgs } from '../api/contract';
 import type { PacketImportResult, ReceivedPacketSummary } from '../api/ops/packet-loop';
@@ -19,6 +18,7 @@ import { reindex } from '../store/search-index';
 import { sha256 } from './archive';
 import { localDate, stampNow, type Ctx } from './context';
 import { findUnitRow, writeOtherNames } from './units';
+import { withSourceFile } from './uploaded-file';
 
 /** 县/区 are kept as 'other' (the unit kinds are a county's: 镇、街道、部门), 部门 as 'department'. */
 const KIND_OF = { county: 'other', department: 'department' } as const;
@@ -96,12 +96,15 @@ function toSummary(ctx: Ctx, r: ReceivedRow): ReceivedPacketSummary {
 }
 
 export async function importPacket(ctx: Ctx, args: OpArgs<'packetImport'>): Promise<PacketImportResult> {
-  const file = path.resolve(args.path);
   // An unknown unit is the caller's mistake, not the packet's: refused before the file is read.
   const chosen = args.unit === undefined ? null : findUnitRow(ctx, args.unit).id;
+  return withSourceFile(args, '上报包.zip', (file, shown) => importPacketFile(ctx, args, file, shown, chosen));
+}
+
+async function importPacketFile(ctx: Ctx, args: OpArgs<'packetImport'>, file: string, shown: string, chosen: number | null): Promise<PacketImportResult> {
   const report = await verifyPacket(file);
   if (!report.ok || !report.manifest || !report.sha256) {
-    throw new ApiError('INVALID_INPUT', `上报包未接收，没有登记任何来稿。${describeReport(report)}`);
+    throw new ApiError('INVALID_INPUT', `上报包未接收，没有登记任何来稿。${describeReport({ ...report, path: shown })}`);
   }
   const m = report.manifest;
   if (m.version < 2 || !m.senderIdentity) {

@@ -28,6 +28,7 @@ import { findIssueRow, issueArticles, issueLabel } from './issues';
 import { beginTask, endTask, yieldToLoop, type Task } from './long-tasks';
 import { existingFolder } from './output-files';
 import { readSender } from './settings';
+import { withSourceFile } from './uploaded-file';
 
 /** A packet file handed back through JSON (browser download) is read whole into memory. */
 const MAX_DOWNLOAD_BYTES = 256 * 1024 * 1024;
@@ -314,7 +315,7 @@ export function packetFile(ctx: Ctx, args: OpArgs<'packetFile'>): PacketFileResu
 }
 
 export async function verifyPacketFile(ctx: Ctx, args: OpArgs<'packetVerify'>): Promise<PacketVerifyResult> {
-  const report = await verifyPacket(args.path);
+  const report = await withSourceFile(args, '上报包.zip', async (file, shown) => ({ ...(await verifyPacket(file)), path: shown }));
   const row = report.sha256
     ? (ctx.db.prepare('SELECT id, created_at, file_name FROM packets WHERE sha256 = ? ORDER BY id LIMIT 1').get(report.sha256) as
         | { id: number; created_at: string; file_name: string }

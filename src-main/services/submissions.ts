@@ -62,6 +62,11 @@ export interface SubmissionRow {
   issue_date: string | null;
   created_at: string;
   updated_at: string;
+  packet_id: number | null;
+  packet_file: string | null;
+  packet_sender: string | null;
+  packet_imported_at: string | null;
+  packet_issue_title: string | null;
 }
 
 // The state comes from the view: 'used' is derived from the signed issue, never stored.
@@ -72,14 +77,18 @@ const SELECT = `
          sb.duplicate_of, d.title AS dup_title, du.name AS dup_unit, d.received_date AS dup_date,
          sb.state, sb.state_reason, sb.article_id,
          i.id AS issue_id, i.series_id, ${printedSeriesName('i', 'se')} AS series, i.status AS issue_status, i.year AS issue_year,
-         i.number AS issue_number, i.date AS issue_date, sb.created_at, sb.updated_at
+         i.number AS issue_number, i.date AS issue_date, sb.created_at, sb.updated_at,
+         rp.id AS packet_id, rp.file_name AS packet_file, rp.sender_office AS packet_sender, rp.imported_at AS packet_imported_at,
+         ri.issue_title AS packet_issue_title
   FROM submission_states sb
   LEFT JOIN units u ON u.id = sb.unit_id
   LEFT JOIN submissions d ON d.id = sb.duplicate_of
   LEFT JOIN units du ON du.id = d.unit_id
   LEFT JOIN issue_articles ia ON ia.article_id = sb.article_id AND ia.live = 1
   LEFT JOIN issues i ON i.id = ia.issue_id
-  LEFT JOIN series se ON se.id = i.series_id`;
+  LEFT JOIN series se ON se.id = i.series_id
+  LEFT JOIN received_items ri ON ri.submission_id = sb.id
+  LEFT JOIN received_packets rp ON rp.id = ri.packet_id`;
 
 function toSummary(r: SubmissionRow, paragraphs: Paragraph[]): SubmissionSummary {
   return {
@@ -116,6 +125,17 @@ function toSummary(r: SubmissionRow, paragraphs: Paragraph[]): SubmissionSummary
           },
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    ...(r.packet_id === null
+      ? {}
+      : {
+          receivedPacket: {
+            id: r.packet_id,
+            fileName: r.packet_file!,
+            senderOffice: r.packet_sender!,
+            importedAt: r.packet_imported_at!,
+            issueTitle: r.packet_issue_title,
+          },
+        }),
   };
 }
 

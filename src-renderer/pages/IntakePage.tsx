@@ -1,11 +1,11 @@
 /**
  * 来稿: the intake register. Every draft received, with its unit, date, format and state;
- * 登记来稿 for a typed-in one, 导入文件夹… for a USB drive's worth; a row (or the route's
- * submissionId) opens the draft.
+ * 登记来稿 for a typed-in one, 导入文件夹… for a USB drive's worth, 接收上报包… for a county's
+ * packet (the city side); a row (or the route's submissionId) opens the draft.
  */
 import { Anchor, Button, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconFolderOpen, IconPlus } from '@tabler/icons-react';
+import { IconFileZip, IconFolderOpen, IconPlus } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { OpInput } from '../../src-main/api/contract';
 import type { SubmissionSummary } from '../../src-main/api/ops/submissions';
@@ -15,6 +15,7 @@ import { EmptyHint } from '../components/common/EmptyHint';
 import { IntakeFilters, NO_INTAKE_FILTERS, NO_UNIT, hasIntakeFilters, type IntakeFilterValues } from '../components/intake/IntakeFilters';
 import { SubmissionCorrectDialog } from '../components/intake/SubmissionCorrectDialog';
 import { IntakeImportDialog } from '../components/intake/IntakeImportDialog';
+import { PacketReceiveDialog } from '../components/intake/PacketReceiveDialog';
 import { PageHeader } from '../components/common/PageHeader';
 import { SubmissionAddDialog } from '../components/intake/SubmissionAddDialog';
 import { SubmissionDrawer } from '../components/intake/SubmissionDrawer';
@@ -60,6 +61,7 @@ export function IntakePage() {
   const [correcting, setCorrecting] = useState<SubmissionSummary | null>(null);
   const [adding, setAdding] = useState(false);
   const [importing, setImporting] = useState(false);
+  const [receiving, setReceiving] = useState(false);
   const [open, setOpen] = useState<number | null>(null);
   const { route, seq } = useNav();
   // A draft named in the route (e.g. from search) opens as the page is reached.
@@ -87,6 +89,10 @@ export function IntakePage() {
         </Button>
         <Button leftSection={<IconFolderOpen size={16} />} onClick={() => setImporting(true)} data-testid="intake-import">
           导入文件夹…
+        </Button>
+        {/* issue 17: packets from the counties and departments (the city side) */}
+        <Button variant="default" leftSection={<IconFileZip size={16} />} onClick={() => setReceiving(true)} data-testid="packet-receive-open">
+          接收上报包…
         </Button>
       </PageHeader>
       <IntakeFilters
@@ -175,6 +181,7 @@ export function IntakePage() {
         }}
       />
       <SubmissionDrawer id={open} version={version} onClose={() => setOpen(null)} onOpen={setOpen} onChanged={changed} onStateAction={setStateAction} onCorrect={setCorrecting} />
+      <PacketReceiveDialog opened={receiving} units={activeUnits} onClose={() => setReceiving(false)} onReceived={changed} />
       <SubmissionCorrectDialog submission={correcting} units={units.data ?? []} onClose={() => setCorrecting(null)} onCorrected={changed} />
     </>
   );

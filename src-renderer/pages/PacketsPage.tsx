@@ -1,13 +1,15 @@
 /**
  * 上报: packets for the city office. Who sends them (本单位, editable here), 生成上报包, the
- * register of every export, and 校验上报包 for a zip on this PC or a USB drive.
+ * register of every export, 校验上报包 for a zip on this PC or a USB drive, and (at the city)
+ * 导出采用通报 for the units whose packets were received.
  */
 import { Alert, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconEdit, IconFileZip, IconShieldCheck } from '@tabler/icons-react';
+import { IconEdit, IconFileExport, IconFileZip, IconShieldCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { SenderSettings } from '../../src-main/api/ops/packets';
 import { useApi } from '../api/context';
 import { EmptyHint } from '../components/common/EmptyHint';
+import { NoticeExportDialog } from '../components/packets/NoticeExportDialog';
 import { PacketExportDialog } from '../components/packets/PacketExportDialog';
 import { PacketRegister } from '../components/packets/PacketRegister';
 import { PacketVerifyDialog } from '../components/packets/PacketVerifyDialog';
@@ -65,6 +67,7 @@ export function PacketsPage() {
   const [editing, setEditing] = useState<SenderSettings | null>(null);
   const [exporting, setExporting] = useState(false);
   const [verifyPath, setVerifyPath] = useState<string | null>(null);
+  const [noticeOpen, setNoticeOpen] = useState(false);
 
   const sender = settings.data?.sender;
   const ready = sender !== undefined && senderComplete(sender);
@@ -79,6 +82,10 @@ export function PacketsPage() {
           生成上报包
         </Button>
         <ListExportButton request={() => ({ list: 'packets' })} testId="packets-export" />
+        {/* issue 17: adoption notices back to the units whose packets were received */}
+        <Button variant="default" leftSection={<IconFileExport size={16} />} onClick={() => setNoticeOpen(true)} data-testid="notice-export-open">
+          导出采用通报
+        </Button>
       </PageHeader>
       <Stack gap="md">
         {settings.error && (
@@ -121,6 +128,7 @@ export function PacketsPage() {
         }}
       />
       <PacketVerifyDialog initialPath={verifyPath} onClose={() => setVerifyPath(null)} />
+      <NoticeExportDialog opened={noticeOpen} onClose={() => setNoticeOpen(false)} />
     </>
   );
 }

@@ -1,14 +1,16 @@
 /**
  * 统计: the units' assessment for a period — the ranked table, points by unit and the monthly
  * trend, commissions, deductions and targets, the rules, 年度统计 (the year's figures and report) —
- * and 导出通报 (Word and Excel).
+ * and 导出通报 (Word and Excel); 导入/导出采用通报, the adoption notices with the city office (issue 17).
  */
 import { Alert, Button, Group, Loader, Paper, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
-import { IconFileExport, IconTableImport } from '@tabler/icons-react';
+import { IconFileExport, IconFileImport, IconTableImport } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useApi } from '../api/context';
 import { PageHeader } from '../components/common/PageHeader';
 import { AdoptionSheetDialog } from '../components/stats/AdoptionSheetDialog';
+import { NoticeExportDialog } from '../components/packets/NoticeExportDialog';
+import { NoticeImportDialog } from '../components/stats/NoticeImportDialog';
 import { CommissionsPanel } from '../components/stats/CommissionsPanel';
 import { DeductionsPanel } from '../components/stats/DeductionsPanel';
 import { defaultChoice, PeriodPicker, toQuery, type PeriodChoice } from '../components/stats/PeriodPicker';
@@ -32,6 +34,8 @@ export function StatsPage() {
   const report = useLoad(() => api.call('scoreReport', query), [api, key]);
   const { exportCircular, exporting } = useExportCircular();
   const [sheetOpen, setSheetOpen] = useState(false);
+  const [noticeImportOpen, setNoticeImportOpen] = useState(false);
+  const [noticeExportOpen, setNoticeExportOpen] = useState(false);
   const r = report.data;
   const range = r ? { from: r.from, to: r.to } : null;
 
@@ -40,6 +44,13 @@ export function StatsPage() {
       <PageHeader title="统计" hint="考核积分、采用、批示与通报">
         <Button variant="default" leftSection={<IconTableImport size={16} />} onClick={() => setSheetOpen(true)} data-testid="adoption-sheet-open">
           导入采用情况表
+        </Button>
+        {/* issue 17: adoption notices with the city office, both ends */}
+        <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => setNoticeImportOpen(true)} data-testid="notice-import-open">
+          导入采用通报
+        </Button>
+        <Button variant="default" leftSection={<IconFileExport size={16} />} onClick={() => setNoticeExportOpen(true)} data-testid="notice-export-open">
+          导出采用通报
         </Button>
         <Button
           leftSection={<IconFileExport size={16} />}
@@ -52,6 +63,8 @@ export function StatsPage() {
         </Button>
       </PageHeader>
       <AdoptionSheetDialog opened={sheetOpen} onClose={() => setSheetOpen(false)} onRecorded={report.reload} />
+      <NoticeImportDialog opened={noticeImportOpen} onClose={() => setNoticeImportOpen(false)} onImported={report.reload} />
+      <NoticeExportDialog opened={noticeExportOpen} onClose={() => setNoticeExportOpen(false)} {...(range ? { period: `${range.from}..${range.to}` } : {})} />
       <Group justify="space-between" align="flex-end" mb="sm">
         <PeriodPicker value={choice} onChange={setChoice} />
         {r && (

@@ -143,9 +143,17 @@ function setAt(target: Record<string, unknown>, path: (string | number)[], value
 
 /**
  * Fields some inputs need before they are valid at all, tried in turn when the bare sample is
- * refused by its shape (a score's period; an item's or a draft's text; an instruction's feedback).
+ * refused by its shape (a score's period; an item's or a draft's text; an instruction's feedback;
+ * a file's path where an upload is the other choice).
  */
-const FILL_INS: Record<string, unknown>[] = [{}, { from: '2026-01-01', to: '2026-12-31' }, { body: '正文一段。' }, { text: '已办理。' }];
+const FILL_INS: Record<string, unknown>[] = [
+  {},
+  { from: '2026-01-01', to: '2026-12-31' },
+  { body: '正文一段。' },
+  { text: '已办理。' },
+  // a file given as a path or as uploaded bytes, one of the two (packetImport's unit, issue 17)
+  { path: '不存在的上报包.zip' },
+];
 
 /** A valid-shaped input with `site` pointing at `missing`; undefined if none could be built. */
 export function inputMissing(schema: z.ZodType, site: IdSite, missing: number | string, dir: string): unknown {

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import * as s from '../schemas';
 import { op, writesFile } from './define';
+import { fileSource, oneSource } from '../upload-source';
 
 export interface ReceivedPacketSummary {
   id: number;
@@ -43,6 +44,18 @@ export interface NoticeFault {
   message: string;
 }
 
+export interface NoticeImportItem {
+  articleId: number;
+  title: string;
+  publication: string;
+  issue: string;
+  date: string;
+  /** The rules' row it scores under (city level): 'single' 单条 or 'research' 综合调研. */
+  kind: 'single' | 'research';
+  /** False: this adoption was recorded before (an earlier import), nothing changed. */
+  recorded: boolean;
+}
+
 export interface NoticeImportResult {
   sender: string;
   period: { from: string; to: string };
@@ -51,6 +64,8 @@ export interface NoticeImportResult {
   /** Recorded now (0 when the notice was imported before). */
   recorded: number;
   instructions: number;
+  /** Each adoption of the notice that is one of our items: recorded now, or found recorded before. */
+  items: NoticeImportItem[];
   /** UUIDs that are not items of this database: listed, not guessed. */
   unknown: { uuid: string; title: string }[];
 }
@@ -61,7 +76,8 @@ export const packetLoopOps = {
   packetImport: op<PacketImportResult>()(
     z
       .object({
-        path: filePath('上报包文件'),
+        // browser mode uploads the zip (base64 + fileName); elsewhere it is a path
+        ...fileSource('上报包文件'),
         unit: s.ref('报送单位').optional(),
         // The CLI gives the kind in Chinese (县区 / 部门), the UI the value.
         newUnitKind: z
@@ -72,7 +88,8 @@ export const packetLoopOps = {
           .optional(),
         by: s.optionalLine('经办人', s.LIMITS.name).optional(),
       })
-      .strict(),
+      .strict()
+      .refine(...oneSource('上报包文件')),
     '接收上报包：校验后把其中每条信息登记为来稿 / receive a packet: verify it, register its items as drafts',
   ),
   noticeExport: op<NoticeExportResult>()(
@@ -87,7 +104,7 @@ export const packetLoopOps = {
     writesFile,
   ),
   noticeImport: op<NoticeImportResult>()(
-    z.object({ path: filePath('采用情况通报文件') }).strict(),
+    z.object(fileSource('采用情况通报文件')).strict().refine(...oneSource('采用情况通报文件')),
     '导入市里的采用情况通报，登记采用和批示 / import the city\'s adoption notice',
   ),
   receivedPacketList: op<ReceivedPacketSummary[]>()(z.object({}).strict(), '已接收的上报包 / packets received', true),

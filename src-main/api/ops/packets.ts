@@ -4,6 +4,7 @@
  */
 import { pageQuery, type Page } from '../paging';
 import { z } from 'zod';
+import { fileSource, oneSource } from '../upload-source';
 import * as s from '../schemas';
 import type { Category, Classification } from '../schemas';
 import { PACKET_LIMITS, type Manifest } from '../../packet/manifest';
@@ -156,7 +157,7 @@ export const packetOps = {
     true,
   ),
   packetVerify: op<PacketVerifyResult>()(
-    z.object({ path: path('上报包文件') }).strict(),
+    z.object(fileSource('上报包文件')).strict().refine(...oneSource('上报包文件')),
     '校验上报包 / verify a packet file',
     true,
   ),

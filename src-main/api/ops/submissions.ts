@@ -33,6 +33,17 @@ export interface SubmissionRef {
   receivedDate: string;
 }
 
+/** A received packet, as named beside a draft registered from it. */
+export interface ReceivedPacketRef {
+  id: number;
+  fileName: string;
+  senderOffice: string;
+  /** UTC ISO. */
+  importedAt: string;
+  /** The issue it was printed in at the sender, when it came inside an issue. */
+  issueTitle: string | null;
+}
+
 export interface Submission {
   id: number;
   unitId: number | null;
@@ -60,6 +71,8 @@ export interface Submission {
   articleId: number | null;
   /** The live issue holding that item (a draft, in review, or signed: then the state is 已采用). */
   issue: ArticleIssueRef | null;
+  /** The packet it came in from a county or department (issue 17, the city side); absent for other drafts. */
+  receivedPacket?: ReceivedPacketRef;
   /** The category its wording points to (intake/category-guess.ts), null when not clear: then 编辑成信息 asks. */
   guessedCategory: Category | null;
   createdAt: string;

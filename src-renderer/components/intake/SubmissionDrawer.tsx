@@ -1,4 +1,5 @@
 /** One draft as received: the register entry, where it stands, and its text with heading levels. */
+import { ReceivedPacketLine } from './ReceivedPacketText';
 import { AuthorPicker } from './AuthorPicker';
 import { Alert, Anchor, Badge, Drawer, Group, Loader, Stack, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
@@ -84,6 +85,7 @@ function Detail({ id, version, onOpen, onChanged, onStateAction, onCorrect }: Om
               </Text>
             </Group>,
           )}
+          {d.receivedPacket && fact('上报包', <ReceivedPacketLine packet={d.receivedPacket} />)}
           {fact(
             '状态',
             <Group gap={6}>

@@ -4,6 +4,7 @@ import { Group, Text } from '@mantine/core';
 import type { SubmissionSummary } from '../../../src-main/api/ops/submissions';
 import { formatDate } from '../../format';
 import { IssueRefLink } from '../common/IssueRefLink';
+import { ReceivedPacketCell } from './ReceivedPacketText';
 import { SubmissionActions } from './SubmissionActions';
 import { DuplicateBadge, FormatBadge, SubmissionStateBadge } from './SubmissionBadges';
 import type { StateAction } from './SubmissionStateDialog';
@@ -82,6 +83,8 @@ export function intakeColumns(actions: {
       ),
     },
     { id: 'format', header: '来源', width: 76, cell: (s) => <FormatBadge format={s.originalFormat} encoding={s.originalEncoding} /> },
+    // issue 17: the packet a draft from a county or department came in (the city side)
+    { id: 'packet', header: '上报包', width: 140, cell: (s) => <ReceivedPacketCell packet={s.receivedPacket} /> },
     // Each draft's count of proofreading findings, so the editor sees which need most work.
     { id: 'proof', header: '校对', width: 76, cell: (s) => <ProofCountBadge proof={s.proof} /> },
     { id: 'state', header: '状态', width: 180, sortable: true, cell: (s) => <StateCell s={s} /> },
