@@ -1,9 +1,9 @@
 /**
  * The loop with the city office (issue 17), what the UI needs of it: packets and notices given as
  * uploaded bytes (browser mode) as well as by path, the draft naming the packet it came in, and
- * the kind a city adoption is recorded as. The notice says 全文/简讯/综合; the county records
- * the rules' city row for it (单条 for 全文 and 简讯 — the table has no city brief row — and
- * 综合调研 for 综合), so the points follow the rules: 50, 50 and 100 by DOMAIN.md's table.
+ * the row a city adoption is recorded under. The notice says 全文/简讯/综合 (how the city printed
+ * it); the county's row follows the piece it sent: 综合调研 for a 调研 item, else 单条 — a 综合
+ * (combined) printing scores like a full item, as the county's own rule has it. 50 / 100 points.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -83,6 +83,8 @@ describe('the loop given uploaded files, and the kinds of city adoptions', () =>
     expect(manifest.adoptions.map((a) => a.kind)).toEqual(['全文', '综合', '简讯']);
 
     // the county: a notice uploaded; bytes that are no notice are refused and change nothing
+    // the third item we sent is a 调研 piece: its city adoption is 综合调研 whatever the printing
+    c.t.db.prepare("UPDATE articles SET category = 'research' WHERE id = ?").run(c.singles[2]);
     const countyBefore = snapshotAll(c.t.db);
     const bad = await c.t.refuse('noticeImport', { base64: Buffer.from('x').toString('base64'), fileName: '通报.zip' });
     expect(bad.message).toContain('采用情况通报未导入，没有登记任何采用');
@@ -92,22 +94,22 @@ describe('the loop given uploaded files, and the kinds of city adoptions', () =>
     expect(imported).toMatchObject({ adoptions: 3, recorded: 3, unknown: [] });
     expect(imported.items.map((i) => [i.articleId, i.kind, i.recorded])).toEqual([
       [c.singles[0], 'single', true],
-      [c.singles[1], 'research', true],
-      [c.singles[2], 'single', true],
+      [c.singles[1], 'single', true],
+      [c.singles[2], 'research', true],
     ]);
     const rows = c.t.db.prepare("SELECT article_id, kind FROM adoptions WHERE level = 'city' ORDER BY article_id").all();
     expect(rows).toEqual([
       { article_id: c.singles[0], kind: 'single' },
-      { article_id: c.singles[1], kind: 'research' },
-      { article_id: c.singles[2], kind: 'single' },
+      { article_id: c.singles[1], kind: 'single' },
+      { article_id: c.singles[2], kind: 'research' },
     ]);
     const ledger = await c.t.call('scoreLedger', { from: '2026-11-01', to: '2026-11-30' });
     const cityPoints = ledger.filter((e) => e.rule?.startsWith('市级')).map((e) => [e.articleId, e.rule, e.points]);
     expect(cityPoints.sort()).toEqual(
       [
         [c.singles[0], '市级单条', 50],
-        [c.singles[1], '市级综合调研', 100],
-        [c.singles[2], '市级单条', 50],
+        [c.singles[1], '市级单条', 50],
+        [c.singles[2], '市级综合调研', 100],
       ].sort(),
     );
 
@@ -139,7 +141,7 @@ describe('the loop given uploaded files, and the kinds of city adoptions', () =>
     const before = snapshotAll(c.t.db);
     const r = await c.t.call('noticeImport', { path: notice.path });
     expect(r.recorded).toBe(0);
-    expect(r.items).toMatchObject([{ kind: 'research', recorded: false }]);
+    expect(r.items).toMatchObject([{ kind: 'single', recorded: false }]);
     expect(snapshotAll(c.t.db)).toEqual(before);
   });
 });

@@ -10,7 +10,8 @@ import { ApiError } from '../api/errors';
 import type { OpArgs } from '../api/contract';
 import type { NoticeFault, NoticeImportItem, NoticeImportResult } from '../api/ops/packet-loop';
 import { MANIFEST_NAME, SUMS_NAME } from '../packet/manifest';
-import { NOTICE_DOCX_NAME, NOTICE_FORMAT, noticeManifestSchema, type NoticeAdoption, type NoticeManifest } from '../packet/notice-manifest';
+import { NOTICE_DOCX_NAME, NOTICE_FORMAT, noticeManifestSchema, type NoticeManifest } from '../packet/notice-manifest';
+import type { Category } from '../api/schemas';
 import type { AdoptionKind } from '../scoring/rules';
 import { readZip } from '../packet/zip-read';
 import { writeTx } from '../store/db';
@@ -75,16 +76,16 @@ async function checkedNotice(ctx: Ctx, file: string): Promise<NoticeManifest> {
 }
 
 /**
- * The row of the rules' table a city adoption scores under, from the kind the notice gives. The
- * city level of the table has 单条 and 综合调研 (research/comprehensive, DOMAIN.md) and no brief
- * row: an item the city printed whole or as a brief is a single item adopted; one it combined
- * with other units' material into a 综合 piece scores as 综合调研.
+ * The row of the rules' table a city adoption scores under. The city level of the table has 单条
+ * and 综合调研 (research/comprehensive, DOMAIN.md) and no brief row. What decides it is the piece we
+ * sent: a 调研 item adopted upward is 综合调研, anything else a single item — whether the city
+ * printed it whole (全文), as a brief (简讯) or combined it with other units' material (综合), as
+ * the county's own rule gives a combined item's units the full item's points. The notice's kind
+ * stays on record in the import's result; it never raises the points by itself.
  */
-export const CITY_ADOPTION_KIND: Record<NoticeAdoption['kind'], Extract<AdoptionKind, 'single' | 'research'>> = {
-  全文: 'single',
-  简讯: 'single',
-  综合: 'research',
-};
+export function cityAdoptionKind(category: Category | undefined): Extract<AdoptionKind, 'single' | 'research'> {
+  return category === 'research' ? 'research' : 'single';
+}
 
 export async function importNotice(ctx: Ctx, args: OpArgs<'noticeImport'>): Promise<NoticeImportResult> {
   const m = await withSourceFile(args, '采用情况通报.zip', (file) => checkedNotice(ctx, file));
@@ -98,6 +99,7 @@ export async function importNotice(ctx: Ctx, args: OpArgs<'noticeImport'>): Prom
     const hasAdoption = ctx.db.prepare("SELECT 1 FROM adoptions WHERE article_id = ? AND publication = ? AND issue_ref = ? AND level = 'city'");
     const hasInstruction = ctx.db.prepare("SELECT 1 FROM instructions WHERE article_id = ? AND level = 'city' AND leader = ? AND date = ? AND text = ?");
     const instruction = ctx.db.prepare("INSERT INTO instructions (article_id, level, leader, date, text, created_at) VALUES (?, 'city', ?, ?, ?, ?)");
+    const categoryOf = ctx.db.prepare<[number], { category: string }>('SELECT category FROM articles WHERE id = ?');
     let recorded = 0;
     let instructions = 0;
     const unknown: { uuid: string; title: string }[] = [];
@@ -108,7 +110,7 @@ export async function importNotice(ctx: Ctx, args: OpArgs<'noticeImport'>): Prom
         unknown.push({ uuid: a.uuid, title: a.title });
         continue;
       }
-      const kind = CITY_ADOPTION_KIND[a.kind];
+      const kind = cityAdoptionKind(categoryOf.get(articleId)?.category as Category | undefined);
       const isNew = !hasAdoption.get(articleId, a.publication, a.issue);
       if (isNew) recorded += adoption.run(articleId, a.publication, kind, a.date, a.issue, now).changes;
       items.push({ articleId, title: a.title, publication: a.publication, issue: a.issue, date: a.date, kind, recorded: isNew });
