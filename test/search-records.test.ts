@@ -54,7 +54,8 @@ describe('found when created', () => {
     expect(await hits('秋粮', { kinds: ['article', 'instruction'] })).toEqual([]);
     expect(await hits('秋粮', { year: 2025 })).toEqual([]);
     const r = await t.call('search', { query: '仓储' });
-    expect(r.hits[0]).toMatchObject({ kind: 'commission', id: commission, title: '秋粮收购进展', date: '2026-10-20', unit: '城关镇、县水利局' });
+    expect(r.hits[0]).toMatchObject({ kind: 'commission', id: commission, title: '秋粮收购进展', date: '2026-10-20', unit: null });
+    expect(r.hits[0]!.snippet).toContain('约稿单位：城关镇、县水利局');
     expect(r.hits[0]!.snippet).toContain('烘干仓储');
   });
 

@@ -34,7 +34,8 @@ function loadCommission(ctx: Ctx, id: number): RecordLoaded | null {
     title: c.topic,
     text: [c.requirements ?? '', `约稿单位：${names}`].filter(Boolean).join('\n'),
     date: c.deadline,
-    unit: names || null,
+    // the units are in the text already, where a matched unit is highlighted: not repeated below it
+    unit: null,
     issueLabel: null,
     state: units.every((u) => u.answered_date !== null) ? 'answered' : 'open',
   };

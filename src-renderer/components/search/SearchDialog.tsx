@@ -39,6 +39,9 @@ const KIND_BADGE: Record<SearchHit['kind'], { label: string; color: string }> = 
   urgent: { label: '紧急信息', color: 'orange' },
 };
 
+/** What a follow-up record's date is (an item's, a draft's and an issue's need no word). */
+const DATE_LABEL: Partial<Record<SearchHit['kind'], string>> = { commission: '截止 ', instruction: '批示于 ', liaison: '任职自 ', urgent: '事发 ' };
+
 const isRecord = (k: SearchHit['kind']): k is RecordKind => (RECORD_KINDS as readonly string[]).includes(k);
 
 function targetOf(h: SearchHit): SearchTarget {
@@ -139,7 +142,7 @@ function SearchBody({ onOpen }: { onOpen: (t: SearchTarget) => void }) {
                     <Highlighted text={h.snippet} marks={h.marks} />
                   </Text>
                   <Text size="xs" c="dimmed">
-                    {[formatDate(h.date), h.unit, h.kind !== 'issue' ? h.issueLabel : null].filter(Boolean).join(' · ')}
+                    {[`${DATE_LABEL[h.kind] ?? ''}${formatDate(h.date)}`, h.unit, h.kind !== 'issue' ? h.issueLabel : null].filter(Boolean).join(' · ')}
                   </Text>
                 </div>
                 {h.kind === 'issue' && h.state === 'voided' && (
