@@ -13,7 +13,7 @@ import { DashboardPage } from './pages/DashboardPage';
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Api } from './api/client';
 import { ApiProvider } from './api/context';
-import { SearchDialog } from './components/search/SearchDialog';
+import { SearchDialog, type SearchTarget } from './components/search/SearchDialog';
 import { BackupRunningBadge } from './components/backups/BackupRunning';
 import { BackupWarning } from './components/backups/BackupWarning';
 import { NavContext, type LeaveGuard, type Nav, type PageName, type Route } from './nav';
@@ -30,6 +30,8 @@ import { PacketsPage } from './pages/PacketsPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { StatsPage } from './pages/StatsPage';
 import { theme } from './theme';
+// search hits on issue 16's records open their dialogs (branch search16)
+import { RecordDialog, type RecordRef } from './components/search/RecordDialog';
 
 const NAV_ITEMS: { page: PageName; label: string; icon: ReactNode }[] = [
   // the 工作台 opens first (issue 16, branch dash)
@@ -63,6 +65,8 @@ export function App({ api }: { api: Api }) {
 function Shell() {
   const [nav, setNav] = useState<{ route: Route; seq: number }>({ route: { page: 'dashboard' }, seq: 0 });
   const [searchOpen, setSearchOpen] = useState(false);
+  // a follow-up record opened from search (branch search16)
+  const [record, setRecord] = useState<RecordRef | null>(null);
   const guard = useRef<LeaveGuard | null>(null);
   const leaving = useRef(false);
   // Every move (a nav link, 返回列表, Ctrl+N, a search hit) asks the open editor first, so
@@ -88,6 +92,7 @@ function Shell() {
     guard.current = g;
   }, []);
   const value = useMemo<Nav>(() => ({ ...nav, go, setLeaveGuard }), [nav, go, setLeaveGuard]);
+  const openHit = useCallback((t: SearchTarget) => ('record' in t ? setRecord(t.record) : go(t.route)), [go]);
 
   // [] = also inside text fields: these are the app's own commands, not typing.
   useHotkeys(
@@ -127,7 +132,7 @@ function Shell() {
                 <Group gap="xs" wrap="nowrap">
                   <IconSearch size={16} color="var(--mantine-color-gray-6)" />
                   <Text size="sm" c="dimmed">
-                    查找稿件或期次…
+                    查找稿件、期次、约稿等…
                   </Text>
                 </Group>
                 <Group gap={2} wrap="nowrap">
@@ -196,7 +201,8 @@ function Shell() {
           {page === 'dashboard' && <DashboardPage />}
         </AppShell.Main>
 
-        <SearchDialog opened={searchOpen} onClose={() => setSearchOpen(false)} onOpen={go} />
+        <SearchDialog opened={searchOpen} onClose={() => setSearchOpen(false)} onOpen={openHit} />
+        <RecordDialog record={record} onClose={() => setRecord(null)} />
         <DraftRecovery />
       </AppShell>
     </NavContext.Provider>

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { dispatch } from '../../src-main/wiring/dispatch';
 import { createCtx } from '../../src-main/services/context';
 import { openDatabase, type DB } from '../../src-main/store/db';
+import { flushSearchQueue } from '../../src-main/store/search-queue';
 import { build, type Sizes } from './scores';
 import { goalLine, ms, row, time } from './stats';
 
@@ -40,6 +41,7 @@ export async function benchLiaison(dir: string, quick: boolean): Promise<string[
   db.transaction(() => {
     build(db, size);
     addLiaisonsAndEvents(db, quick ? 20 : 200);
+    flushSearchQueue(db); // the records' search entries, as the app would have written them
   }).immediate();
   db.pragma('synchronous = FULL');
   const ctx = createCtx(db, () => new Date(YEAR + 1, 0, 15));

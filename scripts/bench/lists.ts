@@ -9,6 +9,7 @@ import { dispatch } from '../../src-main/wiring/dispatch';
 import type { OpName } from '../../src-main/api/contract';
 import { createCtx } from '../../src-main/services/context';
 import { openDatabase, type DB } from '../../src-main/store/db';
+import { flushSearchQueue } from '../../src-main/store/search-queue';
 import { archiveCopy, sharedArchive } from './archive';
 import { goalLine, MIN_SAMPLES, row, time } from './stats';
 
@@ -38,6 +39,7 @@ function fill(db: DB, items: number): void {
     for (let i = 0; i < items / 100; i++) packet.run(`${day(i)}T08:00:00.000Z`, `上报包${i}.zip`, 'a'.repeat(64));
     const audit = db.prepare("INSERT INTO audit_log (at, operator, operation, object, summary, detail) VALUES (?, '王某', 'articleEdit', ?, '修改信息', '{}')");
     for (let i = 0; i < items; i++) audit.run(`${day(i)}T08:00:00.000Z`, `article:${1 + i}`);
+    flushSearchQueue(db); // the instructions' search entries, as the app would have written them
   })();
 }
 

@@ -75,6 +75,8 @@ export interface DeductionRec {
   points: number;
   reason: string;
   date: string;
+  /** Applied from an urgent event's proposal (紧急信息): a rule's deduction, not one entered by hand. */
+  urgent?: boolean;
 }
 
 export interface TargetRec {
@@ -385,7 +387,10 @@ function tally(data: ScoreData, from: string, to: string, keepEvents: boolean): 
     const a = acc(d.unitId);
     a.touched = true;
     a.deductions += d.points;
-    push(() => ({ date: d.date, unitId: d.unitId, type: 'deduction', label: d.reason, points: 0, deducted: d.points, reward: 0, articleId: null, title: null, rulesFrom: '', rule: null }));
+    // An urgent event's deduction names its rule (the reason starts with it) and the version in force on the event's day.
+    const rule = d.urgent ? d.reason.replace(/（.*$/, '') : null;
+    const rulesFrom = d.urgent ? rulesAt(data.rules, d.date).validFrom : '';
+    push(() => ({ date: d.date, unitId: d.unitId, type: 'deduction', label: d.reason, points: 0, deducted: d.points, reward: 0, articleId: null, title: null, rulesFrom, rule }));
   }
   return t;
 }

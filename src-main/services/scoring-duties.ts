@@ -51,7 +51,8 @@ function toEntries(ctx: Ctx, rows: CommissionUnitRow[]): CommissionEntry[] {
   return [...byId.values()];
 }
 
-function commissionEntry(ctx: Ctx, id: number): CommissionEntry {
+/** One commission with its units, read alone (not picked out of the whole list). */
+export function commissionEntry(ctx: Ctx, id: number): CommissionEntry {
   const rows = ctx.db.prepare(`${COMMISSION_SELECT} WHERE c.id = ? ORDER BY cu.unit_id`).all(id) as CommissionUnitRow[];
   const entry = toEntries(ctx, rows)[0];
   if (!entry) throw new ApiError('NOT_FOUND', `没有编号为 ${id} 的约稿。`);

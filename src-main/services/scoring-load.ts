@@ -128,8 +128,12 @@ export function loadScoreData(ctx: Ctx, from: string, to: string): ScoreData {
   }
 
   const deductions = db
-    .prepare('SELECT id, unit_id AS unitId, points, reason, date FROM deductions WHERE date BETWEEN ? AND ?')
-    .all(from, to) as DeductionRec[];
+    .prepare(
+      `SELECT d.id, d.unit_id AS unitId, d.points, d.reason, d.date, e.id IS NOT NULL AS urgent
+         FROM deductions d LEFT JOIN urgent_events e ON e.deduction_id = d.id WHERE d.date BETWEEN ? AND ?`,
+    )
+    .all(from, to)
+    .map((d) => ({ ...(d as DeductionRec), urgent: (d as { urgent: number }).urgent === 1 })) as DeductionRec[];
   const targets = db.prepare('SELECT unit_id AS unitId, valid_from AS validFrom, monthly FROM unit_targets').all() as TargetRec[];
 
   return {

@@ -16,6 +16,8 @@ import { findSeriesRow } from './series';
 import { findUnitRow } from './units';
 import { printedSeriesName } from '../store/printed-series';
 import { stmt } from '../store/statements';
+// issue 16's records in search (branch search16)
+import { RECORD_LOADERS } from './search-records';
 
 /** Above this many candidate documents, order by newest instead of by bm25 (see bench). */
 export const RANK_LIMIT = 3000;
@@ -166,6 +168,7 @@ function loadIssue(ctx: Ctx, id: number): Loaded | null {
 const LOADERS: Record<Exclude<SearchKind, 'article'>, (ctx: Ctx, id: number) => Loaded | null> = {
   submission: loadSubmission,
   issue: loadIssue,
+  ...RECORD_LOADERS,
 };
 
 export function search(ctx: Ctx, args: OpArgs<'search'>): SearchResult {

@@ -13,6 +13,8 @@ import { APPLICATION_ID } from './identity';
 import { beginSession, clearSessions, readCheckRecord, staleSessions, writeCheckRecord, type CheckReason } from './check-state';
 import { checkNow } from './integrity';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+// issue 16's records in search (branch search16)
+import { flushSearchQueue } from './search-queue';
 
 export type { DB } from './db-handle';
 import type { DB } from './db-handle';
@@ -300,6 +302,8 @@ export function writeTx<T>(db: DB, fn: () => T): T {
       .transaction(() => {
         const before = audit ? totalChanges(db) : 0;
         const r = fn();
+        // Records named by migration 18's triggers enter the search index in this transaction.
+        flushSearchQueue(db);
         // Only a transaction that changed something carries the entry: an import that found a
         // duplicate opens one to look, and records nothing.
         if (audit && totalChanges(db) > before) {

@@ -13,8 +13,10 @@ import type { DB } from './db-handle';
 import { stmt } from './statements';
 import { documentTokens } from '../search/tokenize';
 import { hasPrintedNames, printedSeriesName } from './printed-series';
+// issue 16's records in search (branch search16)
+import { RECORD_BUILDERS, recordDocIds, type RecordKind } from './search-record-docs';
 
-export type DocKind = 'article' | 'submission' | 'issue';
+export type DocKind = 'article' | 'submission' | 'issue' | RecordKind;
 
 export interface Touched {
   articles?: readonly number[];
@@ -107,6 +109,7 @@ const BUILDERS: Record<DocKind, (db: DB, id: number) => DocText | null> = {
   article: articleDoc,
   submission: submissionDoc,
   issue: issueDoc,
+  ...RECORD_BUILDERS,
 };
 
 /** Filter tokens live in a namespace no text produces (text tokens are Han bigrams or words). */
@@ -114,7 +117,7 @@ export const META_PREFIX = 'zz';
 const SEP = 'zzsep';
 
 /** `prebuilt`: the document already read (null: it is gone), else it is read here. */
-function writeDoc(db: DB, kind: DocKind, refId: number, prebuilt?: DocText | null): void {
+export function writeDoc(db: DB, kind: DocKind, refId: number, prebuilt?: DocText | null): void {
   const existing = stmt(db, 'SELECT id FROM search_docs WHERE kind = ? AND ref_id = ?').get(kind, refId) as { id: number } | undefined;
   if (existing) {
     stmt(db, 'DELETE FROM search_bi WHERE rowid = ?').run(existing.id);
@@ -159,6 +162,7 @@ function allDocs(db: DB): [DocKind, number][] {
     ...ids('SELECT id FROM articles ORDER BY created_at, id').map((id): [DocKind, number] => ['article', id]),
     ...ids('SELECT id FROM submissions ORDER BY received_date, id').map((id): [DocKind, number] => ['submission', id]),
     ...ids('SELECT id FROM issues ORDER BY date, id').map((id): [DocKind, number] => ['issue', id]),
+    ...recordDocIds(db),
   ];
 }
 

@@ -64,3 +64,45 @@ it('opens a draft found by search in the intake register (来稿)', async () => 
   await expect.poll(() => page.locator(`${tid('intake-row')}[data-id="${id}"]`).count(), { timeout: 30_000 }).toBe(1);
   expect(errors).toEqual([]);
 });
+
+it('finds a commission by a word of its requirements, filters by kind, and opens it; an officer and an urgent event open too (issue 16)', async () => {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+k');
+  const input = page.locator(tid('search-input'));
+  await input.fill('');
+  await input.pressSequentially('隐患排查', { delay: 40 });
+  const hit = page.locator(`${tid('search-result')}[data-kind="commission"]`);
+  await expect.poll(() => hit.count(), { timeout: 30_000 }).toBe(1);
+  expect(await hit.innerText()).toContain('秋冬季安全生产工作进展');
+  expect(await hit.innerText()).toContain('约稿');
+  // the kind filter keeps the commissions only
+  await page.locator(tid('search-kind')).getByText('约稿', { exact: true }).click();
+  await expect.poll(() => page.locator(`${tid('search-result')}:not([data-kind="commission"])`).count(), { timeout: 30_000 }).toBe(0);
+  await expect.poll(() => hit.count(), { timeout: 30_000 }).toBe(1);
+  await hit.click();
+  const dialog = page.locator(tid('commission-dialog'));
+  await dialog.locator(tid('notice-requirements')).waitFor({ timeout: 30_000 });
+  expect(await dialog.locator(tid('notice-requirements')).inputValue()).toContain('隐患排查整治');
+  await page.keyboard.press('Escape');
+  await expect.poll(() => page.locator(tid('commission-dialog')).count(), { timeout: 30_000 }).toBe(0);
+
+  await page.keyboard.press('Control+k');
+  await input.fill('');
+  await input.pressSequentially('孙小兰', { delay: 40 });
+  const officer = page.locator(`${tid('search-result')}[data-kind="liaison"]`);
+  await expect.poll(() => officer.count(), { timeout: 30_000 }).toBe(1);
+  await officer.click();
+  await expect.poll(() => page.locator(tid('liaison-dialog-table')).innerText(), { timeout: 30_000 }).toContain('13800000003');
+  await page.keyboard.press('Escape');
+  await expect.poll(() => page.locator(tid('liaison-dialog-table')).count(), { timeout: 30_000 }).toBe(0);
+
+  await page.keyboard.press('Control+k');
+  await input.fill('');
+  await input.pressSequentially('山体落石', { delay: 40 });
+  const urgent = page.locator(`${tid('search-result')}[data-kind="urgent"]`);
+  await expect.poll(() => urgent.count(), { timeout: 30_000 }).toBe(1);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.locator(tid('urgent-row')).first().innerText(), { timeout: 30_000 }).toContain('山体落石');
+  await page.keyboard.press('Escape');
+  expect(errors).toEqual([]);
+});

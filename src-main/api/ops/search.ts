@@ -1,9 +1,18 @@
-/** Search (检索): one query over items, drafts and issues. */
+/** Search (检索): one query over items, drafts, issues and the follow-up records (约稿, 批示, 信息员, 紧急信息). */
 import { z } from 'zod';
 import * as s from '../schemas';
 import { op } from './define';
 
-export const SEARCH_KINDS = ['article', 'submission', 'issue'] as const;
+export const SEARCH_KINDS = [
+  'article',
+  'submission',
+  'issue',
+  // issue 16's records (branch search16)
+  'commission',
+  'instruction',
+  'liaison',
+  'urgent',
+] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 export interface SearchHit {
@@ -15,7 +24,10 @@ export interface SearchHit {
   /** [start, end) offsets of matched words in `snippet` and in `title`, for highlighting. */
   marks: [number, number][];
   titleMarks: [number, number][];
-  /** The date that places it: an issue's date, a draft's received date, an item's entry date. */
+  /**
+   * The date that places it: an issue's date, a draft's received date, an item's entry date; a
+   * commission's deadline, an instruction's date, an officer's first day, an urgent event's day.
+   */
   date: string;
   unit: string | null;
   /** For an item in an issue, and for an issue: which one. */
@@ -33,7 +45,7 @@ export interface SearchResult {
 }
 
 export interface Reindexed {
-  /** Items, drafts and issues now in the index. */
+  /** Items, drafts, issues and follow-up records now in the index. */
   documents: number;
   seconds: number;
 }
@@ -48,7 +60,14 @@ export const searchOps = {
     z
       .object({
         query: z.string({ error: '请输入要查找的词' }).max(200, { error: '查找的内容不能超过200个字' }),
-        kinds: z.array(z.enum(SEARCH_KINDS, { error: '类别只能是 article（信息）、submission（来稿）、issue（期）' })).max(3).optional(),
+        kinds: z
+          .array(
+            z.enum(SEARCH_KINDS, {
+              error: '类别只能是 article（信息）、submission（来稿）、issue（期）、commission（约稿）、instruction（批示）、liaison（信息员）、urgent（紧急信息）',
+            }),
+          )
+          .max(SEARCH_KINDS.length)
+          .optional(),
         series: s.ref('刊物').optional(),
         year: z.number({ error: '年份必须是数字' }).int().min(1949).max(2199).optional(),
         unit: s.ref('报送单位').optional(),
@@ -59,7 +78,7 @@ export const searchOps = {
         offset: z.number().int().min(0).max(10_000).optional(),
       })
       .strict(),
-    '全文检索 / full-text search over items, drafts and issues',
+    '全文检索信息、来稿、期次、约稿、批示、信息员和紧急信息 / full-text search over items, drafts, issues and the follow-up records',
     true,
   ),
   searchReindex: op<Reindexed>()(

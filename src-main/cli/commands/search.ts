@@ -1,4 +1,4 @@
-/** `bulletin search`: one query over items, drafts and issues; `search reindex` rebuilds the index. */
+/** `bulletin search`: one query over items, drafts, issues and the follow-up records; `search reindex` rebuilds the index. */
 import { dispatch } from '../../wiring/dispatch';
 import type { Reindexed, SearchHit, SearchResult } from '../../api/ops/search';
 import { loggerFor } from '../../log/logger';
@@ -7,7 +7,16 @@ import { openDatabase } from '../../store/db';
 import { filterBy } from '../options';
 import type { CommandSpec } from '../spec';
 
-const KIND_LABEL: Record<SearchHit['kind'], string> = { article: '信息', submission: '来稿', issue: '期' };
+const KIND_LABEL: Record<SearchHit['kind'], string> = {
+  article: '信息',
+  submission: '来稿',
+  issue: '期',
+  // issue 16's records (branch search16)
+  commission: '约稿',
+  instruction: '批示',
+  liaison: '信息员',
+  urgent: '紧急信息',
+};
 
 /** Marks as 【】 for a terminal, which has no highlighting of its own. */
 function bracket(text: string, marks: [number, number][]): string {
@@ -69,26 +78,26 @@ export const searchCommands: readonly CommandSpec[] = [
         ctx.db.close();
       }
     },
-    print: (r: Reindexed) => `已重建检索索引：${r.documents} 篇（信息、来稿和期），用时 ${r.seconds} 秒。`,
+    print: (r: Reindexed) => `已重建检索索引：${r.documents} 条（信息、来稿、期次、约稿、批示、信息员和紧急信息），用时 ${r.seconds} 秒。`,
     examples: ['bulletin search reindex'],
   },
   {
     path: ['search'],
     op: 'search',
-    zh: '全文检索信息、来稿和期次；一两个字的词也能查，多个词用空格分开',
-    en: 'Full-text search over items, drafts and issues; one- and two-character words work; words separated by spaces',
+    zh: '全文检索信息、来稿、期次、约稿、批示、信息员和紧急信息；一两个字的词也能查，多个词用空格分开',
+    en: 'Full-text search over items, drafts, issues, commissions, instructions, liaison officers and urgent events; one- and two-character words work; words separated by spaces',
     positionals: [{ name: 'QUERY', key: 'query', type: 'string' }],
     options: [
       { flag: 'limit', key: 'limit', type: 'int', value: 'N', zh: '最多列出几条（默认50）', en: 'at most N hits (default 50)' },
-      { flag: 'kind', key: 'kinds', type: 'string', multiple: true, value: 'K', zh: '只查某类：article 信息 / submission 来稿 / issue 期（可重复）', en: 'only this kind (repeatable)' },
+      { flag: 'kind', key: 'kinds', type: 'string', multiple: true, value: 'K', zh: '只查某类：article 信息 / submission 来稿 / issue 期 / commission 约稿 / instruction 批示 / liaison 信息员 / urgent 紧急信息（可重复）', en: 'only this kind (repeatable)' },
       filterBy.series,
       filterBy.year,
       filterBy.unit,
       filterBy.category,
-      { flag: 'state', key: 'state', type: 'string', value: 'S', zh: '按状态筛选（如 used 已刊用 / unused 未用 / signed 已签发）', en: 'filter by state' },
+      { flag: 'state', key: 'state', type: 'string', value: 'S', zh: '按状态筛选（如 used 已刊用 / unused 未用 / signed 已签发 / done 批示已办结 / pending 紧急信息未上报）', en: 'filter by state' },
     ],
     print: printResult,
     json: (r: SearchResult) => r.hits,
-    examples: ['bulletin search 改造', 'bulletin search "老旧小区 城关" --limit 10', 'bulletin --json search 镇'],
+    examples: ['bulletin search 改造', 'bulletin search "老旧小区 城关" --limit 10', 'bulletin search 安全生产 --kind commission', 'bulletin --json search 镇'],
   },
 ];

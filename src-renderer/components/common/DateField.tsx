@@ -27,9 +27,16 @@ export type DateFieldProps = Omit<DateInputProps, 'value' | 'onChange' | 'defaul
   onChange: (value: string) => void;
 };
 
+/**
+ * The narrowest box that shows the longest date (2026年12月25日) beside the calendar icon and the
+ * clear button: narrower widths given by callers (w={160}) cut off its last character at 1366×768.
+ */
+const MIN_WIDTH = { xs: 168, default: 188 };
+
 export function DateField({ value, onChange, ...rest }: DateFieldProps) {
   return (
     <DateInput
+      miw={rest.size === 'xs' ? MIN_WIDTH.xs : MIN_WIDTH.default}
       valueFormat={DATE_FORMAT}
       dateParser={parseTypedDate}
       placeholder="选择或输入日期"

@@ -1,4 +1,4 @@
-/** Ctrl+K's filters (issue 15): what kind of record, which year, which 来稿单位. */
+/** Ctrl+K's filters (issue 15): what kind of record (issue 16 adds the follow-up records), which year, which 来稿单位. */
 import { Group, SegmentedControl, Select } from '@mantine/core';
 import type { SearchKind } from '../../../src-main/api/ops/search';
 import type { Unit } from '../../../src-main/api/types';
@@ -31,6 +31,11 @@ export function SearchFilters({ value, onChange, units }: { value: SearchFilterV
           { value: 'article', label: '信息' },
           { value: 'submission', label: '来稿' },
           { value: 'issue', label: '期' },
+          // issue 16's records (branch search16)
+          { value: 'commission', label: '约稿' },
+          { value: 'instruction', label: '批示' },
+          { value: 'liaison', label: '信息员' },
+          { value: 'urgent', label: '紧急信息' },
         ]}
         data-testid="search-kind"
       />

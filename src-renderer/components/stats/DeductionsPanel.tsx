@@ -157,9 +157,15 @@ function Targets({ onChanged }: { onChanged: () => void }) {
               <Table.Tr key={u.id} data-testid="target-row" data-unit={u.name}>
                 <Table.Td>{u.name}</Table.Td>
                 <Table.Td>
+                  {/* two short lines rather than "（自2026-" broken before "12）" in a narrow column */}
                   <Text size="sm" c={t && t.monthly ? undefined : 'dimmed'}>
-                    {t && t.monthly ? `每月${t.monthly}篇（自${t.validFrom.slice(0, 7)}）` : '未设'}
+                    {t && t.monthly ? `每月${t.monthly}篇` : '未设'}
                   </Text>
+                  {t && t.monthly ? (
+                    <Text size="xs" c="dimmed">
+                      自{t.validFrom.slice(0, 4)}年{Number(t.validFrom.slice(5, 7))}月起
+                    </Text>
+                  ) : null}
                 </Table.Td>
                 <Table.Td>
                   <NumberInput

@@ -72,7 +72,8 @@ export function UrgentPanel({ range, onChanged }: { range: { from: string; to: s
   );
 }
 
-function UrgentCard({ e, onChanged }: { e: UrgentEntry; onChanged: () => void }) {
+/** One event with its reports, checks and proposal; also the record a search hit opens (UrgentEventDialog). */
+export function UrgentCard({ e, onChanged }: { e: UrgentEntry; onChanged: () => void }) {
   const api = useApi();
   const [kind, setKind] = useState<string>('city');
   const [at, setAt] = useState(nowText());
