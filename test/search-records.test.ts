@@ -3,7 +3,7 @@
  * and urgent events (紧急信息) are found as soon as they are written, follow every change (a
  * notice rewritten, a note added, a unit renamed, a record deleted) with no stale hit, come out
  * of a full rebuild the same, and a refused write leaves every table as it was. A database of
- * version 16 gets its records indexed by migration 18.
+ * version 16 gets its records indexed by migration 17.
  */
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -156,7 +156,7 @@ describe('rebuilt from scratch', () => {
   });
 });
 
-it('migration 18 indexes the records a version-16 database already holds', async () => {
+it('migration 17 indexes the records a version-16 database already holds', async () => {
   const dir = tempDir();
   const file = path.join(dir, 'bulletin.db');
   const raw = new Database(file);

@@ -302,7 +302,7 @@ export function writeTx<T>(db: DB, fn: () => T): T {
       .transaction(() => {
         const before = audit ? totalChanges(db) : 0;
         const r = fn();
-        // Records named by migration 18's triggers enter the search index in this transaction.
+        // Records named by migration 17's triggers enter the search index in this transaction.
         flushSearchQueue(db);
         // Only a transaction that changed something carries the entry: an import that found a
         // duplicate opens one to look, and records nothing.

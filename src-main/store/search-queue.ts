@@ -1,5 +1,5 @@
 /**
- * Empties migration 18's search_queue: each record a trigger named there is written to the
+ * Empties migration 17's search_queue: each record a trigger named there is written to the
  * index again (or removed, when it is gone), in the caller's transaction. `writeTx` calls it
  * after every write, so a committed write never leaves the index behind its records; a write
  * made outside `writeTx` (raw SQL) is indexed by the next one, or by a rebuild.

@@ -3,7 +3,7 @@
  * requirements, the units asked), a leader's instruction (批示: leader, text, handling unit,
  * progress notes, feedback), a liaison officer (信息员: name, unit, phone) and an urgent event
  * (紧急信息: what, where, unit, the reports' notes). search-index.ts writes them like its own
- * kinds; migration 18's triggers say which need writing (store/search-queue.ts).
+ * kinds; migration 17's triggers say which need writing (store/search-queue.ts).
  *
  * Filter tokens as for the other kinds: kind, year, unit (every unit the record names), state.
  */
@@ -93,7 +93,7 @@ export const RECORD_BUILDERS: Record<RecordKind, (db: DB, id: number) => RecordT
   urgent: urgentDoc,
 };
 
-/** Whether the database indexes these records (migration 18 applied): not during older migrations. */
+/** Whether the database indexes these records (migration 17 applied): not during older migrations. */
 export function indexesRecords(db: DB): boolean {
   return stmt(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'search_queue'").pluck().get() === 1;
 }

@@ -22,7 +22,7 @@ import * as m015 from './015-liaison-and-urgent';
 // issue 17: the loop with the city office
 import * as m016 from './016-packet-loop';
 // issue 16's records in search (branch search16)
-import * as m018 from './018-search-followup';
+import * as m017 from './017-search-followup';
 import { indexExistingRecords } from '../search-queue';
 import { reindexAll } from '../search-index';
 import { makeIdentity, sealExistingArchive } from '../seal';
@@ -65,8 +65,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 15, name: 'liaison officers and urgent events', sql: m015.sql },
   // issue 17: the loop with the city office
   { version: 16, name: 'packet loop: item UUIDs, received packets and items', sql: m016.sql },
-  // issue 16's records in search (branch search16); version 17 is another branch's
-  { version: 18, name: 'commissions, instructions, liaison officers and urgent events in search', sql: m018.sql, after: indexExistingRecords },
+  // issue 16's records in search (branch search16)
+  { version: 17, name: 'commissions, instructions, liaison officers and urgent events in search', sql: m017.sql, after: indexExistingRecords },
 ];
 
 /** The last entry's version (not the count: a version may be numbered ahead of a sibling branch's). */
