@@ -21,6 +21,8 @@ import * as m014 from './014-followup';
 import * as m015 from './015-liaison-and-urgent';
 // issue 17: the loop with the city office
 import * as m016 from './016-packet-loop';
+// issue 19: pictures kept with drafts
+import * as m017 from './017-draft-pictures';
 import { reindexAll } from '../search-index';
 import { makeIdentity, sealExistingArchive } from '../seal';
 import type { DB } from '../db-handle';
@@ -62,6 +64,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 15, name: 'liaison officers and urgent events', sql: m015.sql },
   // issue 17: the loop with the city office
   { version: 16, name: 'packet loop: item UUIDs, received packets and items', sql: m016.sql },
+  // issue 19: pictures kept with drafts
+  { version: 17, name: 'draft pictures and the series setting to print them', sql: m017.sql },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
