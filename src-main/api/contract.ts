@@ -32,6 +32,8 @@ import { liaisonOps } from './ops/liaisons';
 import { urgentOps } from './ops/urgent';
 // issue 17: the loop with the city office
 import { packetLoopOps } from './ops/packet-loop';
+// issue 15: a draft's category
+import { draftCategoryOps } from './ops/draft-category';
 
 export type { OpDef };
 
@@ -62,6 +64,8 @@ export const contract = {
   ...urgentOps,
   // issue 17: the loop with the city office
   ...packetLoopOps,
+  // issue 15: a draft's category
+  ...draftCategoryOps,
 } as const;
 
 

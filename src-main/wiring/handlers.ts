@@ -53,6 +53,8 @@ import * as instructionFollowupExport from '../services/instruction-followup-exp
 import * as liaisons from '../services/liaisons';
 import * as personScore from '../services/person-score';
 import * as urgent from '../services/urgent';
+// issue 15: a draft's category
+import { setSubmissionCategory } from '../services/submission-category';
 
 export type Handlers = { [K in OpName]: (ctx: Ctx, args: OpArgs<K>) => OpResult<K> | Promise<OpResult<K>> };
 
@@ -224,4 +226,6 @@ export const handlers: Handlers = {
   receivedPacketList: (ctx) => packetImport.listReceivedPackets(ctx),
   noticeExport: noticeExport.exportNotice,
   noticeImport: noticeImport.importNotice,
+  // issue 15: a draft's category
+  submissionSetCategory: setSubmissionCategory,
 };

@@ -21,6 +21,8 @@ import * as m014 from './014-followup';
 import * as m015 from './015-liaison-and-urgent';
 // issue 17: the loop with the city office
 import * as m016 from './016-packet-loop';
+// issue 15: a draft's category (来稿的分类)
+import * as m019 from './019-draft-category';
 import { reindexAll } from '../search-index';
 import { makeIdentity, sealExistingArchive } from '../seal';
 import type { DB } from '../db-handle';
@@ -62,6 +64,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 15, name: 'liaison officers and urgent events', sql: m015.sql },
   // issue 17: the loop with the city office
   { version: 16, name: 'packet loop: item UUIDs, received packets and items', sql: m016.sql },
+  // issue 15: a draft's category. File 019 is its planned number; on this branch it takes the
+  // next free version (renumbered to 19 at merge).
+  { version: 17, name: 'draft category', sql: m019.sql, after: m019.guessExisting },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
