@@ -16,7 +16,8 @@ import { stampNow, type Ctx } from './context';
 import { writeAtomically } from './output-files';
 import { safeFileName } from '../export/file-names';
 import { reviewCopyName } from '../api/display';
-import { findIssueRow, issueArticles, issueLabel, previewNextNumber, signIssue, type IssueRow } from './issues';
+import { findIssueRow, issueArticles, issueLabel, type IssueRow } from './issues';
+import { previewNextNumber, signIssue } from './issue-workflow';
 import { findSeriesRow } from './series';
 import { effectivePrintSettings } from './print-settings';
 
