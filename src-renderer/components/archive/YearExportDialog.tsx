@@ -14,24 +14,9 @@ import { useLoad } from '../../hooks/useLoad';
 import { useSubmit } from '../../hooks/useSubmit';
 import { DialogFooter } from '../common/DialogFooter';
 import { ExportProgressBar } from '../common/ExportProgressBar';
+import { rememberFolder, rememberedFolder } from '../../hooks/rememberedFolder';
 
 const FOLDER_KEY = 'bulletin.yearExportFolder';
-
-function rememberedFolder(): string {
-  try {
-    return window.localStorage.getItem(FOLDER_KEY) ?? '';
-  } catch {
-    return '';
-  }
-}
-
-function remember(folder: string): void {
-  try {
-    window.localStorage.setItem(FOLDER_KEY, folder);
-  } catch {
-    // Storage may be off; the user types the folder again next time.
-  }
-}
 
 export interface YearExportDialogProps {
   opened: boolean;
@@ -55,7 +40,7 @@ function YearExportForm({ onClose, initial, onBusy }: Omit<YearExportDialogProps
   const series = useLoad(() => api.call('seriesList', {}), [api]);
   const [seriesId, setSeriesId] = useState<number | null>(initial?.seriesId ?? null);
   const [year, setYear] = useState<number | string>(initial?.year ?? new Date().getFullYear());
-  const [out, setOut] = useState(rememberedFolder);
+  const [out, setOut] = useState(() => rememberedFolder(FOLDER_KEY));
   const { busy, error, submit } = useSubmit();
   const { progress, stopping, track, stop } = useExportProgress('yearExport');
   const [result, setResult] = useState<YearExportResult | null>(null);
@@ -67,7 +52,7 @@ function YearExportForm({ onClose, initial, onBusy }: Omit<YearExportDialogProps
     void submit(async () => {
       try {
         const r = await track(() => api.call('issueExportYear', { series: chosen, year: Number(year), out: out.trim() }));
-        remember(out.trim());
+        rememberFolder(FOLDER_KEY, out.trim());
         setResult(r);
       } finally {
         onBusy(false);

@@ -15,24 +15,9 @@ import { useLoad } from '../../hooks/useLoad';
 import { useSubmit } from '../../hooks/useSubmit';
 import { DialogFooter } from '../common/DialogFooter';
 import { fileSize } from './PacketRegister';
+import { rememberFolder, rememberedFolder } from '../../hooks/rememberedFolder';
 
 const FOLDER_KEY = 'bulletin.noticeFolder';
-
-function rememberedFolder(): string {
-  try {
-    return window.localStorage.getItem(FOLDER_KEY) ?? '';
-  } catch {
-    return '';
-  }
-}
-
-function remember(folder: string): void {
-  try {
-    window.localStorage.setItem(FOLDER_KEY, folder);
-  } catch {
-    // Storage may be off; the folder is typed again next time.
-  }
-}
 
 export interface NoticeExportDialogProps {
   opened: boolean;
@@ -56,14 +41,14 @@ function ExportForm({ onClose, period: initialPeriod }: { onClose: () => void; p
   const senders = useMemo(() => [...new Set((received.data ?? []).map((p) => p.unit))].sort((a, b) => a.localeCompare(b, 'zh-CN')), [received.data]);
   const [unit, setUnit] = useState<string | null>(null);
   const [period, setPeriod] = useState(initialPeriod);
-  const [out, setOut] = useState(rememberedFolder);
+  const [out, setOut] = useState(() => rememberedFolder(FOLDER_KEY));
   const [result, setResult] = useState<NoticeExportResult | null>(null);
   const { busy, error, submit } = useSubmit();
 
   const run = () =>
     submit(async () => {
       const r = await api.call('noticeExport', { unit: unit!, period: period.trim(), out: out.trim() });
-      remember(out.trim());
+      rememberFolder(FOLDER_KEY, out.trim());
       setResult(r);
     });
 

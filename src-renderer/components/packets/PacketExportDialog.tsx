@@ -20,24 +20,9 @@ import { useSubmit } from '../../hooks/useSubmit';
 import { CategoryBadge, ClassificationBadge, SubmittedBadge } from '../common/Badges';
 import { ExportProgressBar } from '../common/ExportProgressBar';
 import { fileSize } from './PacketRegister';
+import { rememberFolder, rememberedFolder } from '../../hooks/rememberedFolder';
 
 const FOLDER_KEY = 'bulletin.packetFolder';
-
-function rememberedFolder(): string {
-  try {
-    return window.localStorage.getItem(FOLDER_KEY) ?? '';
-  } catch {
-    return '';
-  }
-}
-
-function remember(folder: string): void {
-  try {
-    window.localStorage.setItem(FOLDER_KEY, folder);
-  } catch {
-    // Storage may be off; the user types the folder again next time.
-  }
-}
 
 /** Why a row cannot be ticked now, or null. */
 function lockReason(blocked: string | null, classification: Classification, includeInternal: boolean): string | null {
@@ -148,7 +133,7 @@ function ExportForm({ onClose, onExported, onVerify }: Omit<PacketExportDialogPr
   const [issues, setIssues] = useState<Map<number, PacketIssueCandidate>>(new Map());
   const [articles, setArticles] = useState<Map<number, PacketArticleCandidate>>(new Map());
   const [includeInternal, setIncludeInternal] = useState(false);
-  const [out, setOut] = useState(rememberedFolder);
+  const [out, setOut] = useState(() => rememberedFolder(FOLDER_KEY));
   const [by, setBy] = useState('');
   const { busy, error, submit } = useSubmit();
   const [result, setResult] = useState<PacketExportResult | null>(null);
@@ -183,7 +168,7 @@ function ExportForm({ onClose, onExported, onVerify }: Omit<PacketExportDialogPr
           ...(by.trim() ? { by: by.trim() } : {}),
         }),
       );
-      remember(out.trim());
+      rememberFolder(FOLDER_KEY, out.trim());
       setResult(r);
       onExported(r);
     });
