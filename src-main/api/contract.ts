@@ -32,6 +32,8 @@ import { liaisonOps } from './ops/liaisons';
 import { urgentOps } from './ops/urgent';
 // issue 17: the loop with the city office
 import { packetLoopOps } from './ops/packet-loop';
+// issue 19: pictures kept with drafts
+import { pictureOps } from './ops/pictures';
 
 export type { OpDef };
 
@@ -62,6 +64,8 @@ export const contract = {
   ...urgentOps,
   // issue 17: the loop with the city office
   ...packetLoopOps,
+  // issue 19: pictures kept with drafts
+  ...pictureOps,
 } as const;
 
 

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { cleanLine, cleanText, emojiMessage, findEmoji, type HeadingLevel, type Paragraph } from './text';
 import { normalizeTable, tableText, TABLE_LIMITS } from './body-tables';
+import { PICTURE_CAPTION_MAX, pictureText } from './body-pictures';
 import { ADOPTION_KIND_LABELS, SERIES_SCORE_RULES } from '../scoring/rules';
 
 z.config(z.locales.zhCN());
@@ -160,6 +161,18 @@ export const bodyTable = z
   })
   .transform((t) => normalizeTable(t));
 
+/** Issue 19: a picture of the item's draft placed in the body (api/body-pictures.ts). */
+export const bodyPicture = z
+  .object({
+    id: z.number({ error: '图片编号必须是数字' }).int().min(1).max(Number.MAX_SAFE_INTEGER),
+    caption: z
+      .string({ error: '图片说明必须是文字' })
+      .max(PICTURE_CAPTION_MAX, { error: `图片说明不能超过${PICTURE_CAPTION_MAX}个字` })
+      .transform((s) => cleanText(s).replace(/\s+/g, ' ').trim())
+      .superRefine(noEmoji('图片说明')),
+  })
+  .strict();
+
 export const headingLevel = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4)], {
   error: '段落的标题层级只能是 0（正文）到 4',
 }) as z.ZodType<HeadingLevel>;
@@ -174,10 +187,12 @@ export const paragraph = z
       .superRefine(noEmoji('正文')),
     table: bodyTable.optional(),
     note: z.literal(true).optional(),
+    picture: bodyPicture.optional(),
   })
   // A table's text is always its plain form, recomputed here so search and 字数 never disagree with the cells.
   .transform((p): Paragraph => {
     if (p.table) return { level: 0, text: tableText(p.table), table: p.table };
+    if (p.picture) return { level: 0, text: pictureText(p.picture), picture: p.picture };
     return p.note ? { level: p.level, text: p.text, note: true } : { level: p.level, text: p.text };
   })
   .refine((p) => p.text.length > 0, { error: '段落不能为空' });

@@ -5,6 +5,7 @@
  */
 
 import { groupBodyLines, tableToLines, type BodyTable } from './body-tables';
+import { pictureFromLine, pictureLine, pictureText, type BodyPicture } from './body-pictures';
 
 export type HeadingLevel = 0 | 1 | 2 | 3 | 4;
 export interface Paragraph {
@@ -15,6 +16,8 @@ export interface Paragraph {
   table?: BodyTable;
   /** Issue 19: one line of the 注： block at the item's end. */
   note?: true;
+  /** Issue 19: a picture of the item's draft placed here, its caption the text (body-pictures.ts). */
+  picture?: BodyPicture;
 }
 
 // C0/C1 controls other than tab and newline are invalid in Word's XML and invisible to users;
@@ -138,13 +141,15 @@ export function parseBody(body: string): Paragraph[] {
   return groupBodyLines(lines).map((b): Paragraph => {
     if (b.table) return { level: 0, text: b.text, table: b.table };
     if (b.note) return { level: 0, text: b.text, note: true };
+    const picture = pictureFromLine(b.text);
+    if (picture) return { level: 0, text: pictureText(picture), picture };
     return { level: detectHeadingLevel(b.text), text: b.text };
   });
 }
 
 /** Paragraphs → plain text, the inverse of parseBody for text that came from it. */
 export function bodyText(paragraphs: readonly Paragraph[]): string {
-  return paragraphs.map((p) => (p.table ? tableToLines(p.table).join('\n') : p.text)).join('\n');
+  return paragraphs.map((p) => (p.table ? tableToLines(p.table).join('\n') : p.picture ? pictureLine(p.picture) : p.text)).join('\n');
 }
 
 /** Characters as the office counts them (字数): everything but white space. */

@@ -14,6 +14,7 @@ import { findUnitRow } from './units';
 import { printedSeriesName } from '../store/printed-series';
 import { classificationBlock } from './classification';
 import { findSeriesRow } from './series';
+import { assertPicturesPlaceable } from './draft-pictures';
 
 /** An article's own columns, with its unit's name. */
 export interface ArticleColumns {
@@ -100,6 +101,7 @@ function resolveUnit(ctx: Ctx, unit: number | string | null | undefined): number
 export function addArticle(ctx: Ctx, args: OpArgs<'articleAdd'>): Article {
   return writeTx(ctx.db, () => {
     const paragraphs = resolveBody(args)!;
+    assertPicturesPlaceable(ctx, null, paragraphs);
     const unitId = resolveUnit(ctx, args.unit) ?? null;
     const now = stampNow(ctx);
     const info = ctx.db
@@ -144,6 +146,7 @@ export function editArticle(ctx: Ctx, args: OpArgs<'articleEdit'>): Article {
     const row = findRow(ctx, args.id);
     assertArticleEditable(row);
     const paragraphs = resolveBody(args);
+    if (paragraphs) assertPicturesPlaceable(ctx, row.id, paragraphs);
     const unitId = resolveUnit(ctx, args.unit);
     ctx.db
       .prepare(

@@ -163,6 +163,7 @@ async function registerFile(ctx: Ctx, fileName: string, read: () => Promise<{ by
     receivedDate: args.receivedDate,
     original: { name: fileName, format, encoding, bytes },
     allowDuplicate: args.allowDuplicate ?? false,
+    pictures: draft.pictures ?? [],
   });
   if (outcome.status === 'duplicate') {
     return { status: 'duplicate', duplicateOf: outcome.duplicate.ref, reason: outcome.duplicate.reason, ...base };

@@ -31,6 +31,8 @@ import { localDate, stampNow, type Ctx } from './context';
 import { findUnitRow } from './units';
 import { findDuplicate, type DuplicateFound } from './submission-duplicates';
 import { printedSeriesName } from '../store/printed-series';
+import type { DraftPicture } from '../intake/draft';
+import { keepDraftPictures } from './draft-pictures';
 
 export interface SubmissionRow {
   id: number;
@@ -216,6 +218,8 @@ export interface NewDraft {
   receivedDate: string | undefined;
   original: { name: string; format: 'docx' | 'txt'; encoding: string | null; bytes: Buffer } | null;
   allowDuplicate: boolean;
+  /** Issue 19: the pictures read from the Word file, kept in the same transaction. */
+  pictures?: readonly DraftPicture[];
 }
 
 export type RegisterOutcome = { status: 'imported'; submission: Submission } | { status: 'duplicate'; duplicate: DuplicateFound };
@@ -257,6 +261,7 @@ export function registerDraft(ctx: Ctx, d: NewDraft): RegisterOutcome {
         now,
       );
     const id = Number(info.lastInsertRowid);
+    if (d.pictures?.length) keepDraftPictures(ctx, id, d.pictures);
     reindex(ctx.db, { submissions: [id] });
     return { status: 'imported', submission: loadSubmission(ctx, id) };
   });

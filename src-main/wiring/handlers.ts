@@ -53,6 +53,8 @@ import * as instructionFollowupExport from '../services/instruction-followup-exp
 import * as liaisons from '../services/liaisons';
 import * as personScore from '../services/person-score';
 import * as urgent from '../services/urgent';
+// issue 19: pictures kept with drafts
+import * as draftPictures from '../services/draft-pictures';
 
 export type Handlers = { [K in OpName]: (ctx: Ctx, args: OpArgs<K>) => OpResult<K> | Promise<OpResult<K>> };
 
@@ -224,4 +226,10 @@ export const handlers: Handlers = {
   receivedPacketList: (ctx) => packetImport.listReceivedPackets(ctx),
   noticeExport: noticeExport.exportNotice,
   noticeImport: noticeImport.importNotice,
+  // issue 19: pictures kept with drafts
+  submissionPictures: draftPictures.listSubmissionPictures,
+  articlePictures: draftPictures.listArticlePictures,
+  pictureGet: draftPictures.getPicture,
+  seriesPicturesGet: draftPictures.getSeriesPictures,
+  seriesPicturesSet: draftPictures.setSeriesPictures,
 };

@@ -24,6 +24,8 @@ import * as m016 from './016-packet-loop';
 // issue 16's records in search (branch search16)
 import * as m017 from './017-search-followup';
 import { indexExistingRecords } from '../search-queue';
+// issue 19: pictures kept with drafts
+import * as m018 from './018-draft-pictures';
 import { reindexAll } from '../search-index';
 import { makeIdentity, sealExistingArchive } from '../seal';
 import type { DB } from '../db-handle';
@@ -67,6 +69,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 16, name: 'packet loop: item UUIDs, received packets and items', sql: m016.sql },
   // issue 16's records in search (branch search16)
   { version: 17, name: 'commissions, instructions, liaison officers and urgent events in search', sql: m017.sql, after: indexExistingRecords },
+  // issue 19: pictures kept with drafts
+  { version: 18, name: 'draft pictures and the series setting to print them', sql: m018.sql },
 ];
 
 /** The last entry's version (not the count: a version may be numbered ahead of a sibling branch's). */

@@ -11,6 +11,7 @@ import { FormatBadge, SubmissionStateBadge } from './SubmissionBadges';
 import { SubmissionActions } from './SubmissionActions';
 import type { StateAction } from './SubmissionStateDialog';
 import { IssueRefLink } from '../common/IssueRefLink';
+import { DraftPictures } from './DraftPictures';
 
 const LEVEL_STYLE: Record<number, { fw?: number }> = {
   0: {},
@@ -129,6 +130,7 @@ function Detail({ id, version, onOpen, onChanged, onStateAction, onCorrect }: Om
           );
         })}
       </Stack>
+      <DraftPictures submissionId={d.id} title={d.title} version={version} />
     </Stack>
   );
 }
