@@ -27,7 +27,10 @@ export type LaidLineKind =
   | 'table-caption'
   | 'table-unit'
   | 'table-row'
-  | 'note';
+  | 'note'
+  // Issue 19: a placed picture (one line as tall as the picture) and its caption.
+  | 'picture'
+  | 'picture-caption';
 
 /** One cell of a 'table-row' line: its text, its share of the text block's width (0–1), whether it is a header cell. */
 export interface LaidCell {
@@ -60,6 +63,8 @@ export interface LaidLine {
   textSize?: { size: number; lineHeight: number };
   /** For a table's last 'table-row': grid lines of its height that are space under the table (the grid's rounding), not row. */
   spaceBelow?: number;
+  /** For 'picture': which kept picture, and its printed width as a share of the text block (0–1). */
+  picture?: { id: number; width: number };
 }
 
 export interface LaidPage {

@@ -15,6 +15,7 @@ import { blockWidth, colophonListLines, colophonPlainLines, contentsLines, masth
 import type { LayoutProfile } from './layout-profile';
 import { breakLines } from './line-breaking';
 import type { IssueDocModel } from './model';
+import { pictureLines } from './layout-picture';
 
 export interface Block {
   lines: LaidLine[];
@@ -176,8 +177,16 @@ function articleBlocks(model: IssueDocModel, profile: LayoutProfile, pulls: Read
     );
     const source = a.source !== null && safeLine(a.source) ? sourceText(a.source) : '';
     const paras = a.paragraphs.filter((p) => p.table || safeLine(p.text));
+    let pictures = 0;
     paras.forEach((p, j) => {
-      if (p.table) out.push(...tableBlocks(p.table, i, profile));
+      // Issue 19: a picture counts only when the model carries it (the series allows pictures).
+      if (p.picture) {
+        const pic = a.pictures?.get(p.picture.id);
+        if (pic) {
+          const laid = pictureLines(p.picture, pic, ++pictures, i, profile);
+          out.push(block([laid.picture], { keepNext: true, keepLines: true }), block(laid.caption, { keepLines: true }));
+        }
+      } else if (p.table) out.push(...tableBlocks(p.table, i, profile));
       else if (p.note) out.push(noteBlock(p, i, profile));
       else out.push(bodyBlock(p, i, pulls.has(i) && Boolean(source) && j === paras.length - 1, profile));
     });

@@ -173,6 +173,21 @@ export interface LayoutProfile {
     source: string;
   };
   documentInfo: { creator: string; source: string };
+  /** Issue 19: a picture placed in an item, printed only where the series allows pictures. */
+  pictures: {
+    /** The widest a picture prints, as a share of the text block (1 = the full 156 mm). */
+    maxWidthShare: number;
+    /** The tallest a picture prints, in grid lines of the 22-line page (its caption and border need the rest). */
+    maxHeightLines: number;
+    /** Twips per pixel at the picture's natural size (96 pixels to the inch), so a small picture is not blown up. */
+    twipsPerPixel: number;
+    /** The thin frame round the picture (w:sz-like eighths of a point) that keeps a pale picture's edge on a black-and-white printer. */
+    border: { eighths: number; color: string };
+    /** Grid lines' worth of room above and below the picture inside its paragraph (twips). */
+    padding: number;
+    caption: FontSpec;
+    source: string;
+  };
 }
 
 const TNR = 'Times New Roman';
@@ -322,4 +337,13 @@ export const LAYOUT_PROFILE: LayoutProfile = {
     source: 'house: 注： at the margin, each numbered note and wrapped line aligned after it',
   },
   documentInfo: { creator: '政务信息编印台', source: 'house: fixed so a re-render gives the same bytes' },
+  pictures: {
+    maxWidthShare: 1,
+    maxHeightLines: 10,
+    twipsPerPixel: 15,
+    border: { eighths: 6, color: '000000' },
+    padding: 120,
+    caption: font(KAITI, 28, 'house: a picture\'s caption centred under it in 四号楷体, kept with the picture, printed even when the unit gave none (图N)'),
+    source: 'house: a picture centred, no wider than the text block (GB/T 5.2: 156 mm) and at most 10 grid lines (about 100 mm) tall, so a picture and its caption fit under an item\'s opening paragraphs, framed by a ¾ pt black line so it survives a black-and-white printer; off unless the series allows pictures (允许印发图片)',
+  },
 };

@@ -12,6 +12,20 @@ export interface IssueDocArticle {
   paragraphs: Paragraph[];
   /** The source line, e.g. 城关镇 → （城关镇 供稿）; null prints none. */
   source: string | null;
+  /**
+   * Issue 19: the placed pictures this item prints, by id (a Map, so the model's JSON — which
+   * signing compares — carries the ids in the paragraphs, not the bytes). A picture paragraph
+   * whose id is not here prints nothing, caption included: the series does not allow pictures.
+   */
+  pictures?: ReadonlyMap<number, PrintPicture>;
+}
+
+/** A placed picture as the Word file prints it: its bytes as kept, type and pixel size. */
+export interface PrintPicture {
+  contentType: string;
+  bytes: Buffer;
+  width: number;
+  height: number;
 }
 
 export interface IssueDocModel {

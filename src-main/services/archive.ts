@@ -19,6 +19,7 @@ import { reviewCopyName } from '../api/display';
 import { findIssueRow, issueArticles, issueLabel, previewNextNumber, signIssue, type IssueRow } from './issues';
 import { findSeriesRow } from './series';
 import { effectivePrintSettings } from './print-settings';
+import { printedPictures } from './draft-pictures';
 
 /** The Word writer (and the docx package under it), loaded at first use rather than at start (issue 14). */
 const wordWriter = () => import('../export/docx-issue');
@@ -57,6 +58,8 @@ export function buildIssueModel(ctx: Ctx, issueId: number, printed?: Printed): I
       // Tables and notes (issue 19) go to print with the paragraph; a table's cells are printed as typed.
       paragraphs: a.paragraphs.map((para) => ({ ...para, text: q(para.text) })),
       source: a.unit,
+      // Issue 19: placed pictures print only where the series allows them.
+      pictures: printedPictures(ctx, series.id, a.paragraphs),
     })),
   };
 }

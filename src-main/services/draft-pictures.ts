@@ -4,17 +4,21 @@
  * handed out with their content type for display; checked when an item places one; and
  * resolved for print when the series allows pictures (允许印发图片).
  */
+import crypto from 'node:crypto';
 import { ApiError } from '../api/errors';
 import type { OpArgs } from '../api/contract';
 import type { ArticlePictures, DraftPictureInfo, PictureFile, SeriesPictures } from '../api/ops/pictures';
 import { placedPictureIds, PRINTABLE_PICTURE_TYPES, type BodyPicture } from '../api/body-pictures';
 import type { DraftPicture } from '../intake/draft';
 import { pictureSize } from '../export/picture-size';
+import type { PrintPicture } from '../export/model';
 import { writeTx } from '../store/db';
 import { printedSeriesName } from '../store/printed-series';
-import { sha256 } from './archive';
 import { stampNow, type Ctx } from './context';
 import { findSeriesRow } from './series';
+
+// Its own hash, not archive.ts's: archive.ts builds the issue's model from this file.
+const sha256 = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
 
 interface PictureRow {
   id: number;
@@ -124,14 +128,6 @@ function seriesPictures(ctx: Ctx, id: number): SeriesPictures {
   return { seriesId: r.id, series: r.name, allowPictures: r.allow_pictures === 1 };
 }
 
-/** A placed picture as the Word file prints it: bytes, type and pixel size. */
-export interface PrintPicture {
-  contentType: string;
-  bytes: Buffer;
-  width: number;
-  height: number;
-}
-
 /** The printable pictures among those given, by id; a picture Word cannot print is left out. */
 export function picturesForPrint(ctx: Ctx, ids: readonly number[]): Map<number, PrintPicture> {
   const out = new Map<number, PrintPicture>();
@@ -144,4 +140,16 @@ export function picturesForPrint(ctx: Ctx, ids: readonly number[]): Map<number, 
     if (size) out.set(id, { contentType: r.content_type, bytes: r.bytes, ...size });
   }
   return out;
+}
+
+/**
+ * Where an issue's model is built (archive.ts): the items' placed pictures, when the series
+ * allows pictures; none otherwise, so the Word file and the pagination model print neither the
+ * picture nor its caption.
+ */
+export function printedPictures(ctx: Ctx, seriesId: number, paragraphs: readonly { picture?: BodyPicture }[]): Map<number, PrintPicture> {
+  const ids = placedPictureIds(paragraphs);
+  if (ids.length === 0) return new Map();
+  const allowed = (ctx.db.prepare('SELECT allow_pictures FROM series WHERE id = ?').get(seriesId) as { allow_pictures: number } | undefined)?.allow_pictures === 1;
+  return allowed ? picturesForPrint(ctx, ids) : new Map();
 }
