@@ -10,16 +10,18 @@ import { useApi } from '../api/context';
 /** Types a browser shows; TIFF is kept and printed by no one here, so it gets a placeholder instead. */
 const SHOWN = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/bmp']);
 
-export function usePictureUrl(id: number, contentType: string): { url: string | null; error: boolean } {
+/** `contentType` when known beforehand (a listed picture): a type no browser shows is not fetched. */
+export function usePictureUrl(id: number, contentType?: string): { url: string | null; error: boolean } {
   const api = useApi();
   const [state, setState] = useState<{ url: string | null; error: boolean }>({ url: null, error: false });
   useEffect(() => {
-    if (!SHOWN.has(contentType)) return;
+    if (contentType !== undefined && !SHOWN.has(contentType)) return;
     let url: string | null = null;
     let gone = false;
     api.call('pictureGet', { id }).then(
       (p) => {
         if (gone) return;
+        if (!SHOWN.has(p.contentType)) return setState({ url: null, error: true });
         const bytes = Uint8Array.from(atob(p.base64), (c) => c.charCodeAt(0));
         url = URL.createObjectURL(new Blob([bytes], { type: p.contentType }));
         setState({ url, error: false });

@@ -9,6 +9,7 @@ import { EmptyHint } from '../components/common/EmptyHint';
 import { PageHeader } from '../components/common/PageHeader';
 import { SeriesAddDialog } from '../components/settings/SeriesAddDialog';
 import { SeriesEditDialog } from '../components/settings/SeriesEditDialog';
+import { SeriesPicturesSwitch } from '../components/settings/SeriesPicturesSwitch';
 import { UnitsPanel } from '../components/settings/UnitsPanel';
 import { LiaisonsPanel } from '../components/settings/LiaisonsPanel';
 import { WordingPanel } from '../components/proof/WordingPanel';
@@ -111,6 +112,7 @@ function SeriesPanel() {
                       {s.print.copies > 0 ? ` · 共印${s.print.copies}份` : ''}
                       {s.print.sensitivityMark ? ` · ${s.print.sensitivityMark}` : ''}
                     </Text>
+                    <SeriesPicturesSwitch seriesId={s.id} />
                   </Stack>
                   <Button variant="default" size="xs" leftSection={<IconSettings size={14} />} onClick={() => setEditing(s)} data-testid="series-edit">
                     设置

@@ -32,6 +32,7 @@ import { ProofTextarea } from '../proof/ProofTextarea';
 import { ArticleScorePanel } from './ArticleScorePanel';
 import { SubmittedBadge } from '../common/Badges';
 import { BodyStructure } from './BodyStructure';
+import { ItemPictures } from './ItemPictures';
 import { issueRefText } from '../common/IssueRefLink';
 import { CoverageWarning } from '../issues/CoverageWarning';
 import { unitSearchProps } from '../common/unitSearch';
@@ -422,6 +423,7 @@ export function ArticleEditor({ articleId, recover, onClose, onSaved, onDeleted 
           </ScrollArea>
         </Stack>
       </SimpleGrid>
+      {article && <ItemPictures articleId={article.id} body={fields.body} readOnly={readOnly} onBody={(b) => set('body', b)} />}
       <ProofPanel
         findings={proof.findings}
         readOnly={readOnly}

@@ -9,6 +9,7 @@ import { useElementSize } from '@mantine/hooks';
 import type { CSSProperties } from 'react';
 import type { IssueLayout, LaidLine, LaidPage } from '../../../src-main/api/layout-types';
 import { isTableLine, PreviewTableLine } from './PreviewTableLines';
+import { PreviewPicture } from './PreviewPicture';
 
 const MM = 96 / 25.4;
 const SHEET_W = 210 * MM;
@@ -38,6 +39,7 @@ const KIND_CLASS: Partial<Record<LaidLine['kind'], string>> = {
   body: 'bd-level-0',
   source: 'bd-source',
   colophon: 'bd-line-colophon',
+  'picture-caption': 'bd-picture-caption',
 };
 
 const GRID_KINDS = new Set<LaidLine['kind']>(['body', 'heading1', 'heading2', 'heading3', 'heading4']);
@@ -67,6 +69,8 @@ function Line({ line, first, last }: { line: LaidLine; first: boolean; last: boo
     ...(line.kind === 'colophon' && first ? { borderTop: '1pt solid #000' } : {}),
     ...(line.kind === 'colophon' && last ? { borderBottom: '1pt solid #000' } : {}),
   };
+  // Issue 19: a placed picture, where the series prints pictures.
+  if (line.kind === 'picture' && line.picture) return <PreviewPicture line={{ ...line, picture: line.picture }} style={style} />;
   if (line.kind === 'office-date') {
     return (
       <div style={{ ...style, display: 'flex', justifyContent: 'space-between' }} data-kind={line.kind}>
