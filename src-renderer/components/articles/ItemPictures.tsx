@@ -4,6 +4,7 @@
  * again; and whether the issue's series prints pictures at all (允许印发图片, off by default).
  */
 import { Alert, Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { useRef } from 'react';
 import { pictureFromLine, pictureLine } from '../../../src-main/api/body-pictures';
 import type { ArticlePictures } from '../../../src-main/api/ops/pictures';
 import { useApi } from '../../api/context';
@@ -29,13 +30,28 @@ function printNote(info: ArticlePictures): { color: string; text: string } {
   return { color: 'blue', text: `《${info.issue.series}》允许印发图片：放入正文的图片在版心宽度以内印出，加细边框，图下印图片说明。` };
 }
 
+/** The line goes after the line the caret was on (when the body box had the focus), else at the end. */
+function insertAfterLine(body: string, caret: number | null, line: string): string {
+  const text = body.replace(/\n+$/, '');
+  if (caret === null || caret >= text.length) return text ? `${text}\n${line}` : line;
+  const end = text.indexOf('\n', caret);
+  return end < 0 ? `${text}\n${line}` : `${text.slice(0, end)}\n${line}${text.slice(end)}`;
+}
+
+/** Where the caret was in the body box when a button was pressed (pressing takes the focus away). */
+function bodyCaret(): number | null {
+  const el = document.activeElement;
+  return el instanceof HTMLTextAreaElement && el.dataset.testid === 'article-body' ? el.selectionStart : null;
+}
+
 export function ItemPictures({ articleId, body, readOnly, onBody }: ItemPicturesProps) {
   const api = useApi();
+  const caretRef = useRef<number | null>(null);
   const info = useLoad(() => api.call('articlePictures', { id: articleId }), [api, articleId]);
   if (!info.data || info.data.pictures.length === 0) return null;
   const placed = placedIds(body);
   const note = printNote(info.data);
-  const place = (id: number, caption: string) => onBody(`${body.replace(/\n+$/, '')}\n${pictureLine({ id, caption })}`);
+  const place = (id: number, caption: string) => onBody(insertAfterLine(body, caretRef.current, pictureLine({ id, caption })));
   const remove = (id: number) => onBody(body.split('\n').filter((l) => pictureFromLine(l)?.id !== id).join('\n'));
   return (
     <Stack gap={6} data-testid="item-pictures">
@@ -58,7 +74,14 @@ export function ItemPictures({ articleId, body, readOnly, onBody }: ItemPictures
                 </Button>
               </Group>
             ) : (
-              <Button size="compact-xs" variant="light" disabled={readOnly} onClick={() => place(p.id, p.caption)} data-testid="picture-place">
+              <Button
+                size="compact-xs"
+                variant="light"
+                disabled={readOnly}
+                onMouseDown={() => (caretRef.current = bodyCaret())}
+                onClick={() => place(p.id, p.caption)}
+                data-testid="picture-place"
+              >
                 放入正文
               </Button>
             )}
@@ -71,7 +94,7 @@ export function ItemPictures({ articleId, body, readOnly, onBody }: ItemPictures
         ))}
       </Group>
       <Text size="xs" c="dimmed">
-        放入后正文中多出一行“【图片编号】图片说明”，可把这一行移到要放图片的位置，也可修改说明。
+        放入时，图片行“【图片编号】图片说明”加在正文光标所在段之后（未点正文时加在末尾）；可把这一行移到别处，也可修改说明。
       </Text>
     </Stack>
   );
