@@ -161,3 +161,13 @@ describe('placed in an item', () => {
     expect((await t.refuse('seriesPicturesSet', { series: 999, allow: true })).code).toBe('NOT_FOUND');
   });
 });
+
+describe('what leaves the desk', () => {
+  it('a packet carries the text, not this database’s picture ids; a pictures-only body keeps its captions', async () => {
+    const { withoutPictures } = await import('../src-main/api/body-pictures');
+    const text = { level: 0 as const, text: '正文。' };
+    const pic = { level: 0 as const, text: '图1 现场', picture: { id: 7, caption: '图1 现场' } };
+    expect(withoutPictures([text, pic])).toEqual([text]);
+    expect(withoutPictures([pic])).toEqual([{ level: 0, text: '图1 现场' }]);
+  });
+});

@@ -49,3 +49,14 @@ export function pictureFromLine(line: string): BodyPicture | null {
 export function placedPictureIds(paragraphs: readonly { picture?: BodyPicture }[]): number[] {
   return [...new Set(paragraphs.flatMap((p) => (p.picture ? [p.picture.id] : [])))];
 }
+
+/**
+ * The body without its placed pictures: what leaves this desk where the pictures' bytes do not
+ * go with it (a packet for the city office carries text), so no picture id of this database
+ * reaches another one.
+ */
+export function withoutPictures<P extends { picture?: BodyPicture; text: string }>(paragraphs: readonly P[]): P[] {
+  const rest = paragraphs.filter((p) => !p.picture);
+  // An item that is only pictures keeps their captions as plain lines: a body is never empty.
+  return rest.length > 0 ? rest : paragraphs.map(({ picture: _picture, ...p }) => p as P);
+}

@@ -29,6 +29,7 @@ import { beginTask, endTask, yieldToLoop, type Task } from './long-tasks';
 import { existingFolder } from './output-files';
 import { readSender } from './settings';
 import { withSourceFile } from './uploaded-file';
+import { withoutPictures } from '../api/body-pictures';
 
 /** A packet file handed back through JSON (browser download) is read whole into memory. */
 const MAX_DOWNLOAD_BYTES = 256 * 1024 * 1024;
@@ -91,7 +92,8 @@ function planIssues(ctx: Ctx, ids: readonly number[], includeInternal: boolean, 
       category: a.category,
       classification: a.classification,
       chars: countChars(a.paragraphs),
-      paragraphs: a.paragraphs,
+      // Issue 19: pictures stay on this desk; the packet carries the text.
+      paragraphs: withoutPictures(a.paragraphs),
     }));
     for (const it of items) {
       if (it.classification === 'classified') problems.classified.push(`${label}中的${quoted(it.id, it.title)}`);
@@ -125,7 +127,8 @@ function planArticles(ctx: Ctx, ids: readonly number[], includeInternal: boolean
       classification: a.classification,
       chars: a.chars,
       issue: printed ? { id: printed.issueId, title: `《${printed.series}》${printed.year}年第${printed.number}期` } : null,
-      paragraphs: a.paragraphs,
+      // Issue 19: pictures stay on this desk; the packet carries the text.
+      paragraphs: withoutPictures(a.paragraphs),
     };
   });
 }
