@@ -28,6 +28,8 @@ import { followupCommands } from './commands/followup';
 import { liaisonCommands } from './commands/liaison';
 // issue 17: the loop with the city office
 import { packetLoopCommands } from './commands/packet-loop';
+// issue 19: pictures kept with drafts
+import { pictureCommands } from './commands/pictures';
 
 export const COMMANDS: readonly CommandSpec[] = [
   ...appCommands,
@@ -56,4 +58,6 @@ export const COMMANDS: readonly CommandSpec[] = [
   ...liaisonCommands,
   // issue 17: the loop with the city office
   ...packetLoopCommands,
+  // issue 19: pictures kept with drafts
+  ...pictureCommands,
 ];
