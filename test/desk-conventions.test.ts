@@ -52,5 +52,5 @@ it('checks an uploaded draft as a file from a folder, and a refused one changes 
   expect(r.status).toBe('imported');
   expect(r.submission?.unit).toBe('石桥镇');
   expect(r.submission?.originalName).toBe('石桥镇-森林防火.txt');
-  expect(r.submission?.guessedCategory).toBeNull();
+  expect(r.submission?.category).toBeNull();
 });

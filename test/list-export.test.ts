@@ -59,7 +59,7 @@ describe('list export', () => {
     expect(file.rows).toBe(335);
     expect(file.fileName).toBe('来稿_20261121.xlsx');
     const rows = await readWithExceljs(file.base64, '来稿');
-    expect(rows[0]).toEqual(['编号', '收稿日期', '来稿单位', '标题', '信息员', '联系电话', '字数', '原件', '状态', '原因或说明', '采用情况']);
+    expect(rows[0]).toEqual(['编号', '收稿日期', '来稿单位', '标题', '分类', '信息员', '联系电话', '字数', '原件', '状态', '原因或说明', '采用情况']);
     expect(rows.slice(1).map((r) => r[3])).toEqual(shown.rows.map((s) => s.title));
     expect(rows[1]![3]).toBe('来稿1002');
     expect(rows.slice(1).every((r) => r[2] === '白沙镇')).toBe(true);

@@ -93,6 +93,7 @@ const VALUE: Record<SortList, Record<string, (r: Row) => unknown[]>> = {
     unit: (r) => [r.unit],
     state: (r) => [r.state],
     liaisonName: (r) => [r.liaisonName],
+    category: (r) => [r.category],
   },
   packet: { createdAt: (r) => [r.createdAt], fileName: (r) => [r.fileName], size: (r) => [r.size], createdBy: (r) => [r.createdBy] },
   adoption: { date: (r) => [r.date], title: (r) => [r.title], publication: (r) => [r.publication], kind: (r) => [r.kind] },

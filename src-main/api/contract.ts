@@ -34,6 +34,8 @@ import { urgentOps } from './ops/urgent';
 import { packetLoopOps } from './ops/packet-loop';
 // issue 19: pictures kept with drafts
 import { pictureOps } from './ops/pictures';
+// issue 15: a draft's category
+import { draftCategoryOps } from './ops/draft-category';
 
 export type { OpDef };
 
@@ -66,6 +68,8 @@ export const contract = {
   ...packetLoopOps,
   // issue 19: pictures kept with drafts
   ...pictureOps,
+  // issue 15: a draft's category
+  ...draftCategoryOps,
 } as const;
 
 

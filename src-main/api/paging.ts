@@ -22,8 +22,8 @@ export const DEFAULT_PAGE = 200;
 
 export const SORTS = {
   issue: { date: '日期', number: '期号', totalNumber: '总期号', status: '状态', articles: '信息条数', signedBy: '签发人', updatedAt: '修改时间' },
-  article: { updatedAt: '修改时间', createdAt: '录入时间', title: '标题', unit: '报送单位', category: '分类', classification: '密级' },
-  submission: { receivedDate: '收稿日期', title: '标题', unit: '报送单位', state: '状态', liaisonName: '信息员' },
+  article: { updatedAt: '修改时间', createdAt: '录入时间', title: '标题', unit: '来稿单位', category: '分类', classification: '密级' },
+  submission: { receivedDate: '收稿日期', title: '标题', unit: '来稿单位', state: '状态', liaisonName: '信息员', category: '分类' },
   packet: { createdAt: '生成时间', fileName: '文件名', size: '大小', createdBy: '经办人' },
   adoption: { date: '采用日期', title: '标题', publication: '刊物', kind: '采用类型' },
   instruction: { date: '批示日期', title: '标题', leader: '批示领导', level: '级别' },

@@ -30,6 +30,8 @@ import { liaisonCommands } from './commands/liaison';
 import { packetLoopCommands } from './commands/packet-loop';
 // issue 19: pictures kept with drafts
 import { pictureCommands } from './commands/pictures';
+// issue 15: a draft's category
+import { draftCategoryCommands } from './commands/draft-category';
 
 export const COMMANDS: readonly CommandSpec[] = [
   ...appCommands,
@@ -60,4 +62,6 @@ export const COMMANDS: readonly CommandSpec[] = [
   ...packetLoopCommands,
   // issue 19: pictures kept with drafts
   ...pictureCommands,
+  // issue 15: a draft's category
+  ...draftCategoryCommands,
 ];

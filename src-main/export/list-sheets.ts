@@ -39,6 +39,7 @@ const SUBMISSIONS: ListColumn<SubmissionSummary>[] = [
   { header: '收稿日期', width: 12, value: (s) => s.receivedDate },
   { header: '来稿单位', width: 18, value: (s) => s.unit ?? '未填单位' },
   { header: '标题', width: 50, value: (s) => s.title },
+  { header: '分类', width: 10, value: (s) => (s.category ? CATEGORY_LABELS[s.category] : '未定') },
   { header: '信息员', width: 10, value: (s) => s.liaisonName },
   { header: '联系电话', width: 16, value: (s) => s.liaisonPhone },
   { header: '字数', width: 8, value: (s) => s.chars },

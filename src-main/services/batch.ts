@@ -14,6 +14,7 @@ import { deleteArticle, editArticle, getArticle } from './articles';
 import { addArticlesToIssue } from './issues';
 import { findRow, resolveUnitId, setSubmissionState, usedIn } from './submissions';
 import { correctSubmission } from './submission-correct';
+import { setSubmissionCategory } from './submission-category';
 import { findUnitRow } from './units';
 
 const unique = (ids: number[]) => [...new Set(ids)];
@@ -57,6 +58,12 @@ export function submissionBatch(ctx: Ctx, args: OpArgs<'submissionBatch'>): Batc
           continue;
         }
         setSubmissionState(ctx, { id, state: args.state!, reason: args.reason });
+      } else if (args.action === 'setCategory') {
+        if (row.category === args.category) {
+          r.unchanged.push(id);
+          continue;
+        }
+        setSubmissionCategory(ctx, { id, category: args.category! });
       } else {
         if (row.state === 'used') throw new ApiError('FROZEN', `来稿 ${id}《${row.title}》已被${usedIn(row)}采用，登记须永久保留，不能删除。`);
         if (row.article_id !== null) {

@@ -7,7 +7,7 @@ import { checkItem, countFindings } from '../proof';
 import { proofOptions } from './proof-wording';
 import { ApiError } from '../api/errors';
 import type { OpArgs } from '../api/contract';
-import { paragraphs as paragraphsSchema, type IssueStatus } from '../api/schemas';
+import { paragraphs as paragraphsSchema, type Category, type IssueStatus } from '../api/schemas';
 import { countChars, parseBody, type Paragraph } from '../api/text';
 import type {
   OriginalFile,
@@ -55,6 +55,7 @@ export interface SubmissionRow {
   state: SubmissionState;
   state_reason: string | null;
   article_id: number | null;
+  category: Category | null;
   issue_id: number | null;
   series_id: number | null;
   series: string | null;
@@ -77,7 +78,7 @@ const SELECT = `
          sb.paragraphs, sb.original_name, sb.original_format, sb.original_encoding,
          length(sb.original_file) AS original_size, sb.original_sha256,
          sb.duplicate_of, d.title AS dup_title, du.name AS dup_unit, d.received_date AS dup_date,
-         sb.state, sb.state_reason, sb.article_id,
+         sb.state, sb.state_reason, sb.article_id, sb.category,
          i.id AS issue_id, i.series_id, ${printedSeriesName('i', 'se')} AS series, i.status AS issue_status, i.year AS issue_year,
          i.number AS issue_number, i.date AS issue_date, sb.created_at, sb.updated_at,
          rp.id AS packet_id, rp.file_name AS packet_file, rp.sender_office AS packet_sender, rp.imported_at AS packet_imported_at,
@@ -112,7 +113,7 @@ function toSummary(r: SubmissionRow, paragraphs: Paragraph[]): SubmissionSummary
     state: r.state,
     stateReason: r.state_reason,
     articleId: r.article_id,
-    guessedCategory: guessCategory(r.title, paragraphs.map((p) => p.text).join('\n')),
+    category: r.category,
     issue:
       r.issue_id === null
         ? null
@@ -168,6 +169,7 @@ const SUBMISSION_ORDER: OrderSpec = {
     unit: 'u.name',
     state: 'sb.state',
     liaisonName: 'sb.liaison_name',
+    category: 'sb.category',
   },
   fallback: 'sb.received_date DESC, sb.id DESC',
   tiebreak: 'sb.id',
@@ -180,7 +182,9 @@ export function listSubmissions(ctx: Ctx, args: OpArgs<'submissionList'>): Page<
 
     .when(args.from, 'sb.received_date >= ?')
     .when(args.to, 'sb.received_date <= ?')
-    .when(args.text || undefined, 'instr(sb.title, ?) > 0');
+    .when(args.text || undefined, 'instr(sb.title, ?) > 0')
+    .when(args.category, 'sb.category = ?');
+  if (args.withoutCategory === true) w.add('sb.category IS NULL');
   if (args.withoutUnit === true) w.add('sb.unit_id IS NULL');
   if (args.withoutUnit === false) w.add('sb.unit_id IS NOT NULL');
   const total = (ctx.db.prepare(`SELECT count(*) AS n FROM submission_states sb ${w}`).get(...w.params) as { n: number }).n;
@@ -220,6 +224,8 @@ export interface NewDraft {
   allowDuplicate: boolean;
   /** Issue 19: the pictures read from the Word file, kept in the same transaction. */
   pictures?: readonly DraftPicture[];
+  /** As given; when not given, the one the wording points to (null when not clear: 未定, asked later). */
+  category?: Category | null;
 }
 
 export type RegisterOutcome = { status: 'imported'; submission: Submission } | { status: 'duplicate'; duplicate: DuplicateFound };
@@ -233,6 +239,7 @@ export function registerDraft(ctx: Ctx, d: NewDraft): RegisterOutcome {
   const features = bigrams(d.title, d.paragraphs);
   const fingerprint = simhash(features);
   const fileSha = d.original ? sha256(d.original.bytes) : null;
+  const category = d.category === undefined ? guessCategory(d.title, d.paragraphs.map((p) => p.text).join('\n')) : d.category;
   return writeTx(ctx.db, () => {
     const duplicate = findDuplicate(ctx, { unitId: d.unitId, title: d.title, sha256: fileSha, fingerprint, features });
     if (duplicate && !d.allowDuplicate) return { status: 'duplicate', duplicate };
@@ -240,8 +247,8 @@ export function registerDraft(ctx: Ctx, d: NewDraft): RegisterOutcome {
     const info = ctx.db
       .prepare(
         `INSERT INTO submissions (unit_id, liaison_name, liaison_phone, received_date, title, paragraphs, original_name,
-           original_format, original_encoding, original_file, original_sha256, fingerprint, duplicate_of, state, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?)`,
+           original_format, original_encoding, original_file, original_sha256, fingerprint, duplicate_of, state, category, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?)`,
       )
       .run(
         d.unitId,
@@ -257,6 +264,7 @@ export function registerDraft(ctx: Ctx, d: NewDraft): RegisterOutcome {
         fileSha,
         fingerprint,
         duplicate?.ref.id ?? null,
+        category,
         now,
         now,
       );
@@ -282,6 +290,7 @@ export function addSubmission(ctx: Ctx, args: OpArgs<'submissionAdd'>): Submissi
     receivedDate: args.receivedDate,
     original: null,
     allowDuplicate: args.allowDuplicate ?? false,
+    category: args.category,
   });
   if (outcome.status === 'duplicate') {
     throw new ApiError('CONFLICT', `${outcome.duplicate.reason}。未登记；如确需再次登记，请选择“重复也登记”。`);
@@ -315,9 +324,10 @@ export function setSubmissionState(ctx: Ctx, args: OpArgs<'submissionSetState'>)
 }
 
 /**
- * 编辑成信息: the draft's text becomes a new item (public; of the category given, else the one its
- * wording points to, else 动态), linked to the draft, which
- * keeps its own text and original file untouched. Done once: later calls return that item.
+ * 编辑成信息: the draft's text becomes a new item (public; of the category given, else the
+ * draft's own, else 动态), linked to the draft, which keeps its own text and original file
+ * untouched. A draft whose category was 未定 keeps the one chosen. Done once: later calls
+ * return that item.
  */
 export function editSubmission(ctx: Ctx, args: OpArgs<'submissionEdit'>): SubmissionEditResult {
   return writeTx(ctx.db, () => {
@@ -326,8 +336,11 @@ export function editSubmission(ctx: Ctx, args: OpArgs<'submissionEdit'>): Submis
     if (articleId === null) {
       const paragraphs = JSON.parse(row.paragraphs) as Paragraph[];
       if (paragraphs.length === 0) throw new ApiError('INVALID_STATE', `来稿 ${row.id} 没有正文，无法编辑成信息。`);
-      const category = args.category ?? guessCategory(row.title, paragraphs.map((p) => p.text).join('\n')) ?? 'news';
+      const category = args.category ?? row.category ?? 'news';
       articleId = addArticle(ctx, { title: row.title, paragraphs, unit: row.unit_id, category }).id;
+      if (row.category === null && row.state !== 'used') {
+        ctx.db.prepare('UPDATE submissions SET category = ? WHERE id = ?').run(category, row.id);
+      }
     }
     if (row.state !== 'used' && (row.state !== 'editing' || row.article_id === null)) {
       ctx.db

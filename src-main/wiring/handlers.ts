@@ -55,6 +55,8 @@ import * as personScore from '../services/person-score';
 import * as urgent from '../services/urgent';
 // issue 19: pictures kept with drafts
 import * as draftPictures from '../services/draft-pictures';
+// issue 15: a draft's category
+import { setSubmissionCategory } from '../services/submission-category';
 
 export type Handlers = { [K in OpName]: (ctx: Ctx, args: OpArgs<K>) => OpResult<K> | Promise<OpResult<K>> };
 
@@ -232,4 +234,6 @@ export const handlers: Handlers = {
   pictureGet: draftPictures.getPicture,
   seriesPicturesGet: draftPictures.getSeriesPictures,
   seriesPicturesSet: draftPictures.setSeriesPictures,
+  // issue 15: a draft's category
+  submissionSetCategory: setSubmissionCategory,
 };

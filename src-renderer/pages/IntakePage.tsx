@@ -12,7 +12,7 @@ import type { SubmissionSummary } from '../../src-main/api/ops/submissions';
 import { useApi } from '../api/context';
 import { notifyOk } from '../api/notify';
 import { EmptyHint } from '../components/common/EmptyHint';
-import { IntakeFilters, NO_INTAKE_FILTERS, NO_UNIT, hasIntakeFilters, type IntakeFilterValues } from '../components/intake/IntakeFilters';
+import { IntakeFilters, NO_CATEGORY, NO_INTAKE_FILTERS, NO_UNIT, hasIntakeFilters, type IntakeFilterValues } from '../components/intake/IntakeFilters';
 import { SubmissionCorrectDialog } from '../components/intake/SubmissionCorrectDialog';
 import { IntakeImportDialog } from '../components/intake/IntakeImportDialog';
 import { PacketReceiveDialog } from '../components/intake/PacketReceiveDialog';
@@ -36,6 +36,8 @@ function toQuery(f: IntakeFilterValues): OpInput<'submissionList'> {
   if (f.unit === NO_UNIT) q.withoutUnit = true;
   else if (f.unit !== null) q.unit = f.unit;
   if (f.state) q.state = f.state;
+  if (f.category === NO_CATEGORY) q.withoutCategory = true;
+  else if (f.category !== null) q.category = f.category;
   if (isCompleteDate(f.from)) q.from = f.from;
   if (isCompleteDate(f.to)) q.to = f.to;
   return q;

@@ -54,7 +54,7 @@ function submission(id: number, title: string): Submission {
     stateReason: null,
     articleId: null,
     issue: null,
-    guessedCategory: null,
+    category: null,
     createdAt: '2026-11-21T02:00:00.000Z',
     updatedAt: '2026-11-21T02:00:00.000Z',
   };

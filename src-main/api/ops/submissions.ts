@@ -73,8 +73,11 @@ export interface Submission {
   issue: ArticleIssueRef | null;
   /** The packet it came in from a county or department (issue 17, the city side); absent for other drafts. */
   receivedPacket?: ReceivedPacketRef;
-  /** The category its wording points to (intake/category-guess.ts), null when not clear: then 编辑成信息 asks. */
-  guessedCategory: Category | null;
+  /**
+   * Its category (栏目): guessed on import from its wording where clear (intake/category-guess.ts),
+   * or set in the register; null is 未定, and then 编辑成信息 asks. The item made from it takes it.
+   */
+  category: Category | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -156,12 +159,17 @@ const phone = z
   .refine((v) => [...v].length <= 40, { error: '联系电话不能超过40个字' })
   .refine((v) => /^[0-9+\-()\s转#,、/]*$/u.test(v), { error: '联系电话只能包含数字、空格和 - ( ) + 转 等符号' });
 
+/** A draft's category, or null for 未定 (the CLI spells it `none`). */
+export const draftCategory = z.preprocess((v) => (v === 'none' || v === '未定' ? null : v), s.category.nullable());
+
 const intakeFields = {
-  unit: s.ref('报送单位').nullable().optional(),
+  unit: s.ref('来稿单位').nullable().optional(),
   liaisonName: s.optionalLine('信息员姓名', s.LIMITS.name).optional(),
   liaisonPhone: phone.optional(),
   receivedDate: s.isoDate('收稿日期').optional(),
   allowDuplicate: z.boolean({ error: '“重复也登记”只能是是或否' }).optional(),
+  // Not given: the one the wording points to, or 未定; null: 未定 whatever the wording says.
+  category: draftCategory.optional(),
 };
 
 export const submissionStateEnum = s.enumOf(SUBMISSION_STATES, SUBMISSION_STATE_LABELS, '状态');
@@ -217,15 +225,18 @@ export const submissionOps = {
   submissionList: op<Page<SubmissionSummary>>()(
     z
       .object({
-        unit: s.ref('报送单位').optional(),
+        unit: s.ref('来稿单位').optional(),
         withoutUnit: z.boolean({ error: '“未填单位”只能是是或否' }).optional(),
         state: submissionStateEnum.optional(),
+        category: s.category.optional(),
+        withoutCategory: z.boolean({ error: '“分类未定”只能是是或否' }).optional(),
         ...s.dateRange,
         text: s.titleWords,
         ...pageQuery('submission'),
       })
       .strict()
-      .refine((v) => !(v.unit !== undefined && v.withoutUnit === true), { error: '“报送单位”和“未填单位”不能同时筛选', path: ['withoutUnit'] }),
+      .refine((v) => !(v.unit !== undefined && v.withoutUnit === true), { error: '“来稿单位”和“未填单位”不能同时筛选', path: ['withoutUnit'] })
+      .refine((v) => !(v.category !== undefined && v.withoutCategory === true), { error: '“分类”和“分类未定”不能同时筛选', path: ['withoutCategory'] }),
     '列出来稿登记（排序、分页）/ list the intake register, sorted and paged',
     true,
   ),

@@ -18,16 +18,17 @@ export const deskCommands: readonly CommandSpec[] = [
   {
     path: ['submission', 'batch'],
     op: 'submissionBatch',
-    zh: '批量处理来稿：setUnit 设置来稿单位、setState 设置状态、delete 删除（整批一次完成；有一份不能改则整批不做）',
-    en: 'Change several drafts in one go: setUnit, setState or delete (all or nothing)',
+    zh: '批量处理来稿：setUnit 设置来稿单位、setState 设置状态、setCategory 设置分类、delete 删除（整批一次完成；有一份不能改则整批不做）',
+    en: 'Change several drafts in one go: setUnit, setState, setCategory or delete (all or nothing)',
     positionals: [{ name: 'ACTION', key: 'action', type: 'string' }, ids('SUBMISSION')],
     options: [
       { flag: 'unit', key: 'unit', type: 'ref', value: 'NAME', zh: '要设置的来稿单位（setUnit）', en: 'the unit to set (setUnit)' },
       { flag: 'state', key: 'state', type: 'string', value: 'S', zh: '要设置的状态：received 已收 / forwarded 已上报 / unused 未采用', en: 'the state to set' },
+      { flag: 'category', key: 'category', type: 'string', value: 'C', zh: '要设置的分类（setCategory；none 为未定）', en: 'the category to set (setCategory; none: not decided)' },
       { flag: 'reason', key: 'reason', type: 'string', value: 'TEXT', zh: '原因（未采用时必填；更正已填的单位时必填）', en: 'reason (for unused, and for replacing a unit)' },
     ],
     print: batchLine('份来稿'),
-    examples: ['bulletin submission batch setUnit 12 13 14 --unit 白沙镇', 'bulletin submission batch setState 5 6 --state unused --reason 内容重复'],
+    examples: ['bulletin submission batch setUnit 12 13 14 --unit 白沙镇', 'bulletin submission batch setState 5 6 --state unused --reason 内容重复', 'bulletin submission batch setCategory 7 8 --category practice'],
   },
   {
     path: ['article', 'batch'],

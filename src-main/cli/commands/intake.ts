@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { dispatch, validationError } from '../../wiring/dispatch';
 import { ApiError, type ApiErrorShape } from '../../api/errors';
+import { CATEGORY_LABELS } from '../../api/schemas';
 import { contract, type OpInput, type OpName, type OpResult } from '../../api/contract';
 import {
   ORIGINAL_FORMAT_LABELS,
@@ -24,7 +25,7 @@ function submissionLine(s: SubmissionSummary): string {
   const state = SUBMISSION_STATE_LABELS[s.state] + (s.stateReason ? `（${s.stateReason}）` : '');
   const used = s.state === 'used' && s.issue ? ` ${s.issue.year}年第${s.issue.number}期` : '';
   return (
-    `#${s.id} ${s.receivedDate} ${s.unit ?? '（未填单位）'} 《${s.title}》 ${ORIGINAL_FORMAT_LABELS[s.originalFormat]} ${s.chars}字 [${state}${used}]` +
+    `#${s.id} ${s.receivedDate} ${s.unit ?? '（未填单位）'} 《${s.title}》 ${s.category ? CATEGORY_LABELS[s.category] : '分类未定'} ${ORIGINAL_FORMAT_LABELS[s.originalFormat]} ${s.chars}字 [${state}${used}]` +
     (s.duplicateOf ? `  ⚠ 与 #${s.duplicateOf.id} 重复` : '') +
     (s.articleId ? `  → 信息 #${s.articleId}` : '')
   );
@@ -32,7 +33,7 @@ function submissionLine(s: SubmissionSummary): string {
 
 function submissionDetail(s: Submission): string {
   const facts = [
-    `报送单位：${s.unit ?? '（未填）'}  信息员：${s.liaisonName || '（未填）'}  电话：${s.liaisonPhone || '（未填）'}`,
+    `来稿单位：${s.unit ?? '（未填）'}  信息员：${s.liaisonName || '（未填）'}  电话：${s.liaisonPhone || '（未填）'}`,
     s.originalFormat === 'typed'
       ? '来源：手工录入'
       : `原件：${s.originalName}（${s.originalSize ?? 0} 字节${s.originalEncoding ? `，编码 ${s.originalEncoding}` : ''}）SHA-256 ${s.originalSha256}`,
@@ -164,11 +165,19 @@ async function runImport(input: Record<string, unknown>, cli: CommandContext): P
 }
 
 const INTAKE_OPTIONS: OptionSpec[] = [
-  { flag: 'unit', key: 'unit', type: 'ref', value: 'NAME', zh: '报送单位（名称或编号）；不给时按文件名判断', en: 'source unit (name or id); guessed from the file name when absent' },
+  { flag: 'unit', key: 'unit', type: 'ref', value: 'NAME', zh: '来稿单位（名称或编号）；不给时按文件名判断', en: 'source unit (name or id); guessed from the file name when absent' },
   { flag: 'liaison', key: 'liaisonName', type: 'string', value: 'NAME', zh: '信息员姓名', en: 'liaison officer' },
   { flag: 'phone', key: 'liaisonPhone', type: 'string', value: 'P', zh: '信息员电话', en: 'liaison phone' },
   { flag: 'date', key: 'receivedDate', type: 'string', value: 'D', zh: '收稿日期（年-月-日），默认今天', en: 'date received (YYYY-MM-DD), default today' },
   { flag: 'allow-duplicate', key: 'allowDuplicate', type: 'bool', zh: '与已登记的来稿重复时也登记（标明重复）', en: 'register even when it repeats an earlier draft (flagged)' },
+  {
+    flag: 'category',
+    key: 'category',
+    type: 'string',
+    value: 'C',
+    zh: '分类（news 动态 / practice 经验 / problem 问题建议 / research 调研 / followup 督查 / none 未定）；不给时按文字判断，判断不出为未定',
+    en: 'category (none: not decided); by default guessed from the wording where clear',
+  },
 ];
 
 const ID = [idArg()];
@@ -194,6 +203,8 @@ export const intakeCommands: readonly CommandSpec[] = [
       filterBy.unit,
       { flag: 'without-unit', key: 'withoutUnit', type: 'bool', zh: '只列出未填单位的来稿', en: 'only drafts without a unit' },
       { flag: 'state', key: 'state', type: 'string', value: 'S', zh: '按状态筛选：received 已收 / editing 编辑中 / used 已采用 / forwarded 已上报 / unused 未采用', en: 'filter by state' },
+      { flag: 'category', key: 'category', type: 'string', value: 'C', zh: '按分类筛选：news 动态 / practice 经验 / problem 问题建议 / research 调研 / followup 督查', en: 'filter by category' },
+      { flag: 'without-category', key: 'withoutCategory', type: 'bool', zh: '只列出分类未定的来稿', en: 'only drafts whose category is not decided' },
       { flag: 'from', key: 'from', type: 'string', value: 'D', zh: '收稿日期起', en: 'received from' },
       { flag: 'to', key: 'to', type: 'string', value: 'D', zh: '收稿日期止', en: 'received until' },
       { flag: 'text', key: 'text', type: 'string', value: 'T', zh: '标题关键字', en: 'words in the title' },
@@ -237,7 +248,7 @@ export const intakeCommands: readonly CommandSpec[] = [
     en: 'Correct a draft’s register entry (unit, liaison, phone, date, title) with a reason; the original file stays as received',
     positionals: ID,
     options: [
-      { flag: 'unit', key: 'unit', type: 'ref', value: 'NAME', zh: '报送单位（名称、简称、别称或编号）', en: 'unit (name, short name, alias or id)' },
+      { flag: 'unit', key: 'unit', type: 'ref', value: 'NAME', zh: '来稿单位（名称、简称、别称或编号）', en: 'unit (name, short name, alias or id)' },
       { flag: 'liaison', key: 'liaisonName', type: 'string', value: 'NAME', zh: '信息员姓名', en: 'liaison officer' },
       { flag: 'phone', key: 'liaisonPhone', type: 'string', value: 'P', zh: '信息员电话', en: 'liaison phone' },
       { flag: 'received', key: 'receivedDate', type: 'string', value: 'D', zh: '收稿日期（年-月-日）', en: 'date received (YYYY-MM-DD)' },
@@ -259,8 +270,8 @@ export const intakeCommands: readonly CommandSpec[] = [
         key: 'category',
         type: 'string',
         value: 'C',
-        zh: '分类：news 动态 / practice 经验 / problem 问题建议 / research 调研 / followup 督查；不给时按文字判断（问题、建议、对策→问题建议；做法、经验→经验），判断不出为动态',
-        en: 'category; by default guessed from the wording, else news',
+        zh: '分类：news 动态 / practice 经验 / problem 问题建议 / research 调研 / followup 督查；不给时沿用来稿的分类（导入时按文字判断：问题、建议、对策→问题建议；做法、经验→经验），未定时为动态',
+        en: 'category; by default the draft’s own, else news',
       },
     ],
     print: (r: SubmissionEditResult) =>

@@ -26,6 +26,8 @@ import * as m017 from './017-search-followup';
 import { indexExistingRecords } from '../search-queue';
 // issue 19: pictures kept with drafts
 import * as m018 from './018-draft-pictures';
+// issue 15: a draft's category (来稿的分类)
+import * as m019 from './019-draft-category';
 import { reindexAll } from '../search-index';
 import { makeIdentity, sealExistingArchive } from '../seal';
 import type { DB } from '../db-handle';
@@ -71,6 +73,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 17, name: 'commissions, instructions, liaison officers and urgent events in search', sql: m017.sql, after: indexExistingRecords },
   // issue 19: pictures kept with drafts
   { version: 18, name: 'draft pictures and the series setting to print them', sql: m018.sql },
+  // issue 15: a draft's category
+  { version: 19, name: 'draft category', sql: m019.sql, after: m019.guessExisting },
 ];
 
 /** The last entry's version (not the count: a version may be numbered ahead of a sibling branch's). */

@@ -28,14 +28,14 @@ export function SubmissionActions({ submission: s, onChanged, onStateAction, onC
   const download = useDownloadOriginal();
 
   const edit = async () => {
-    // The category its wording points to, or the user's answer when it points to none.
-    const category = s.articleId !== null ? undefined : (s.guessedCategory ?? (await askCategory(s.title)));
+    // The draft's own category (guessed on import or set in the register), or the user's answer when 未定.
+    const category = s.articleId !== null ? undefined : (s.category ?? (await askCategory(s.title)));
     if (category === null) return;
     const r = await attempt(() => api.call('submissionEdit', { id: s.id, ...(category ? { category } : {}) }), '未能编辑成信息');
     if (!r) return;
     if (s.articleId === null) {
-      const guessed = s.guessedCategory ? `分类按文字判断为“${CATEGORY_LABELS[s.guessedCategory]}”，可在稿件中改。` : '';
-      notifyOk(`已编辑成信息 #${r.article.id}，原件和来稿文字保留不变。${guessed}`, '编辑成信息');
+      const kept = s.category ? `分类沿用来稿的“${CATEGORY_LABELS[s.category]}”，可在稿件中改。` : '';
+      notifyOk(`已编辑成信息 #${r.article.id}，原件和来稿文字保留不变。${kept}`, '编辑成信息');
     }
     go({ page: 'articles', articleId: r.article.id });
   };

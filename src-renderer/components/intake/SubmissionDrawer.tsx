@@ -1,6 +1,7 @@
 /** One draft as received: the register entry, where it stands, and its text with heading levels. */
 import { ReceivedPacketLine } from './ReceivedPacketText';
 import { AuthorPicker } from './AuthorPicker';
+import { DraftCategoryPicker } from './DraftCategoryPicker';
 import { Alert, Anchor, Badge, Drawer, Group, Loader, Stack, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { Submission, SubmissionSummary } from '../../../src-main/api/ops/submissions';
@@ -73,6 +74,7 @@ function Detail({ id, version, onOpen, onChanged, onStateAction, onCorrect }: Om
         <Table.Tbody>
           {fact('编号', `#${d.id}`)}
           {fact('来稿单位', d.unit ?? '（未填）')}
+          {fact('分类', <DraftCategoryPicker draft={d} onChanged={onChanged} />)}
           {fact('信息员', [d.liaisonName, d.liaisonPhone].filter(Boolean).join('  ') || '（未填）')}
           {fact('作者', <AuthorPicker submissionId={d.id} version={version} />)}
           {fact('收稿日期', formatDate(d.receivedDate))}

@@ -1,6 +1,7 @@
-/** The 来稿 table's batch actions (submissionBatch): set the unit, set the state, delete. */
+/** The 来稿 table's batch actions (submissionBatch): set the unit, the category or the state, delete. */
 import type { OpInput } from '../../../src-main/api/contract';
 import type { Unit } from '../../../src-main/api/types';
+import { CATEGORIES, CATEGORY_LABELS, type Category } from '../../../src-main/api/schemas';
 import type { Api } from '../../api/client';
 import { notifyOk } from '../../api/notify';
 import type { BatchAction } from '../table/BatchDialog';
@@ -19,6 +20,13 @@ export function intakeBatchActions(api: Api, ids: () => number[], units: Unit[],
       pick: { kind: 'unit', units },
       reason: { label: '更正原因', required: false, hint: '只补填未填单位的来稿时不必写；改动已填的单位属于更正，须写原因' },
       run: ({ pick, reason }) => run({ action: 'setUnit', unit: Number(pick), ...(reason ? { reason } : {}) }, '已设置来稿单位'),
+    },
+    {
+      key: 'category',
+      title: '设置分类',
+      confirm: '设置分类',
+      pick: { kind: 'choice', label: '分类', options: [...CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] })), { value: 'none', label: '未定' }] },
+      run: ({ pick }) => run({ action: 'setCategory', category: pick === 'none' ? null : (pick as Category) }, '已设置分类'),
     },
     {
       key: 'unused',

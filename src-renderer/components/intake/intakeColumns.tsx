@@ -2,6 +2,7 @@
 import { ProofCountBadge } from '../proof/ProofCountBadge';
 import { Group, Text } from '@mantine/core';
 import type { SubmissionSummary } from '../../../src-main/api/ops/submissions';
+import { CATEGORY_LABELS } from '../../../src-main/api/schemas';
 import { formatDate } from '../../format';
 import { IssueRefLink } from '../common/IssueRefLink';
 import { ReceivedPacketCell } from './ReceivedPacketText';
@@ -69,6 +70,17 @@ export function intakeColumns(actions: {
           </Text>
           <DuplicateBadge of={s.duplicateOf} />
         </Group>
+      ),
+    },
+    {
+      id: 'category',
+      header: '分类',
+      width: 96,
+      sortable: true,
+      cell: (s) => (
+        <Text size="sm" c={s.category ? undefined : 'dimmed'} style={{ whiteSpace: 'nowrap' }}>
+          {s.category ? CATEGORY_LABELS[s.category] : '未定'}
+        </Text>
       ),
     },
     {
