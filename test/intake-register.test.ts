@@ -191,7 +191,7 @@ describe('importing a folder', () => {
     const before = snapshotAll(t.db);
     const dup = await t.refuse('submissionAdd', { title: '东城街道扎实做好防汛工作。', body: '完全不同的正文内容。', unit: town.id });
     expect(dup.code).toBe('CONFLICT');
-    expect(dup.message).toMatch(/报送单位和标题都相同.*重复也登记/);
+    expect(dup.message).toMatch(/来稿单位和标题都相同.*重复也登记/);
     expect(snapshotAll(t.db)).toEqual(before);
     const allowed = await t.call('submissionAdd', { title: '东城街道扎实做好防汛工作。', body: '完全不同的正文内容。', unit: town.id, allowDuplicate: true });
     expect(allowed.duplicateOf).toMatchObject({ id: r.submission!.id, unit: '城关镇' });

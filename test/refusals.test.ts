@@ -53,7 +53,7 @@ const cases: [string, () => string[], RegExp][] = [
   ['an unknown issue id', () => ['issue', 'show', '9999'], /没有编号为 9999 的期次/],
   ['an unknown article id', () => ['issue', 'add', s(ids.draft), '9999'], /没有编号为 9999 的信息/],
   ['an unknown series name', () => ['issue', 'create', '--series', '不存在的刊物'], /没有名为“不存在的刊物”的刊物/],
-  ['an unknown unit', () => ['article', 'add', '--title', 'x', '--body', 'y', '--unit', '火星镇'], /没有名称、简称或别称为“火星镇”的报送单位/],
+  ['an unknown unit', () => ['article', 'add', '--title', 'x', '--body', 'y', '--unit', '火星镇'], /没有名称、简称或别称为“火星镇”的来稿单位/],
   ['a non-numeric id', () => ['issue', 'show', 'abc'], /编号必须是数字/],
   ['a negative id', () => ['issue', 'show', '-3'], /-3 不是有效的编号/],
   ['a zero id', () => ['issue', 'show', '0'], /正整数/],

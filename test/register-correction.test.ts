@@ -126,7 +126,7 @@ describe('更正登记信息', () => {
       [{ id: draft.id, unit: '县发改局', reason: '   ' }, /更正原因不能为空/],
       [{ id: draft.id, reason: '没写改什么' }, /没有需要更正的地方/],
       [{ id: draft.id, liaisonName: '王某', reason: '与原来相同' }, /没有需要更正的地方/],
-      [{ id: draft.id, unit: '河口乡', reason: '单位' }, /没有名称、简称或别称为“河口乡”的报送单位/],
+      [{ id: draft.id, unit: '河口乡', reason: '单位' }, /没有名称、简称或别称为“河口乡”的来稿单位/],
       [{ id: draft.id, receivedDate: '2026-02-30', reason: '日期' }, /收稿日期/],
       [{ id: 999, title: '标题', reason: '不存在' }, /没有编号为 999 的来稿/],
       [{ id: draft.id, title: '标题', reason: '多余字段', originalName: 'x.docx' }, /./],

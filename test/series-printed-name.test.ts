@@ -111,7 +111,7 @@ describe("a frozen item's units", () => {
 
     const e = await t.refuse('articleSetUnits', { id: printed, unitIds: [] });
     expect(e.code).toBe('FROZEN');
-    expect(e.message).toContain('已刊于《城关县政务信息》2026年第1期（已签发），报送单位和合报单位不能再改');
+    expect(e.message).toContain('已刊于《城关县政务信息》2026年第1期（已签发），来稿单位和合报单位不能再改');
     expect(e.message).toContain('作废该期');
     const viaCli = await cli(t.file, 'article', 'units', String(printed), '--unit', '城关镇');
     expect(viaCli.code).toBe(2);

@@ -82,7 +82,7 @@ describe('first start', () => {
       [{ ...ANSWERS, sender: { ...ANSWERS.sender, office: '' } }, /请填写本单位全称/],
       [{ ...ANSWERS, series: { ...ANSWERS.series, firstNumber: 0 } }, /起始期号/],
       [{ ...ANSWERS, series: { name: '城关县政务信息', firstNumber: 37 } }, /起始总期号/],
-      [{ ...ANSWERS, unitsText: '县发展和改革局\t县发改局\n县发改局' }, /第2行：“县发改局”已是报送单位“县发展和改革局”的简称/],
+      [{ ...ANSWERS, unitsText: '县发展和改革局\t县发改局\n县发改局' }, /第2行：“县发改局”已是来稿单位“县发展和改革局”的简称/],
     ];
     for (const [input, message] of cases) {
       const e = await t.refuse('setupComplete', input);

@@ -52,12 +52,12 @@ describe('short names and aliases', () => {
     const town = await t.call('unitAdd', { name: '城关镇' });
     const before = snapshotAll(t.db);
     const cases: [string, unknown, RegExp][] = [
-      ['unitAdd', { name: '县发改局' }, /“县发改局”已是报送单位“县发展和改革局”的简称，不能再作为“县发改局”的名称/],
-      ['unitAdd', { name: '县财政局', shortName: '发改局' }, /“发改局”已是报送单位“县发展和改革局”的别称/],
-      ['unitAdd', { name: '县财政局', aliases: ['城关镇'] }, /已有名为“城关镇”的报送单位，不能再作为“县财政局”的别称/],
+      ['unitAdd', { name: '县发改局' }, /“县发改局”已是来稿单位“县发展和改革局”的简称，不能再作为“县发改局”的名称/],
+      ['unitAdd', { name: '县财政局', shortName: '发改局' }, /“发改局”已是来稿单位“县发展和改革局”的别称/],
+      ['unitAdd', { name: '县财政局', aliases: ['城关镇'] }, /已有名为“城关镇”的来稿单位，不能再作为“县财政局”的别称/],
       ['unitAdd', { name: '县财政局', shortName: '财政局', aliases: ['财政局'] }, /同时填作了本单位的简称和别称/],
       ['unitUpdate', { unit: town.id, aliases: ['县发改局'] }, /县发展和改革局/],
-      ['unitUpdate', { unit: town.id, name: '发改局' }, /“发改局”已是报送单位“县发展和改革局”的别称/],
+      ['unitUpdate', { unit: town.id, name: '发改局' }, /“发改局”已是来稿单位“县发展和改革局”的别称/],
       ['unitUpdate', { unit: ndrc.id, name: '发改局' }, /同时填作了本单位的名称和别称/],
       ['unitUpdate', { unit: '河口乡', shortName: '河口' }, /没有名称、简称或别称为“河口乡”/],
     ];
@@ -212,7 +212,7 @@ describe('bulletin unit and --unit', () => {
     expect(add.stdout).toMatch(/县发展和改革局（县直部门） 简称：县发改局 别称：/);
     const taken = await cli(db, 'unit', 'add', '--name', '县财政局', '--alias', '发改局');
     expect(taken.code).toBe(2);
-    expect(taken.stderr).toMatch(/“发改局”已是报送单位“县发展和改革局”的别称/);
+    expect(taken.stderr).toMatch(/“发改局”已是来稿单位“县发展和改革局”的别称/);
     expect((await cli(db, 'unit', 'update', '县发改局', '--alias', '发改局')).stdout).toMatch(/别称：发改局$/);
     const list = await cli(db, '--json', 'unit', 'list');
     expect(list.json()).toMatchObject([{ name: '县发展和改革局', shortName: '县发改局', aliases: ['发改局'] }]);

@@ -199,8 +199,8 @@ describe('unit import', () => {
       ['县水利局', '', '城关镇'],
     ]);
     const e2 = await t.refuse('unitImport', { path: clash });
-    expect(e2.message).toMatch(/第3行：“县发改局”已是报送单位“县发展和改革局”的简称/);
-    expect(e2.message).toMatch(/第4行：已有名为“城关镇”的报送单位/);
+    expect(e2.message).toMatch(/第3行：“县发改局”已是来稿单位“县发展和改革局”的简称/);
+    expect(e2.message).toMatch(/第4行：已有名为“城关镇”的来稿单位/);
     expect(snapshotAll(t.db)).toEqual(before);
   });
 
@@ -244,7 +244,7 @@ describe('bulletin unit import / export', () => {
     const out = path.join(t.dir, '导出.xlsx');
     const ex = await cli(t.file, 'unit', 'export', out);
     expect(ex.code).toBe(0);
-    expect(ex.stdout).toContain('已导出 4 个报送单位');
+    expect(ex.stdout).toContain('已导出 4 个来稿单位');
     const im = await cli(t.file, 'unit', 'import', out);
     expect(im.code).toBe(0);
     expect(im.stdout).toContain('新增 0 个，更新 0 个，未变 4 个');

@@ -110,7 +110,7 @@ describe('urgent events', () => {
     await refusedUnchanged('urgentAdd', { unit: '城关镇', what: '事件', eventTime: '2026-08-12 25:00' }, /事发时间的格式应为 2026-08-12 09:30/);
     await refusedUnchanged('urgentAdd', { unit: '城关镇', what: '事件', eventTime: '2026-12-06 09:00' }, /事发时间（2026-12-06 09:00）晚于现在/);
     await refusedUnchanged('urgentAdd', { unit: '县发改局', what: '事件', eventTime: '2026-08-12 09:00', liaisonId: 1 }, /张敏是“城关镇”的信息员，不是“县发改局”的信息员/);
-    await refusedUnchanged('urgentAdd', { unit: '不存在的镇', what: '事件', eventTime: '2026-08-12 09:00' }, /没有名称、简称或别称为“不存在的镇”的报送单位/);
+    await refusedUnchanged('urgentAdd', { unit: '不存在的镇', what: '事件', eventTime: '2026-08-12 09:00' }, /没有名称、简称或别称为“不存在的镇”的来稿单位/);
     await refusedUnchanged('urgentReport', { id: 999, level: 'city', at: '2026-08-12 10:30' }, /没有编号为 999 的紧急信息/);
   });
 

@@ -240,7 +240,7 @@ export const printPatch = z
     contentsHeading: z.enum(['本期要目', '目录', 'none'], { error: '目录标题只能是 本期要目、目录 或 none（不印目录）' }).optional(),
     newPagePerItem: z.boolean({ error: '“每条另起一页”只能是是或否' }).optional(),
     distribution: z
-      .object({ to: nameList('报送单位').optional(), cc: nameList('抄送单位').optional(), down: nameList('下发单位').optional() })
+      .object({ to: nameList('呈报单位（报）').optional(), cc: nameList('抄送单位').optional(), down: nameList('下发单位').optional() })
       .strict()
       .optional(),
     reviewer: optionalLine('审核人', LIMITS.name).optional(),

@@ -38,7 +38,7 @@ export const fmt = {
   seriesList: (list: Series[]) => listText(list, fmt.series, '还没有刊物。用 bulletin series add --name 名称 新建。'),
   unit: (u: Unit) =>
     `#${u.id} ${u.name}（${UNIT_KIND_LABELS[u.kind]}）${u.shortName ? ` 简称：${u.shortName}` : ''}${u.aliases.length ? ` 别称：${u.aliases.join('、')}` : ''}${u.active ? '' : ' [停用]'}`,
-  unitList: (list: Unit[]) => listText(list, fmt.unit, '还没有报送单位。用 bulletin unit add --name 名称 添加。'),
+  unitList: (list: Unit[]) => listText(list, fmt.unit, '还没有来稿单位。用 bulletin unit add --name 名称 添加。'),
   articleLine: (a: ArticleSummary) =>
     `#${a.id} ${a.title}  [${CATEGORY_LABELS[a.category]}·${CLASSIFICATION_LABELS[a.classification]}] ${a.unit ?? '（无单位）'} ${a.chars}字` +
     (a.issue ? `  → ${issueName({ ...a.issue, supplement: false, totalNumber: null, id: a.issue.issueId })}` : ''),

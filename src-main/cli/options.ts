@@ -18,7 +18,7 @@ export const dateOption = (what: string): OptionSpec => ({ flag: 'date', key: 'd
 
 /** Filters of the list commands. */
 export const filterBy = {
-  unit: { flag: 'unit', key: 'unit', type: 'ref', value: 'NAME', zh: '按报送单位筛选', en: 'filter by unit' },
+  unit: { flag: 'unit', key: 'unit', type: 'ref', value: 'NAME', zh: '按来稿单位筛选', en: 'filter by unit' },
   category: { flag: 'category', key: 'category', type: 'string', value: 'C', zh: '按分类筛选', en: 'filter by category' },
   series: { flag: 'series', key: 'series', type: 'ref', value: 'S', zh: '按刊物筛选', en: 'filter by series' },
   year: { flag: 'year', key: 'year', type: 'int', value: 'Y', zh: '按年份筛选', en: 'filter by year' },

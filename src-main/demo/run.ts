@@ -75,7 +75,7 @@ export function describeDemo(r: DemoResult): string {
   return [
     `已生成演示数据（虚构的${r.series.replace('政务信息', '')}）：`,
     `  数据库：${r.database}`,
-    `  刊物：《${r.series}》，报送单位 ${r.units} 个，信息 ${r.articles} 条`,
+    `  刊物：《${r.series}》，来稿单位 ${r.units} 个，信息 ${r.articles} 条`,
     `  已签发：${r.issue.date.slice(0, 4)}年第${r.issue.number}期${r.issue.totalNumber ? `（总第${r.issue.totalNumber}期）` : ''}，共 ${r.issue.articles} 条信息`,
     `  Word 文件：${r.docx}`,
     `  SHA-256：${r.sha256}`,

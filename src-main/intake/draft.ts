@@ -143,11 +143,11 @@ export function draftFromBlocks(raw: readonly RawBlock[], pictures: DraftPicture
       const kept = pictures.length;
       const paragraphs: Paragraph[] = captions.length
         ? captions.map((text) => ({ level: 0, text }))
-        : [{ level: 0, text: kept ? `（图片稿：共${kept}张图片，无图片说明，图片随稿件保存。）` : '（图片稿：图片链接到文件以外，未随文件发来，请向报送单位索要原图。）' }];
+        : [{ level: 0, text: kept ? `（图片稿：共${kept}张图片，无图片说明，图片随稿件保存。）` : '（图片稿：图片链接到文件以外，未随文件发来，请向来稿单位索要原图。）' }];
       // The mark is in the title, where the register, search and the editor all show it.
       return { title: captions.length ? `${PICTURE_ONLY_MARK}：${firstSentence(captions[0]!)}` : PICTURE_ONLY_MARK, paragraphs, pictures, pictureOnly: true };
     }
-    throw new IntakeRefusal('文件中没有文字。请确认报送单位发来的是稿件本身，而不是空白文档。');
+    throw new IntakeRefusal('文件中没有文字。请确认来稿单位发来的是稿件本身，而不是空白文档。');
   }
 
   let title: string;

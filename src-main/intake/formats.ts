@@ -61,8 +61,8 @@ const BY_EXTENSION: Record<string, string> = {
   dotm: `这是 Word 模板（.dotm），不是稿件本身。请用 Word 或 WPS 打开，${SAVE_AS_DOCX}`,
   rtf: `这是 RTF 格式的文件，无法直接导入。请用 Word 或 WPS 打开，${SAVE_AS_DOCX}`,
   odt: '这是 OpenDocument 文本（.odt），无法直接导入。请用 WPS 或 LibreOffice 打开，另存为“Word 文档（*.docx）”后再导入。',
-  pdf: '这是 PDF 文件，无法导入为稿件。请向报送单位索要 Word（.docx）原稿；或从 PDF 中复制文字，用“登记来稿”录入。',
-  ofd: '这是 OFD 版式文件，无法导入为稿件。请向报送单位索要 Word（.docx）原稿。',
+  pdf: '这是 PDF 文件，无法导入为稿件。请向来稿单位索要 Word（.docx）原稿；或从 PDF 中复制文字，用“登记来稿”录入。',
+  ofd: '这是 OFD 版式文件，无法导入为稿件。请向来稿单位索要 Word（.docx）原稿。',
   htm: `这是网页格式的文件，无法直接导入。请用 Word 或 WPS 打开，${SAVE_AS_DOCX}`,
   html: `这是网页格式的文件，无法直接导入。请用 Word 或 WPS 打开，${SAVE_AS_DOCX}`,
   mht: `这是网页格式（.mht）的文件，无法直接导入。请用 Word 或 WPS 打开，${SAVE_AS_DOCX}`,
@@ -72,7 +72,7 @@ const BY_EXTENSION: Record<string, string> = {
   '7z': '这是压缩包，请先解压，再导入其中的 Word 文件。',
 };
 for (const ext of ['jpg', 'jpeg', 'png', 'gif', 'bmp', 'tif', 'tiff', 'webp', 'heic']) {
-  BY_EXTENSION[ext] = `这是图片文件（.${ext}），无法导入为稿件。请向报送单位索要 Word（.docx）原稿。`;
+  BY_EXTENSION[ext] = `这是图片文件（.${ext}），无法导入为稿件。请向来稿单位索要 Word（.docx）原稿。`;
 }
 for (const ext of ['xls', 'xlsx', 'et', 'csv', 'ppt', 'pptx', 'dps']) {
   BY_EXTENSION[ext] = `这是表格或演示文稿（.${ext}），不是信息稿件。请把稿件文字保存为 Word 文档（*.docx）后再导入。`;
@@ -116,7 +116,7 @@ export function detectFormat(fileName: string, head: Uint8Array, size: number): 
     if (BY_EXTENSION[ext]) return refuse(BY_EXTENSION[ext]);
     return refuse(ext ? `不支持的文件类型（.${ext}）。${ONLY_THESE}其他格式请先另存为 Word 文档（*.docx）。` : `文件没有扩展名，无法判断格式。${ONLY_THESE}`);
   }
-  if (size === 0) return refuse('文件是空的（0 字节）。请向报送单位重新索要。');
+  if (size === 0) return refuse('文件是空的（0 字节）。请向来稿单位重新索要。');
   if (size > MAX_FILE_BYTES) {
     return refuse(`文件有 ${mb(size)} MB，超过 20 MB 的上限，不像一份信息稿件。请检查是否夹带了大量图片，删去图片另存后再导入。`);
   }
@@ -127,7 +127,7 @@ export function detectFormat(fileName: string, head: Uint8Array, size: number): 
       return refuse(`文件的扩展名是 .docx，但内容是旧版 Word（.doc）格式，或者设置了打开密码。请用 Word 或 WPS 打开（有密码的先取消密码），${SAVE_AS_DOCX}`);
     }
     if (magic) return refuse(`文件的扩展名是 .docx，但内容是${MAGIC_NAMES[magic]}。请用 Word 或 WPS 打开后，${SAVE_AS_DOCX}`);
-    return refuse(`文件已损坏，或不是 Word 文档（扩展名是 .docx，内容却不是）。请让报送单位重新发送，或用 Word/WPS 打开后，${SAVE_AS_DOCX}`);
+    return refuse(`文件已损坏，或不是 Word 文档（扩展名是 .docx，内容却不是）。请让来稿单位重新发送，或用 Word/WPS 打开后，${SAVE_AS_DOCX}`);
   }
   if (magic) return refuse(`文件的扩展名是 .txt，但内容是${MAGIC_NAMES[magic]}，不是纯文本。请用 Word 或 WPS 打开后，${SAVE_AS_DOCX}`);
   return { format: 'txt' };

@@ -26,8 +26,8 @@ export const ZIP_LIMITS = {
   paragraphs: 20_000,
 } as const;
 
-const DAMAGED = 'Word 文件已损坏，无法读取。请让报送单位重新发送，或用 Word/WPS 打开后选择“文件 → 另存为”，保存为“Word 文档（*.docx）”再导入。';
-const NOT_A_DRAFT = '文件的结构异常（可能是被恶意构造的压缩包），为安全起见不予导入。请让报送单位用 Word 或 WPS 重新保存后再发送。';
+const DAMAGED = 'Word 文件已损坏，无法读取。请让来稿单位重新发送，或用 Word/WPS 打开后选择“文件 → 另存为”，保存为“Word 文档（*.docx）”再导入。';
+const NOT_A_DRAFT = '文件的结构异常（可能是被恶意构造的压缩包），为安全起见不予导入。请让来稿单位用 Word 或 WPS 重新保存后再发送。';
 
 async function open(bytes: Buffer): Promise<Yauzl.ZipFile> {
   // Loaded at first use, not at start: every command would pay for it (issue 14).
@@ -120,7 +120,7 @@ export async function checkDocxZip(bytes: Buffer): Promise<void> {
       // Two parts with one name: readers disagree on which one counts, a classic smuggling trick.
       if (names.has(key)) throw new IntakeRefusal(NOT_A_DRAFT);
       names.add(key);
-      if (e.isEncrypted()) throw new IntakeRefusal('文件设置了密码保护，无法读取。请让报送单位取消密码后重新发送。');
+      if (e.isEncrypted()) throw new IntakeRefusal('文件设置了密码保护，无法读取。请让来稿单位取消密码后重新发送。');
     }
     if (!names.has('word/document.xml')) throw new IntakeRefusal(`文件中没有 Word 正文部分，不是有效的 Word 文档。${DAMAGED}`);
     let budget: number = ZIP_LIMITS.xmlUncompressed;

@@ -82,8 +82,8 @@ export function registerDraft(ctx: Ctx, args: OpArgs<'commissionDraft'>): Commis
     if (!d) throw new ApiError('NOT_FOUND', `没有编号为 ${args.draftId} 的来稿。`);
     if (d.commission_id === c.id) throw new ApiError('CONFLICT', `来稿 ${d.id}“${d.title}”已登记为约稿“${c.topic}”的报送。`);
     if (d.commission_id !== null) throw new ApiError('CONFLICT', `来稿 ${d.id}“${d.title}”已登记为另一次约稿（编号 ${d.commission_id}）的报送，一篇来稿只算一次约稿。`);
-    if (d.unit_id === null) throw new ApiError('INVALID_INPUT', `来稿 ${d.id}“${d.title}”没有填写报送单位，请先在来稿登记中补上单位。`);
-    if (!c.units.some((u) => u.unitId === d.unit_id)) throw new ApiError('INVALID_INPUT', `来稿 ${d.id} 的报送单位“${d.unit}”不在约稿“${c.topic}”的约稿单位之中。`);
+    if (d.unit_id === null) throw new ApiError('INVALID_INPUT', `来稿 ${d.id}“${d.title}”没有填写来稿单位，请先在来稿登记中补上单位。`);
+    if (!c.units.some((u) => u.unitId === d.unit_id)) throw new ApiError('INVALID_INPUT', `来稿 ${d.id} 的来稿单位“${d.unit}”不在约稿“${c.topic}”的约稿单位之中。`);
     const issued = noticeDate(ctx, c);
     if (d.received_date < issued) throw new ApiError('INVALID_INPUT', `来稿 ${d.id} 收于 ${d.received_date}，早于约稿发出的日期 ${issued}，不能算作对本次约稿的报送。`);
     ctx.db.prepare('UPDATE submissions SET commission_id = ? WHERE id = ?').run(c.id, d.id);

@@ -136,7 +136,7 @@ export function setSubmissionAuthor(ctx: Ctx, args: OpArgs<'submissionAuthorSet'
     const d = draftAuthor(ctx, args.id);
     if (args.liaisonId !== null) {
       const l = liaisonEntry(ctx, args.liaisonId);
-      if (d.unitId === null) throw new ApiError('INVALID_INPUT', `来稿 ${d.submissionId} 还没有填报送单位，请先更正报送单位，再选作者。`);
+      if (d.unitId === null) throw new ApiError('INVALID_INPUT', `来稿 ${d.submissionId} 还没有填来稿单位，请先更正来稿单位，再选作者。`);
       if (l.unitId !== d.unitId) {
         const unit = findUnitRow(ctx, d.unitId).name;
         throw new ApiError('INVALID_INPUT', `${l.name}是“${l.unit}”的信息员，不是本来稿单位“${unit}”的信息员。请选择“${unit}”的信息员。`);

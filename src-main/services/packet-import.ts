@@ -110,7 +110,7 @@ async function importPacketFile(ctx: Ctx, args: OpArgs<'packetImport'>, file: st
   if (m.version < 2 || !m.senderIdentity) {
     throw new ApiError(
       'INVALID_INPUT',
-      `上报包未接收：它由旧版编印台生成（清单版本 ${m.version}），没有信息标识，接收后无法回告采用情况。请报送单位升级编印台后重新生成上报包。`,
+      `上报包未接收：它由旧版编印台生成（清单版本 ${m.version}），没有信息标识，接收后无法回告采用情况。请对方升级编印台后重新生成上报包。`,
     );
   }
   const first = firstImport(ctx, report.sha256);

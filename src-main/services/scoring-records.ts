@@ -72,7 +72,7 @@ export function setArticleUnits(ctx: Ctx, args: OpArgs<'articleSetUnits'>): Arti
     const ids: number[] = [];
     for (const ref of args.unitIds) {
       const u = findUnitRow(ctx, ref);
-      if (u.id === a.unit_id) throw new ApiError('INVALID_INPUT', `“${u.name}”已是本条信息的报送单位，不必再列为合报单位。`);
+      if (u.id === a.unit_id) throw new ApiError('INVALID_INPUT', `“${u.name}”已是本条信息的来稿单位，不必再列为合报单位。`);
       if (ids.includes(u.id)) throw new ApiError('INVALID_INPUT', `合报单位“${u.name}”重复出现。`);
       ids.push(u.id);
     }
@@ -100,7 +100,7 @@ function assertUnitsNotFrozen(ctx: Ctx, a: ArticleRow): void {
   if (!signed) return;
   throw new ApiError(
     'FROZEN',
-    `信息 ${a.id}“${a.title}”已刊于《${signed.series}》${ownIssueRef(signed)}（已签发），报送单位和合报单位不能再改：` +
+    `信息 ${a.id}“${a.title}”已刊于《${signed.series}》${ownIssueRef(signed)}（已签发），来稿单位和合报单位不能再改：` +
       '积分已按它们计入。如需更正，请作废该期，或在新的一期中刊发更正。',
   );
 }

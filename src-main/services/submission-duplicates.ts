@@ -48,7 +48,7 @@ export function findDuplicate(ctx: Ctx, probe: DuplicateProbe): DuplicateFound |
       kind === 'same-file'
         ? '是同一个文件'
         : kind === 'same-title'
-          ? '报送单位和标题都相同'
+          ? '来稿单位和标题都相同'
           : `内容几乎相同（相似度 ${Math.floor(similarity * 100)}%）`;
     return { ref, kind, similarity, reason: `与已登记的来稿 ${describeRef(ref)}${why}` };
   };

@@ -55,8 +55,8 @@ export function findUnitRow(ctx: Ctx, ref: number | string): UnitRow {
     throw new ApiError(
       'NOT_FOUND',
       typeof ref === 'number'
-        ? `没有编号为 ${ref} 的报送单位。`
-        : `没有名称、简称或别称为“${ref}”的报送单位，请先在“设置 → 报送单位”中添加，或给已有单位加上这个别称。`,
+        ? `没有编号为 ${ref} 的来稿单位。`
+        : `没有名称、简称或别称为“${ref}”的来稿单位，请先在“设置 → 来稿单位”中添加，或给已有单位加上这个别称。`,
     );
   }
   return row;
@@ -84,7 +84,7 @@ export function assertNamesFree(ctx: Ctx, wanted: { name: string; kind: NameKind
       .prepare('SELECT n.kind, u.id, u.name FROM unit_names n JOIN units u ON u.id = n.unit_id WHERE n.name = ?')
       .get(w.name) as { kind: NameKind; id: number; name: string } | undefined;
     if (holder && holder.id !== exceptId) {
-      const held = holder.kind === 'name' ? `已有名为“${w.name}”的报送单位` : `“${w.name}”已是报送单位“${holder.name}”的${KIND_WORDS[holder.kind]}`;
+      const held = holder.kind === 'name' ? `已有名为“${w.name}”的来稿单位` : `“${w.name}”已是来稿单位“${holder.name}”的${KIND_WORDS[holder.kind]}`;
       throw new ApiError('CONFLICT', `${held}，不能再作为“${forUnit}”的${KIND_WORDS[w.kind]}。名称、简称和别称在所有单位中不能重复。`);
     }
   }

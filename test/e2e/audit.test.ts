@@ -64,7 +64,7 @@ it('asks who is working, then logs what they do under that name and filters the 
 
   await page.locator(tid('audit-operator')).fill('李四');
   await expect.poll(() => page.locator(tid('audit-row')).count()).toBe(1);
-  expect(await page.locator(tid('audit-row')).innerText()).toContain('新增报送单位');
+  expect(await page.locator(tid('audit-row')).innerText()).toContain('新增来稿单位');
   expect(await page.locator(tid('audit-row')).innerText()).toContain('河口乡');
 
   await page.locator(tid('audit-operator')).fill('');

@@ -179,7 +179,7 @@ it('edits a unit’s short name and aliases on the 设置 page, and lists them',
   await town.locator(tid('unit-rename')).click();
   await town.locator(tid('unit-aliases-input')).fill('县发改委');
   await town.locator(tid('unit-names-save')).click();
-  await page.getByText('“县发改委”已是报送单位“县发展和改革局”的别称').first().waitFor();
+  await page.getByText('“县发改委”已是来稿单位“县发展和改革局”的别称').first().waitFor();
   if (shots) await page.screenshot({ path: path.join(shots, 'settings-units.png') });
   const listed = (await cli(web.dbFile, '--json', 'unit', 'list')).json() as { name: string; aliases: string[] }[];
   expect(listed.find((u) => u.name === '城关镇')!.aliases).toEqual([]);

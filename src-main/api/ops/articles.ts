@@ -7,7 +7,7 @@ import { byId, op } from './define';
 import { pageQuery, type Page } from '../paging';
 
 const articleFields = {
-  unit: s.ref('报送单位').nullable().optional(),
+  unit: s.ref('来稿单位').nullable().optional(),
   category: s.category.optional(),
   classification: s.classification.optional(),
 };
@@ -46,7 +46,7 @@ export const articleOps = {
           .array(z.object({ level: s.headingLevel, text: z.string().max(s.LIMITS.paragraph) }).strict())
           .max(s.LIMITS.paragraphs)
           .optional(),
-        unit: z.string({ error: '报送单位必须是文字' }).max(s.LIMITS.name * 4).nullable().optional(),
+        unit: z.string({ error: '来稿单位必须是文字' }).max(s.LIMITS.name * 4).nullable().optional(),
       })
       .strict()
       .refine((v) => (v.id !== undefined) !== (v.title !== undefined || v.body !== undefined || v.paragraphs !== undefined), {
@@ -60,7 +60,7 @@ export const articleOps = {
   articleList: op<Page<ArticleSummary>>()(
     z
       .object({
-        unit: s.ref('报送单位').optional(),
+        unit: s.ref('来稿单位').optional(),
         category: s.category.optional(),
         classification: s.classification.optional(),
         used: z.boolean().optional(),

@@ -51,7 +51,7 @@ export interface FeeExport {
 }
 
 const LABELS: Record<string, string> = {
-  unit: '报送单位',
+  unit: '来稿单位',
   name: '信息员姓名',
   phone: '联系电话',
   from: '任职起始日期',
@@ -67,7 +67,7 @@ const phone = s.optionalLine('联系电话', 40);
 
 export const liaisonOps = {
   liaisonAdd: op<LiaisonEntry>()(
-    named(z.object({ unit: s.ref('报送单位'), name: personName, phone: phone.optional(), from: s.isoDate('任职起始日期').optional() }).strict(), LABELS),
+    named(z.object({ unit: s.ref('来稿单位'), name: personName, phone: phone.optional(), from: s.isoDate('任职起始日期').optional() }).strict(), LABELS),
     '添加单位的信息员（更换时先结束原任）/ add a unit\'s liaison officer',
   ),
   liaisonEnd: op<LiaisonEntry>()(
@@ -75,7 +75,7 @@ export const liaisonOps = {
     '结束信息员的任职（记录保留）/ end an officer\'s term (kept on record)',
   ),
   liaisonList: op<LiaisonEntry[]>()(
-    named(z.object({ unit: s.ref('报送单位').optional(), all: z.boolean({ error: '含已离任只能是是或否' }).optional() }).strict(), LABELS),
+    named(z.object({ unit: s.ref('来稿单位').optional(), all: z.boolean({ error: '含已离任只能是是或否' }).optional() }).strict(), LABELS),
     '列出信息员（默认只列在任的）/ list liaison officers',
     true,
   ),

@@ -78,7 +78,7 @@ export const packetLoopOps = {
       .object({
         // browser mode uploads the zip (base64 + fileName); elsewhere it is a path
         ...fileSource('上报包文件'),
-        unit: s.ref('报送单位').optional(),
+        unit: s.ref('来稿单位').optional(),
         // The CLI gives the kind in Chinese (县区 / 部门), the UI the value.
         newUnitKind: z
           .preprocess(
@@ -95,7 +95,7 @@ export const packetLoopOps = {
   noticeExport: op<NoticeExportResult>()(
     z
       .object({
-        unit: s.ref('报送单位'),
+        unit: s.ref('来稿单位'),
         period: z.string({ error: '请给出期间' }).min(4, { error: '请给出期间' }).max(30, { error: '期间过长' }),
         out: filePath('保存通报的文件夹'),
       })

@@ -151,7 +151,7 @@ const unitRefs = (min: number) =>
           ? v.split(/[,，、;；]+/).map((p) => p.trim()).filter(Boolean)
           : v,
     z
-      .array(s.ref('报送单位'), { error: (iss) => (iss.input === undefined ? '请至少给出一个单位' : '单位必须是名称或编号的列表') })
+      .array(s.ref('来稿单位'), { error: (iss) => (iss.input === undefined ? '请至少给出一个单位' : '单位必须是名称或编号的列表') })
       .min(min, { error: '请至少给出一个单位' })
       .max(200, { error: '单位最多200个' }),
   );
@@ -262,7 +262,7 @@ const rulesInput = z
   });
 
 /** Filters of the record lists: by unit and dates, and the records about items by item too. */
-const unitRecordFilters = { unit: s.ref('报送单位').optional(), ...s.dateRange };
+const unitRecordFilters = { unit: s.ref('来稿单位').optional(), ...s.dateRange };
 const itemRecordFilters = { articleId: s.id('信息').optional(), ...unitRecordFilters };
 
 const circularExtra = {
@@ -290,7 +290,7 @@ const FIELD_NAMES: Record<string, string> = {
   topic: '约稿主题',
   deadline: '截止日期',
   units: '约稿单位',
-  unit: '报送单位',
+  unit: '来稿单位',
   points: '扣分',
   reason: '扣分原因',
   monthly: '月度任务',
@@ -333,7 +333,7 @@ export const scoringOps = {
     named(z.object({ id: s.id('信息'), unitIds: unitRefs(0) }).strict()),
     '设置综合信息的合报单位 / set the further units of a combined item',
   ),
-  articleUnitsGet: op<ArticleUnits>()(named(byId('信息')), '查看信息的报送单位与合报单位 / the units of an item', true),
+  articleUnitsGet: op<ArticleUnits>()(named(byId('信息')), '查看信息的来稿单位与合报单位 / the units of an item', true),
 
   adoptionAdd: op<AdoptionEntry>()(named(adoptionInput), '登记上级或其他刊物的采用 / record an adoption by a publication'),
   adoptionList: op<Page<AdoptionEntry>>()(
@@ -368,7 +368,7 @@ export const scoringOps = {
   ),
   commissionAnswer: op<CommissionEntry>()(
     named(z
-      .object({ id: s.id('约稿'), unit: s.ref('报送单位'), articleId: s.id('信息').optional(), date: s.isoDate('报送日期').optional() })
+      .object({ id: s.id('约稿'), unit: s.ref('来稿单位'), articleId: s.id('信息').optional(), date: s.isoDate('报送日期').optional() })
       .strict()),
     '登记单位对约稿的报送 / record a unit\'s answer to a commission',
   ),
@@ -381,7 +381,7 @@ export const scoringOps = {
   deductionAdd: op<DeductionEntry>()(
     named(z
       .object({
-        unit: s.ref('报送单位'),
+        unit: s.ref('来稿单位'),
         points: z
           .number({ error: '扣分必须是数字' })
           .int({ error: '扣分必须是整数' })
@@ -403,7 +403,7 @@ export const scoringOps = {
   targetSet: op<TargetEntry>()(
     named(z
       .object({
-        unit: s.ref('报送单位'),
+        unit: s.ref('来稿单位'),
         monthly: z
           .number({ error: '月度任务必须是数字' })
           .int({ error: '月度任务必须是整数' })
@@ -414,7 +414,7 @@ export const scoringOps = {
       .strict()),
     '设置单位的月度报送任务 / set a unit\'s monthly target',
   ),
-  targetList: op<TargetEntry[]>()(named(z.object({ unit: s.ref('报送单位').optional() }).strict()), '列出月度报送任务 / list monthly targets', true),
+  targetList: op<TargetEntry[]>()(named(z.object({ unit: s.ref('来稿单位').optional() }).strict()), '列出月度报送任务 / list monthly targets', true),
 
   rulesList: op<RulesVersion[]>()(named(none), '列出计分规则的各个版本 / list the rules versions', true),
   rulesGet: op<RulesVersion>()(
@@ -427,7 +427,7 @@ export const scoringOps = {
   score: op<UnitScore[]>()(named(withPeriod({})), '各单位在一个期间的积分 / every unit\'s score for a period', true),
   scoreReport: op<ScoreReport>()(named(withPeriod({})), '期间积分汇总（表、合计、逐月走势）/ the period report', true),
   scoreLedger: op<ScoreEvent[]>()(
-    named(withPeriod({ unit: s.ref('报送单位').optional() })),
+    named(withPeriod({ unit: s.ref('来稿单位').optional() })),
     '积分明细：每一分的来由 / where the points came from',
     true,
   ),

@@ -70,7 +70,7 @@ export const searchOps = {
           .optional(),
         series: s.ref('刊物').optional(),
         year: z.number({ error: '年份必须是数字' }).int().min(1949).max(2199).optional(),
-        unit: s.ref('报送单位').optional(),
+        unit: s.ref('来稿单位').optional(),
         category: s.category.optional(),
         state: z.string().regex(/^[a-z]{1,20}$/, { error: '状态写法有误' }).optional(),
         order: z.enum(['auto', 'rank', 'newest']).optional(),

@@ -78,6 +78,6 @@ export const setupOps = {
         sample: z.boolean({ error: '“示例期”只能是是或否' }).optional(),
       })
       .strict(),
-    '完成首次设置：本单位、第一个刊物、报送单位、示例期（一次完成）/ first start: office, series, units, sample — all at once',
+    '完成首次设置：本单位、第一个刊物、来稿单位、示例期（一次完成）/ first start: office, series, units, sample — all at once',
   ),
 } as const;

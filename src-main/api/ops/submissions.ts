@@ -126,7 +126,7 @@ export interface OriginalFile {
 /** What a correction did, field by field, and whether the item made from the draft followed. */
 export interface SubmissionCorrectResult {
   submission: Submission;
-  /** The register fields corrected, by their Chinese labels (报送单位, 标题 …). */
+  /** The register fields corrected, by their Chinese labels (来稿单位, 标题 …). */
   corrected: string[];
   /** The item made from the draft, when there is one and the unit or title was corrected. */
   article: { id: number; followed: string[]; notFollowed: string | null } | null;

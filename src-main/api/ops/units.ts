@@ -1,4 +1,4 @@
-/** Units (报送单位): the towns, streets and departments that send drafts. */
+/** Units (来稿单位): the towns, streets and departments that send drafts. */
 import { z } from 'zod';
 import * as s from '../schemas';
 import type { UnitKind } from '../schemas';
@@ -69,12 +69,12 @@ export const unitOps = {
     z
       .object({ name: s.line('单位名称', s.LIMITS.name), kind: s.unitKind.optional(), shortName: shortName.optional(), aliases: aliases.optional() })
       .strict(),
-    '新增报送单位 / add a unit',
+    '新增来稿单位 / add a unit',
   ),
   unitUpdate: op<Unit>()(
     z
       .object({
-        unit: s.ref('报送单位'),
+        unit: s.ref('来稿单位'),
         name: s.line('单位名称', s.LIMITS.name).optional(),
         kind: s.unitKind.optional(),
         active: z.boolean({ error: '“启用”只能是是或否' }).optional(),
@@ -84,11 +84,11 @@ export const unitOps = {
         aliases: aliases.optional(),
       })
       .strict(),
-    '修改报送单位（名称、简称、别称、类型、启用）/ change a unit',
+    '修改来稿单位（名称、简称、别称、类型、启用）/ change a unit',
   ),
   unitList: op<Unit[]>()(
     z.object({ includeInactive: z.boolean().optional() }).strict(),
-    '列出报送单位 / list units',
+    '列出来稿单位 / list units',
     true,
   ),
   unitImport: op<UnitImportReport>()(
@@ -96,11 +96,11 @@ export const unitOps = {
       .object({ path: localPath('单位名单文件').optional(), ...upload })
       .strict()
       .refine(oneSource(['path', 'base64']), { error: '请给出单位名单文件（路径或上传的文件，二者选一）', path: ['path'] }),
-    '从 Excel 单位名单导入报送单位（新增和更新，整表一次完成）/ import units from an .xlsx list',
+    '从 Excel 单位名单导入来稿单位（新增和更新，整表一次完成）/ import units from an .xlsx list',
   ),
   unitExport: op<{ path: string; rows: number }>()(
     z.object({ out: localPath('保存位置') }).strict(),
-    '导出报送单位名单为 Excel / write the unit list as .xlsx',
+    '导出来稿单位名单为 Excel / write the unit list as .xlsx',
     writesFile,
   ),
   unitXlsx: op<UnitFile>()(none, '取得单位名单的 Excel 文件（浏览器模式下载用）/ the unit list workbook as base64', download),

@@ -56,7 +56,7 @@ export const localTime = (what: string) =>
     });
 
 const LABELS: Record<string, string> = {
-  unit: '报送单位',
+  unit: '来稿单位',
   what: '事件',
   place: '地点',
   eventTime: '事发时间',
@@ -77,7 +77,7 @@ export const urgentOps = {
     named(
       z
         .object({
-          unit: s.ref('报送单位'),
+          unit: s.ref('来稿单位'),
           what: s.line('事件', 400),
           place: s.optionalLine('地点', 200).optional(),
           eventTime: localTime('事发时间'),
@@ -105,7 +105,7 @@ export const urgentOps = {
     '登记向上报送或续报 / record a report upward or a follow-up',
   ),
   urgentList: op<UrgentEntry[]>()(
-    named(z.object({ unit: s.ref('报送单位').optional(), ...s.dateRange, pending: z.boolean().optional() }).strict(), LABELS),
+    named(z.object({ unit: s.ref('来稿单位').optional(), ...s.dateRange, pending: z.boolean().optional() }).strict(), LABELS),
     '列出紧急信息及其报送时间、迟报情况 / list urgent events with lateness',
     true,
   ),

@@ -6,7 +6,7 @@ import { bodyFileOption, deleteCommand, filterBy, idArg, titleOption, pageOption
 const ARTICLE_OPTIONS: OptionSpec[] = [
   { flag: 'body', key: 'body', type: 'string', value: 'TEXT', zh: '正文；每行一段，以“一、”“（一）”“1.”“（1）”开头的行为各级标题', en: 'body text; one paragraph per line, heading prefixes detected' },
   bodyFileOption,
-  { flag: 'unit', key: 'unit', type: 'ref', value: 'NAME', zh: '报送单位（名称或编号）', en: 'source unit (name or id)' },
+  { flag: 'unit', key: 'unit', type: 'ref', value: 'NAME', zh: '来稿单位（名称或编号）', en: 'source unit (name or id)' },
   { flag: 'category', key: 'category', type: 'string', value: 'C', zh: '分类：news 动态 / practice 经验 / problem 问题建议 / research 调研 / followup 督查', en: 'category' },
   { flag: 'classification', key: 'classification', type: 'string', value: 'C', zh: '密级：public 公开 / internal 内部 / classified 涉密', en: 'classification' },
 ];

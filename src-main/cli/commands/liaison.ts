@@ -90,7 +90,7 @@ export const liaisonCommands: readonly CommandSpec[] = [
     zh: '添加单位的信息员（更换信息员：先 liaison end 结束原任，再添加新任；记录都保留）',
     en: 'Add a unit\'s liaison officer (to change one, end the old term first; history is kept)',
     options: [
-      { flag: 'unit', key: 'unit', type: 'ref', value: 'NAME|ID', zh: '报送单位', en: 'unit' },
+      { flag: 'unit', key: 'unit', type: 'ref', value: 'NAME|ID', zh: '来稿单位', en: 'unit' },
       { flag: 'name', key: 'name', type: 'string', value: 'NAME', zh: '信息员姓名', en: 'name' },
       { flag: 'phone', key: 'phone', type: 'string', value: 'TEL', zh: '联系电话', en: 'phone' },
       { flag: 'from', key: 'from', type: 'string', value: DATE, zh: '任职起始日期，默认今天', en: 'in office from (default today)' },

@@ -43,7 +43,7 @@ export const packetLoopCommands: readonly CommandSpec[] = [
     positionals: [{ name: 'FILE', key: 'path', type: 'string' }],
     options: [
       { flag: 'unit', key: 'unit', type: 'ref', value: 'UNIT', zh: '登记在哪个已有单位名下（默认按报送方标识或名称查找）', en: 'register under this existing unit (default: found by sender identity or name)' },
-      { flag: 'new-unit', key: 'newUnitKind', type: 'string', value: '县区|部门', zh: '报送单位不在名单中时，把它新建为单位（类别：县区 或 部门）', en: 'create the unknown sender as a unit of this kind (县区 or 部门)' },
+      { flag: 'new-unit', key: 'newUnitKind', type: 'string', value: '县区|部门', zh: '上报包的报送单位不在单位名单中时，把它新建为单位（类别：县区 或 部门）', en: 'create the unknown sender as a unit of this kind (县区 or 部门)' },
       { flag: 'by', key: 'by', type: 'string', value: 'NAME', zh: '经办人', en: 'who receives it' },
     ],
     print: printImport,
@@ -59,10 +59,10 @@ export const packetLoopCommands: readonly CommandSpec[] = [
   {
     path: ['notice', 'export'],
     op: 'noticeExport',
-    zh: '生成采用情况通报（zip）：某报送单位经上报包报送、在期间内被采用的信息，含清单、Word 通报和 SHA256SUMS',
+    zh: '生成采用情况通报（zip）：某来稿单位经上报包报送、在期间内被采用的信息，含清单、Word 通报和 SHA256SUMS',
     en: 'Write an adoption notice for a sending unit: manifest, Word notice and SHA256SUMS',
     options: [
-      { flag: 'unit', key: 'unit', type: 'ref', value: 'UNIT', zh: '报送单位（名称、简称或编号）', en: 'the sending unit' },
+      { flag: 'unit', key: 'unit', type: 'ref', value: 'UNIT', zh: '来稿单位（名称、简称或编号）', en: 'the sending unit' },
       { flag: 'period', key: 'period', type: 'string', value: 'P', zh: '期间：2026、2026-11 或 2026-11-01..2026-11-30', en: 'period: 2026, 2026-11 or 2026-11-01..2026-11-30' },
       { flag: 'out', key: 'out', type: 'string', value: 'DIR', zh: '保存通报的文件夹（如 U 盘）', en: 'folder to write it to' },
     ],

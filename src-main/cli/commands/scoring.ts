@@ -83,7 +83,7 @@ function rulesText(v: RulesVersion): string {
 }
 
 function scoreTable(rows: UnitScore[]): string {
-  if (!rows.length) return '没有报送单位。';
+  if (!rows.length) return '没有来稿单位。';
   const unitWidth = Math.max(8, ...rows.map((r) => width(r.unit))) + 2;
   const heads = ['报送', '县级', '市级', '省级', '批示', '得分', '扣分', '最终得分', '奖励(元)', '采用率'];
   const widths = [6, 6, 6, 6, 6, 7, 7, 9, 9, 8];
@@ -102,7 +102,7 @@ const ledgerLine = (e: ScoreEvent) =>
   `${e.date} ${e.unit} ${e.points ? `+${e.points}` : `-${e.deducted}`}分${e.reward ? ` ${e.reward}元` : ''}  ${e.label}${e.title ? `  “${e.title}”` : ''}${e.rule ? `  [${e.rule}]` : ''}`;
 
 const articleUnitsText = (a: ArticleUnits) =>
-  `信息${a.id}“${a.title}” 报送单位：${a.unit ?? '（无）'}；合报单位：${a.extra.map((u) => u.name).join('、') || '（无）'}`;
+  `信息${a.id}“${a.title}” 来稿单位：${a.unit ?? '（无）'}；合报单位：${a.extra.map((u) => u.name).join('、') || '（无）'}`;
 
 export const scoringCommands: readonly CommandSpec[] = [
   {
@@ -176,7 +176,7 @@ export const scoringCommands: readonly CommandSpec[] = [
     en: 'Record a unit\'s answer to a commission (after the deadline is late)',
     positionals: [idArg()],
     options: [
-      { flag: 'unit', key: 'unit', type: 'ref', value: 'NAME|ID', zh: '报送单位', en: 'unit' },
+      { flag: 'unit', key: 'unit', type: 'ref', value: 'NAME|ID', zh: '来稿单位', en: 'unit' },
       { flag: 'article', key: 'articleId', type: 'int', value: 'ID', zh: '报送的信息编号', en: 'the item sent' },
       dateOption('报送日期'),
     ],

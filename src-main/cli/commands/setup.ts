@@ -11,7 +11,7 @@ function stateText(s: SetupState): string {
 function resultText(r: SetupResult): string {
   return [
     `首次设置完成：刊物《${r.series.name}》，第一期将是第${r.series.firstNumber}期（总第${r.series.firstTotal}期）。`,
-    `报送单位：新增 ${r.units.added} 个，更新 ${r.units.updated} 个，未变 ${r.units.unchanged} 个。`,
+    `来稿单位：新增 ${r.units.added} 个，更新 ${r.units.updated} 个，未变 ${r.units.unchanged} 个。`,
     ...(r.sampleIssueId ? [`示例期（草稿，不占期号）：#${r.sampleIssueId}`] : []),
   ].join('\n');
 }
@@ -27,7 +27,7 @@ export const setupCommands: readonly CommandSpec[] = [
   {
     path: ['setup', 'complete'],
     op: 'setupComplete',
-    zh: '一次完成首次设置：本单位、第一个刊物（接续的期号）、报送单位名单、可选的示例期；有一项不对则什么也不写入',
+    zh: '一次完成首次设置：本单位、第一个刊物（接续的期号）、来稿单位名单、可选的示例期；有一项不对则什么也不写入',
     en: 'First start in one go: office, first series (numbers it continues from), units, optional sample issue',
     options: [
       { flag: 'office', key: 'sender.office', type: 'string', value: 'NAME', zh: '本单位全称，如 城关县人民政府办公室', en: 'the office' },
@@ -43,7 +43,7 @@ export const setupCommands: readonly CommandSpec[] = [
       { flag: 'to', key: 'series.print.distribution.to', type: 'string', value: 'A，B', zh: '版记“报：”的单位', en: 'recipients above (报)' },
       { flag: 'cc', key: 'series.print.distribution.cc', type: 'string', value: 'A，B', zh: '版记“送：”的单位', en: 'recipients alongside (送)' },
       { flag: 'down', key: 'series.print.distribution.down', type: 'string', value: 'A，B', zh: '版记“发：”的单位', en: 'recipients below (发)' },
-      { flag: 'units-file', key: 'unitsText', type: 'file', value: 'FILE', zh: '报送单位名单（UTF-8 文本：每行一个单位，或从 Excel 复制的几列：单位名称、简称、别称、类别）；Excel 文件请之后用 bulletin unit import', en: 'unit list as text, one per line (tab-separated columns allowed)' },
+      { flag: 'units-file', key: 'unitsText', type: 'file', value: 'FILE', zh: '来稿单位名单（UTF-8 文本：每行一个单位，或从 Excel 复制的几列：单位名称、简称、别称、类别）；Excel 文件请之后用 bulletin unit import', en: 'unit list as text, one per line (tab-separated columns allowed)' },
       { flag: 'sample', key: 'sample', type: 'bool', zh: '另建一期示例草稿（不占期号，可删除）', en: 'also make a sample draft issue' },
     ],
     print: resultText,

@@ -18,7 +18,7 @@ export const unitCommands: readonly CommandSpec[] = [
   {
     path: ['unit', 'add'],
     op: 'unitAdd',
-    zh: '新增报送单位（镇、街道、县直部门）',
+    zh: '新增来稿单位（镇、街道、县直部门）',
     en: 'Add a unit that sends drafts',
     options: [{ flag: 'name', key: 'name', type: 'string', value: 'NAME', zh: '单位名称', en: 'unit name' }, KIND, SHORT_NAME, ALIAS],
     print: fmt.unit,
@@ -27,7 +27,7 @@ export const unitCommands: readonly CommandSpec[] = [
   {
     path: ['unit', 'update'],
     op: 'unitUpdate',
-    zh: '修改报送单位：名称、类型、简称、别称、启用或停用',
+    zh: '修改来稿单位：名称、类型、简称、别称、启用或停用',
     en: 'Change a unit: name, kind, short name, aliases, active',
     positionals: [{ name: 'UNIT', key: 'unit', type: 'ref' }],
     options: [
@@ -43,7 +43,7 @@ export const unitCommands: readonly CommandSpec[] = [
   {
     path: ['unit', 'list'],
     op: 'unitList',
-    zh: '列出报送单位（含简称、别称）',
+    zh: '列出来稿单位（含简称、别称）',
     en: 'List units (with short names and aliases)',
     options: [{ flag: 'all', key: 'includeInactive', type: 'bool', zh: '包括已停用的单位', en: 'include inactive units' }],
     print: fmt.unitList,
@@ -60,10 +60,10 @@ export const unitCommands: readonly CommandSpec[] = [
   {
     path: ['unit', 'export'],
     op: 'unitExport',
-    zh: '把全部报送单位（含停用的）导出为 Excel 单位名单，可修改后再导入',
+    zh: '把全部来稿单位（含停用的）导出为 Excel 单位名单，可修改后再导入',
     en: 'Write every unit (inactive ones too) to an .xlsx list that import reads back',
     positionals: [{ name: 'FILE', key: 'out', type: 'string' }],
-    print: (r: { path: string; rows: number }) => `已导出 ${r.rows} 个报送单位：${r.path}`,
+    print: (r: { path: string; rows: number }) => `已导出 ${r.rows} 个来稿单位：${r.path}`,
     examples: ['bulletin unit export 单位名单.xlsx', 'bulletin unit export ~/文档/'],
   },
 ];

@@ -13,7 +13,7 @@ export function AuthorPicker({ submissionId, version }: { submissionId: number; 
   const a = useLoad(() => api.call('submissionAuthor', { id: submissionId }), [api, submissionId, version]);
   if (!a.data) return <Text size="sm" c="dimmed">…</Text>;
   const d = a.data;
-  if (d.unitId === null) return <Text size="sm" c="dimmed">先填报送单位，再选作者</Text>;
+  if (d.unitId === null) return <Text size="sm" c="dimmed">先填来稿单位，再选作者</Text>;
   const choose = async (v: string | null) => {
     const r = await attempt(() => api.call('submissionAuthorSet', { id: submissionId, liaisonId: v === null ? null : Number(v) }), '未能设定作者');
     if (!r) return;
@@ -25,7 +25,7 @@ export function AuthorPicker({ submissionId, version }: { submissionId: number; 
       <Select
         size="xs"
         w={260}
-        placeholder={d.candidates.length ? '选择本单位的信息员' : '本单位还没有信息员'}
+        placeholder={d.candidates.length ? '选择该来稿单位的信息员' : '该来稿单位还没有信息员'}
         data={d.candidates.map((l) => ({ value: String(l.id), label: `${l.name}（${formatDate(l.validFrom)}至${l.validTo ? formatDate(l.validTo) : '今'}）` }))}
         value={d.author ? String(d.author.id) : null}
         onChange={(v) => void choose(v)}

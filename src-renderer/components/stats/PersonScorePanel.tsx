@@ -72,7 +72,7 @@ export function PersonScorePanel({ query }: { query: OpInput<'personScore'> }) {
       </Table>
       {rows.data.length === 0 && (
         <Text size="sm" c="dimmed" mt="xs">
-          这个期间没有信息员。信息员在“设置 → 报送单位”中添加。
+          这个期间没有信息员。信息员在“设置 → 来稿单位”中添加。
         </Text>
       )}
     </>
