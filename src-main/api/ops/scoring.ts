@@ -21,118 +21,18 @@ import {
   type Level,
   type RulesVersion,
 } from '../../scoring/rules';
-import { PERIOD_KINDS, PERIODS_PER_YEAR, customPeriod, daysBetween, periodOf, type Period } from '../../scoring/periods';
+import { PERIOD_KINDS, type Period } from '../../scoring/periods';
 import type { MonthScore, ScoreEvent, ScoreTotals, UnitScore } from '../../scoring/compute';
 
 export type { Level, AdoptionKind, RulesVersion, UnitScore, ScoreTotals, MonthScore, ScoreEvent, Period };
 export { LEVELS, LEVEL_LABELS, ADOPTION_KINDS, ADOPTION_KIND_LABELS, KINDS_BY_LEVEL, PERIOD_KINDS };
 export { RULE_FIELDS, ruleValue, withRuleValue, type RuleField, type ScoreRules } from '../../scoring/rules';
 
-// ---- result shapes ------------------------------------------------------------------------
-
-export interface AdoptionEntry {
-  /** Null for an adoption by our own series, which is read from the signed issue. */
-  id: number | null;
-  source: 'issue' | 'manual';
-  articleId: number;
-  title: string;
-  units: string[];
-  publication: string;
-  level: Level;
-  kind: AdoptionKind;
-  date: string;
-  issueRef: string;
-  /** The signed issue, for an adoption by our own series. */
-  issueId: number | null;
-  createdAt: string | null;
-}
-
-export interface InstructionEntry {
-  id: number;
-  articleId: number;
-  title: string;
-  units: string[];
-  level: Level;
-  leader: string;
-  date: string;
-  text: string;
-  createdAt: string;
-}
-
-export type CommissionStatus = 'onTime' | 'late' | 'missing' | 'pending';
-export const COMMISSION_STATUS_LABELS: Record<CommissionStatus, string> = {
-  onTime: '按时报送',
-  late: '迟报',
-  missing: '未报',
-  pending: '待报送',
-};
-
-export interface CommissionEntry {
-  id: number;
-  topic: string;
-  deadline: string;
-  createdAt: string;
-  units: { unitId: number; unit: string; answeredDate: string | null; articleId: number | null; status: CommissionStatus }[];
-}
-
-export interface DeductionEntry {
-  id: number;
-  unitId: number;
-  unit: string;
-  points: number;
-  reason: string;
-  date: string;
-  createdAt: string;
-}
-
-export interface TargetEntry {
-  unitId: number;
-  unit: string;
-  /** First day of the month from which this target applies. */
-  validFrom: string;
-  monthly: number;
-  /** True for the target in force this month. */
-  current: boolean;
-}
-
-export interface ArticleUnits {
-  id: number;
-  title: string;
-  /** The item's own unit, if any. */
-  unitId: number | null;
-  unit: string | null;
-  /** The further units of a combined item. */
-  extra: { id: number; name: string }[];
-}
-
-export interface ScoreReport extends Period {
-  /** 关于2026年第三季度全县政务信息报送情况的通报 */
-  title: string;
-  rows: UnitScore[];
-  totals: ScoreTotals;
-  months: MonthScore[];
-  /** Units that sent nothing in the period, in the order of the unit register. */
-  silentUnits: string[];
-  /** Units whose deductions this year reach the criticism line / the not-advanced line. */
-  criticised: string[];
-  notAdvanced: string[];
-  /** Units late or missing on commissions this year as often as the rules flag (issue 16). */
-  commissionFlagged: string[];
-  /** The rules version in force on the period's last day. */
-  rulesFrom: string;
-  /** The day the figures were computed: months and deadlines after it are not judged yet. */
-  today: string;
-}
-
-export interface CircularPaths {
-  docx: string;
-  xlsx: string;
-}
-
-export interface CircularFile {
-  fileName: string;
-  base64: string;
-}
+// The result shapes are in scoring-results.ts, the period input in scoring-period.ts; re-exported here.
+export * from './scoring-results';
+export { withPeriod } from './scoring-period';
+import { withPeriod } from './scoring-period';
+import type { AdoptionEntry, ArticleUnits, CircularFile, CircularPaths, CommissionEntry, DeductionEntry, InstructionEntry, ScoreReport, TargetEntry } from './scoring-results';
 
 // ---- input pieces ------------------------------------------------------------------------
 
@@ -161,67 +61,6 @@ const longText = (what: string, max: number) =>
     .string({ error: `${what}必须是文字` })
     .max(max, { error: `${what}不能超过${max}个字` })
     .transform((t) => cleanText(t).trim());
-
-const MAX_PERIOD_DAYS = 3660;
-const validDate = s.isoDate('日期');
-
-const periodFields = {
-  ...s.dateRange,
-  period: z
-    .enum(PERIOD_KINDS, { error: '期间只能是：month（月）、quarter（季度）、half（半年）、year（年）' })
-    .optional(),
-  year: z
-    .number({ error: '年份必须是数字' })
-    .int({ error: '年份必须是整数' })
-    .min(1949, { error: '年份超出合理范围' })
-    .max(2199, { error: '年份超出合理范围' })
-    .optional(),
-  n: z
-    .number({ error: '第几个月、季度或半年必须是数字' })
-    .int({ error: '第几个月、季度或半年必须是整数' })
-    .min(1, { error: '第几个月、季度或半年从 1 数起' })
-    .optional(),
-};
-
-type PeriodFields = { from?: string; to?: string; period?: (typeof PERIOD_KINDS)[number]; year?: number; n?: number };
-
-function checkPeriod(v: PeriodFields, ctx: z.RefinementCtx): void {
-  const fail = (message: string) => ctx.addIssue({ code: 'custom', message });
-  if (v.from !== undefined || v.to !== undefined) {
-    if (v.period !== undefined || v.year !== undefined || v.n !== undefined) return fail('请只用一种方式给出期间：起止日期，或期间类型和年份');
-    if (v.from === undefined || v.to === undefined) return fail('请同时给出起始日期和截止日期');
-    // A malformed date has been refused by its own field already.
-    if (!validDate.safeParse(v.from).success || !validDate.safeParse(v.to).success) return;
-    if (v.from > v.to) return fail(`起始日期 ${v.from} 晚于截止日期 ${v.to}`);
-    if (daysBetween(v.from, v.to) > MAX_PERIOD_DAYS) return fail('统计期间最长十年');
-    return;
-  }
-  if (v.period === undefined) return fail('请给出起止日期（例如 --from 2026-07-01 --to 2026-09-30），或期间类型和年份（例如 --period quarter --year 2026 --n 3）');
-  if (v.year === undefined) return fail('请给出年份');
-  if (v.period === 'year') return;
-  if (!PERIOD_KINDS.includes(v.period) || !Number.isInteger(v.n ?? 1) || (v.n ?? 1) < 1) return;
-  const most = PERIODS_PER_YEAR[v.period];
-  if (v.n === undefined) return fail(`请给出第几个${v.period === 'month' ? '月' : v.period === 'quarter' ? '季度' : '半年'}（1 到 ${most}）`);
-  if (v.n > most) return fail(`${v.period === 'month' ? '月份' : v.period === 'quarter' ? '季度' : '半年'}只能是 1 到 ${most}`);
-}
-
-function resolvePeriod(v: PeriodFields): Period {
-  if (v.from !== undefined && v.to !== undefined) return customPeriod(v.from, v.to);
-  return periodOf(v.period!, v.year!, v.n ?? 1);
-}
-
-/** A period as dates or as month/quarter/half/year; handlers receive it resolved to `period`. */
-export function withPeriod<E extends z.ZodRawShape>(extra: E) {
-  return z
-    .object({ ...periodFields, ...extra })
-    .strict()
-    .superRefine((v, ctx) => checkPeriod(v as PeriodFields, ctx))
-    .transform((v) => {
-      const all = v as unknown as PeriodFields & z.output<z.ZodObject<E>>;
-      const { from, to, period, year, n, ...rest } = all;
-      return { ...rest, period: resolvePeriod({ from, to, period, year, n }) };
-    });
-}
 
 const adoptionInput = z
   .object({

@@ -1,11 +1,11 @@
 /**
- * 导入文件夹: the folder's path is typed or pasted (the desktop shell has no folder picker yet),
+ * 导入文件夹: files chosen or dropped, or a folder's path typed, pasted or picked (ImportPickStep);
  * its files are listed with the unit each name suggests for the user to confirm, then imported
  * one call per file. Each call is awaited in turn, so the window keeps drawing and answering
  * between files, the bar moves file by file, and 停止 takes effect after the current file.
  */
-import { Alert, Button, Group, Modal, Progress, ScrollArea, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
-import { IconAlertTriangle, IconFolderOpen, IconPlus } from '@tabler/icons-react';
+import { Button, Group, Modal, ScrollArea, Select, Stack, Table, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { modals } from '@mantine/modals';
@@ -15,12 +15,13 @@ import { useApi } from '../../api/context';
 import { errorMessage } from '../../api/notify';
 import { todayIso } from '../../format';
 import { useSubmit } from '../../hooks/useSubmit';
-import { DialogFooter } from '../common/DialogFooter';
-import { FileRow, NEW_UNIT, Outcome, Stat, type FileOutcome } from './ImportParts';
+import { FileRow, NEW_UNIT, type FileOutcome } from './ImportParts';
 import { NewUnitDialog } from './NewUnitDialog';
 import { DateField } from '../common/DateField';
 import { unitSearchProps } from '../common/unitSearch';
-import { UPLOAD_PREFIX, UploadPicker, fileBase64, uploadedRows } from './UploadPicker';
+import { UPLOAD_PREFIX, fileBase64, uploadedRows } from './UploadPicker';
+import { ImportPickStep } from './ImportPickStep';
+import { ImportRunning, ImportSummary, NO_COUNTS, type Counts } from './ImportProgress';
 
 export type { FileOutcome };
 
@@ -57,14 +58,6 @@ export function IntakeImportDialog({ opened, units, onClose, onImported }: Intak
   );
 }
 
-interface Counts {
-  done: number;
-  imported: number;
-  duplicates: number;
-  refused: number;
-}
-
-const NO_COUNTS: Counts = { done: 0, imported: 0, duplicates: 0, refused: 0 };
 
 /** Windows' 复制为路径 puts the path in quotes. */
 export function cleanPath(input: string): string {
@@ -224,43 +217,7 @@ function ImportFlow({ units, onClose, onImported, busy }: Omit<IntakeImportDialo
     });
 
   if (phase === 'pick') {
-    return (
-      <Stack gap="sm">
-        <UploadPicker onFiles={pickedFiles} />
-        <Text size="xs" c="dimmed" ta="center">
-          或者输入 U 盘上来稿文件夹的路径：
-        </Text>
-        <TextInput
-          rightSectionWidth={api.pickFolder ? 76 : undefined}
-          rightSection={
-            api.pickFolder ? (
-              <Button size="compact-xs" variant="default" onClick={() => void api.pickFolder?.().then((f) => f && setFolder(f))} data-testid="import-browse">
-                浏览…
-              </Button>
-            ) : undefined
-          }
-          label="文件夹路径"
-          placeholder="例如 E:\来稿\11月第3周"
-          leftSection={<IconFolderOpen size={16} />}
-          value={folder}
-          onChange={(e) => setFolder(e.currentTarget.value)}
-          onKeyDown={(e) => e.key === 'Enter' && void list()}
-          data-autofocus
-          data-testid="import-folder"
-        />
-        <Text size="xs" c="dimmed">
-          在资源管理器中找到 U 盘上的来稿文件夹，按住 Shift 键右击它，选“复制为路径”，再粘贴到上面（两边的引号会自动去掉）。只导入这个文件夹里的文件，不含其中的子文件夹。
-          可导入 Word 文档（.docx）和文本文件（.txt，UTF-8 或 GBK 编码）；旧版 .doc、.wps 等会列出来并说明如何另存为 .docx。
-        </Text>
-        <DialogFooter
-          error={error}
-          errorTitle="没有列出文件"
-          errorTestId="import-error"
-          onCancel={onClose}
-          confirm={{ label: '列出文件', onClick: () => void list(), busy: scanning, testId: 'import-scan' }}
-        />
-      </Stack>
-    );
+    return <ImportPickStep folder={folder} onFolder={setFolder} onList={() => void list()} onFiles={pickedFiles} onCancel={onClose} scanning={scanning} error={error} />;
   }
 
   if (phase === 'review' && scan) {
@@ -336,74 +293,17 @@ function ImportFlow({ units, onClose, onImported, busy }: Omit<IntakeImportDialo
   }
 
   const total = scan?.files.length ?? 0;
-  const percent = total ? Math.round((counts.done / total) * 100) : 100;
-  const tallies = (
-    <Text size="sm" data-testid="import-count">
-      已处理 {counts.done} / {total}：导入 {counts.imported}，重复 {counts.duplicates}，拒收 {counts.refused}
-    </Text>
-  );
-
-  if (phase === 'running') {
-    return (
-      <Stack gap="sm" data-testid="import-running">
-        <Progress value={percent} size="lg" striped animated aria-label="导入进度" data-testid="import-progress" data-value={counts.done} />
-        {tallies}
-        <Text size="xs" c="dimmed" truncate>
-          正在导入：{current}
-        </Text>
-        <Group justify="flex-end">
-          <Button
-            variant="default"
-            onClick={() => {
-              stop.current = true;
-            }}
-            data-testid="import-stop"
-          >
-            停止（当前文件完成后）
-          </Button>
-        </Group>
-      </Stack>
-    );
-  }
-
-  const by = (s: FileOutcome['status']) => outcomes.filter((o) => o.status === s);
+  if (phase === 'running') return <ImportRunning counts={counts} total={total} current={current} onStop={() => (stop.current = true)} />;
   return (
-    <Stack gap="sm" data-testid="import-summary">
-      {stopped && (
-        <Alert color="yellow" icon={<IconAlertTriangle size={18} />}>
-          已按要求停止：还有 {total - counts.done} 个文件没有处理。
-        </Alert>
-      )}
-      <SimpleGrid cols={3}>
-        <Stat label="导入" value={counts.imported} color="teal" testId="import-summary-imported" />
-        <Stat label="重复（未登记）" value={by('duplicate').length} color="yellow.8" testId="import-summary-duplicates" />
-        <Stat label="拒收" value={counts.refused} color="red" testId="import-summary-refused" />
-      </SimpleGrid>
-      <ScrollArea.Autosize mah={340} type="auto" scrollbars="y">
-        <Stack gap={6} pr="md">
-          {by('duplicate').map((o) => (
-            <Outcome key={o.file.path} o={o} color="yellow.9" tag="重复">
-              <Button size="compact-xs" variant="light" color="yellow" onClick={() => void registerAnyway(o)} data-testid="import-register-anyway">
-                仍然登记
-              </Button>
-            </Outcome>
-          ))}
-          {by('refused').map((o) => (
-            <Outcome key={o.file.path} o={o} color="red.8" tag="拒收" />
-          ))}
-          {showImported && by('imported').map((o) => <Outcome key={o.file.path} o={o} color="teal.8" tag="导入" />)}
-        </Stack>
-      </ScrollArea.Autosize>
-      {!showImported && by('imported').length > 0 && (
-        <Button variant="subtle" size="xs" onClick={() => setShowImported(true)} data-testid="import-show-imported">
-          列出导入的 {by('imported').length} 个文件
-        </Button>
-      )}
-      <Group justify="flex-end">
-        <Button onClick={onClose} data-testid="import-done">
-          完成
-        </Button>
-      </Group>
-    </Stack>
+    <ImportSummary
+      counts={counts}
+      total={total}
+      outcomes={outcomes}
+      stopped={stopped}
+      showImported={showImported}
+      onShowImported={() => setShowImported(true)}
+      onRegisterAnyway={(o) => void registerAnyway(o)}
+      onDone={onClose}
+    />
   );
 }

@@ -2,7 +2,7 @@
 import { Button, Checkbox, Menu } from '@mantine/core';
 import { IconColumns } from '@tabler/icons-react';
 import type { Table } from '@tanstack/react-table';
-import type { DataColumn } from './DataTable';
+import type { DataColumn } from './columns';
 
 export function ColumnMenu<T>({ table, columns }: { table: Table<T>; columns: DataColumn<T>[] }) {
   return (

@@ -21,20 +21,11 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEve
 import type { Page } from '../../../src-main/api/paging';
 import { usePagedRows, type PageRequest, type PagedRows } from '../../hooks/usePagedRows';
 import { ColumnMenu } from './ColumnMenu';
+import type { DataColumn } from './columns';
 import { loadPrefs, savePrefs } from './prefs';
 
-export interface DataColumn<T> {
-  /** The column's name; for a sortable one, the list's sort key (api/paging.ts SORTS). */
-  id: string;
-  header: string;
-  /** Width in pixels until the user drags it. */
-  width: number;
-  sortable?: boolean;
-  /** May the user hide it (the title may not). */
-  hideable?: boolean;
-  align?: 'left' | 'right';
-  cell: (row: T) => ReactNode;
-}
+// The column's shape lives in columns.ts, which ColumnMenu reads too (no import circle).
+export type { DataColumn } from './columns';
 
 export interface DataTableProps<T> {
   columns: DataColumn<T>[];
