@@ -35,7 +35,7 @@ const url = await new Promise((resolve, reject) => {
   web.on('exit', (code) => reject(new Error(`bulletin web exited ${code}`)));
 });
 
-const PAGES = ['intake', 'articles', 'issues', 'archive', 'packets', 'stats', 'audit', 'backups', 'settings'];
+const PAGES = ['dashboard', 'intake', 'articles', 'issues', 'archive', 'packets', 'stats', 'audit', 'backups', 'settings'];
 const tid = (id) => `[data-testid="${id}"]`;
 const browser = await chromium.launch({ executablePath: values.chromium, args: ['--no-sandbox', '--disable-gpu'] });
 try {

@@ -110,7 +110,7 @@ describe('bulletin submission', () => {
   it('lists, shows, edits into an item and sets states', async () => {
     await cli(db, 'import', usb);
     const list = await cli(db, 'submission', 'list');
-    expect(list.stdout).toMatch(/#1 \d{4}-\d{2}-\d{2} 城关镇 《关于城关镇秋冬种生产进展情况的报告》 Word \d+字 \[已收\]/);
+    expect(list.stdout).toMatch(/#1 \d{4}-\d{2}-\d{2} 城关镇 《关于城关镇秋冬种生产进展情况的报告》 分类未定 Word \d+字 \[已收\]/);
     const show = await cli(db, 'submission', 'show', '2');
     expect(show.stdout).toMatch(/编码 gb18030/);
     expect(show.stdout).toMatch(/【一级标题】一、主要做法/);

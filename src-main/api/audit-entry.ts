@@ -6,6 +6,11 @@
  * cut short; a `reason` is always kept whole (it is at most 200 characters by its schema).
  */
 import type { AuditSpec } from './ops/define';
+import { SUBMISSION_STATE_LABELS } from './ops/submissions';
+import { FOLLOW_STATUS_LABELS } from './ops/followup';
+
+/** A state as the office says it (状态 已办结, not done); a word not known here stays as given. */
+const STATE_WORDS: Record<string, string> = { ...SUBMISSION_STATE_LABELS, ...FOLLOW_STATUS_LABELS };
 
 export interface AuditFacts {
   object: string;
@@ -119,7 +124,7 @@ function defaultSummary(opSummary: string, a: Record<string, unknown>, r: Record
     parts.push(`第${num(r.number)}期${num(r.totalNumber) !== undefined ? `（总第${num(r.totalNumber)}期）` : ''}`);
   }
   if (str(a.signedBy)) parts.push(`签发人 ${cut(str(a.signedBy)!, 20)}`);
-  if (str(a.state)) parts.push(`状态 ${str(a.state)}`);
+  if (str(a.state)) parts.push(`状态 ${STATE_WORDS[str(a.state)!] ?? str(a.state)}`);
   if (str(a.reason)) parts.push(`原因：${str(a.reason)}`);
   if (str(r.path)) parts.push(`文件：${cut(base(str(r.path)!), 60)}`);
   else if (str(r.fileName)) parts.push(`下载：${cut(str(r.fileName)!, 60)}`);

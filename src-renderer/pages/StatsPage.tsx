@@ -112,7 +112,7 @@ export function StatsPage() {
                 <Figure label="被采用" value={`${r.totals.adoptedItems} 篇 / ${r.totals.adoptions} 篇次`} />
                 <Figure label="采用率" value={pct(r.totals.adoptionRate)} />
                 <Figure label="领导批示" value={`${r.totals.instructions} 次`} />
-                <Figure label="无来稿的单位" value={`${r.silentUnits.length} 个`} hint={r.silentUnits.join('、')} />
+                <Figure label="未报送单位" value={`${r.silentUnits.length} 个`} hint={r.silentUnits.join('、')} />
               </SimpleGrid>
               {r.criticised.length + r.notAdvanced.length > 0 && (
                 <Alert color="orange" py="xs" data-testid="score-flags">

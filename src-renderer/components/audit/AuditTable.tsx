@@ -17,6 +17,10 @@ const KIND_LABELS: Record<string, string> = {
   deduction: '扣分',
   target: '任务',
   rules: '计分规则',
+  liaison: '信息员',
+  urgent: '紧急信息',
+  notice: '采用情况通报',
+  backup: '备份',
 };
 
 export function objectLabel(object: string): string {
