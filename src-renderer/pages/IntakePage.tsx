@@ -136,6 +136,8 @@ export function IntakePage() {
         <div style={{ marginTop: 12 }}>
           <DataTable
             columns={columns}
+            // The count line above (共登记来稿 N 份) takes a row more than other pages: the table's foot stays in view at 1366×768.
+            height="calc(100vh - 330px)"
             fetchPage={fetchPage}
             deps={[fetchPage, version]}
             rowKey={(s) => s.id}

@@ -1,7 +1,7 @@
 /**
  * Batch actions and export on the 来稿 table (issue 15), in Chromium against a real `bulletin
  * web`: 500 drafts without a unit, sorted and filtered; 20 ticked with Shift and their unit set
- * in one action; a batch that may not run (one of the 20 was already 上报) refused with the
+ * in one action, then their category (分类); a batch that may not run (one of the 20 was already 上报) refused with the
  * reason and the register unchanged; the list as shown exported to Excel and read back.
  */
 import path from 'node:path';
@@ -103,6 +103,24 @@ it('sets the unit of the 20 in one action', async () => {
   expect(errors).toEqual([]);
 }, 120_000);
 
+it('sets the category of the same 20 in one action, shown in the 分类 column (issue 15: a draft’s category)', async () => {
+  // the last batch cleared the selection: tick the same 20 again
+  const rows = page.locator(tid('intake-row'));
+  await rows.nth(0).locator(tid('row-check')).click();
+  await rows.nth(19).locator(tid('row-check')).click({ modifiers: ['Shift'] });
+  await expect.poll(() => page.locator(tid('intake-table-selected')).innerText()).toBe('已选 20 条');
+  await page.locator(tid('batch-menu')).click();
+  await page.locator(tid('batch-action-category')).click();
+  await page.locator(tid('batch-choice')).click();
+  await page.getByRole('option', { name: '经验', exact: true }).click();
+  await page.locator(tid('batch-confirm')).click();
+  await expect.poll(() => page.locator(tid('batch-dialog')).count(), { timeout: 15_000 }).toBe(0);
+  const set = read<{ title: string }>("SELECT title FROM submissions WHERE category = 'practice' AND title LIKE '待办来稿%' ORDER BY title").map((r) => r.title);
+  expect(set).toEqual(Array.from({ length: 20 }, (_, i) => `待办来稿${String(i).padStart(3, '0')}号`));
+  await expect.poll(async () => (await page.locator(tid('intake-row')).first().locator('td').nth(4).innerText()).trim()).toBe('经验');
+  expect(errors).toEqual([]);
+}, 120_000);
+
 it('exports the list as shown to Excel, every row in its order', async () => {
   // the other way round, to see the sort travel with the export
   await page.locator(tid('th-title')).click();
@@ -116,9 +134,10 @@ it('exports the list as shown to Excel, every row in its order', async () => {
   const ws = wb.getWorksheet('来稿')!;
   const rows: unknown[][] = [];
   ws.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
-  expect(rows[0]!.slice(0, 4)).toEqual(['编号', '收稿日期', '来稿单位', '标题']);
+  expect(rows[0]!.slice(0, 5)).toEqual(['编号', '收稿日期', '来稿单位', '标题', '分类']);
   expect(rows).toHaveLength(501);
   expect(rows.slice(1).map((r) => r[3])).toEqual(Array.from({ length: 500 }, (_, i) => `待办来稿${String(499 - i).padStart(3, '0')}号`));
-  expect(rows[500]![8]).toBe('已上报');
+  expect(rows[500]![4]).toBe('经验');
+  expect(rows[500]![9]).toBe('已上报');
   expect(errors).toEqual([]);
 }, 120_000);
