@@ -7,7 +7,7 @@
 import { LEVELS, LEVEL_LABELS } from '../scoring/rules';
 import { localDate } from './context';
 import { listFollowups } from './instruction-followup';
-import type { YearStatsSectionSource } from './year-stats';
+import type { YearStatsSectionSource } from './year-stats-section';
 
 export const instructionFollowupSection: YearStatsSectionSource = (ctx, period) => {
   const today = localDate(ctx.now());

@@ -39,7 +39,8 @@ import { liaisonRankingSection, urgentSection } from './year-stats-liaison';
  * instruction follow-up (批示督办, branch `dash`). A source returns null when it has nothing
  * for the period; its sentences join the report's text, its table gets a Word table and a sheet.
  */
-export type YearStatsSectionSource = (ctx: Ctx, period: Period, stats: Omit<YearStats, 'sections' | 'sentences'>) => YearStatsSection | null;
+import type { YearStatsSectionSource } from './year-stats-section';
+export type { YearStatsSectionSource };
 export const YEAR_STATS_SECTIONS: YearStatsSectionSource[] = [
   // 批示督办 (issue 16, branch dash)
   instructionFollowupSection,
