@@ -10,7 +10,8 @@ import { articleCoverage as checkArticle, issueCoverage as checkIssue } from '..
 import { buildIssueModel } from './archive';
 import { getArticle } from './articles';
 import type { Ctx } from './context';
-import { issueArticles, submitIssue } from './issues';
+import { issueArticles } from './issues';
+import { submitIssue } from './issue-workflow';
 import type { ProofWarning } from '../api/proof-warning';
 import { articleErrors } from './proofreading';
 import { proofOptions } from './proof-wording';

@@ -57,6 +57,8 @@ import * as urgent from '../services/urgent';
 import * as draftPictures from '../services/draft-pictures';
 // issue 15: a draft's category
 import { setSubmissionCategory } from '../services/submission-category';
+// issue 15 (the house): the issue workflow split from services/issues.ts
+import * as issueWorkflow from '../services/issue-workflow';
 
 export type Handlers = { [K in OpName]: (ctx: Ctx, args: OpArgs<K>) => OpResult<K> | Promise<OpResult<K>> };
 
@@ -89,12 +91,12 @@ export const handlers: Handlers = {
   issueMarkBrief: issues.markBrief,
   issueSubmit: coverage.submitWithCoverage,
   issueCoverage: coverage.issueCoverage,
-  issueWithdraw: issues.withdrawIssue,
-  issueNextNumber: issues.previewNextNumber,
+  issueWithdraw: issueWorkflow.withdrawIssue,
+  issueNextNumber: issueWorkflow.previewNextNumber,
   issueSign: archive.signAndArchive,
   issueExport: archive.exportIssue,
   issueDocx: archive.issueDocx,
-  issueVoid: issues.voidIssue,
+  issueVoid: issueWorkflow.voidIssue,
   issueLayout: layout.issueLayout,
   issueDelete: issues.deleteIssue,
   issueGet: issues.getIssue,
