@@ -77,7 +77,8 @@ it('reports progress that only goes forward, from 0 to the total, one slice at a
   expect(seen.at(-1)).toEqual({ done: r.documents, total: r.documents });
   for (let i = 1; i < seen.length; i++) expect(seen[i]!.done).toBeGreaterThan(seen[i - 1]!.done);
   expect(seen.length).toBe(Math.ceil(r.documents / 3) + 1);
-  expect(pauses).toBe(seen.length);
+  // and after each step of the merge at the end (search-merge.ts), with no progress to report
+  expect(pauses).toBeGreaterThanOrEqual(seen.length);
 });
 
 it('keeps one entry per document when a write lands between slices', async () => {
@@ -98,6 +99,18 @@ it('keeps one entry per document when a write lands between slices', async () =>
   expect(await answers()).toEqual(before);
 });
 
+/**
+ * FTS5 counts every change of a table's settings in the first 4 bytes of its structure record
+ * (block 10); a rebuild sets its merge settings and puts them back (search-merge.ts), so that
+ * counter grows with each rebuild while the index itself is the same.
+ */
+function withoutCookies(snapshot: Record<string, unknown[]>): Record<string, unknown[]> {
+  for (const table of ['search_bi_data', 'search_uni_data']) {
+    for (const row of snapshot[table] as { id: number; block: Buffer }[]) if (row.id === 10) row.block = Buffer.concat([Buffer.alloc(4), row.block.subarray(4)]);
+  }
+  return snapshot;
+}
+
 it('refuses a second rebuild while one runs; the first completes as if alone', async () => {
   const before = await answers();
   const first = t.call('searchReindex', {});
@@ -105,11 +118,11 @@ it('refuses a second rebuild while one runs; the first completes as if alone', a
   expect(e.code).toBe('INVALID_STATE');
   expect(e.message).toContain('正在重建');
   await first;
-  const once = snapshotAll(t.db);
+  const once = withoutCookies(snapshotAll(t.db));
   expect(await answers()).toEqual(before);
   // a rebuild gives the same rows whenever it runs: the refused call left nothing behind
   await t.call('searchReindex', {});
-  expect(snapshotAll(t.db)).toEqual(once);
+  expect(withoutCookies(snapshotAll(t.db))).toEqual(once);
 });
 
 it('draws a bar with count and time left for the terminal', () => {

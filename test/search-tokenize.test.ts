@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { bigramTokens, documentTokens, ftsPhrase, parseQuery, runs, unigramTokens } from '../src-main/search/tokenize';
+import { documentStreams } from '../src-main/search/token-stream';
 
 describe('search tokens', () => {
   it('splits Han runs from Latin words and digits, dropping punctuation', () => {
@@ -86,6 +87,23 @@ describe('the fast tokenizer', () => {
         expect(documentTokens(title, body)).toEqual({ title: bigramTokens(title), body: bigramTokens(body), unigrams: unigramTokens(`${title}\n${body}`) });
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe('the index texts built in one pass (token-stream.ts)', () => {
+  const pieces = ['城', '关', '镇', '城', '〇', '々', '⺀', '㐀', '豈', '𠀀', '𪜀', '𠀀', 'a', 'Z', 'É', 'ß', 'İ', 'Ａ', '５', '9', ' ', '，', '。', '\n', '!', 'ª', 'Ⅻ', '①', 'ｶ', 'ﾞ', '가', 'я', '\u0301', '\ud800', '\udc00'];
+  const text = fc.array(fc.constantFrom(...pieces), { maxLength: 60 }).map((a) => a.join(''));
+  it('are documentTokens joined with spaces, the title counted twice', () => {
+    fc.assert(
+      fc.property(text, text, (title, body) => {
+        const tokens = documentTokens(title, body);
+        expect(documentStreams(title, body, 'zzsep')).toEqual({
+          bi: [...tokens.title, 'zzsep', ...tokens.title, 'zzsep', ...tokens.body].join(' '),
+          uni: tokens.unigrams.join(' '),
+        });
+      }),
+      { numRuns: 3000 },
     );
   });
 });

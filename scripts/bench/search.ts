@@ -19,7 +19,7 @@ interface Query {
   text: string;
 }
 
-function pickQueries(v: Vocabulary, random: () => number): Query[] {
+export function pickQueries(v: Vocabulary, random: () => number): Query[] {
   const byLength = (n: number) => v.words.map((w, rank) => ({ w, rank })).filter((x) => [...x.w].length === n);
   const spread = (list: { w: string; rank: number }[], count: number) => {
     // frequent and rare alike: evenly spaced over the ranks, on a log scale
@@ -43,7 +43,7 @@ function pickQueries(v: Vocabulary, random: () => number): Query[] {
 }
 
 /** The same query answered by scanning the text, in the order the UI shows. */
-function likeScan(db: DB, query: string, order: 'rank' | 'newest'): number[] {
+export function likeScan(db: DB, query: string, order: 'rank' | 'newest'): number[] {
   const words = query.split(/\s+/).filter(Boolean);
   const where = words.map(() => '(title LIKE ? OR paragraphs LIKE ?)').join(' AND ');
   const params = words.flatMap((w) => [`%${w}%`, `%${w}%`]);

@@ -11,10 +11,11 @@
  */
 import type { DB } from './db-handle';
 import { stmt } from './statements';
-import { documentTokens } from '../search/tokenize';
+import { documentStreams } from '../search/token-stream';
 import { hasPrintedNames, printedSeriesName } from './printed-series';
 // issue 16's records in search (branch search16)
 import { RECORD_BUILDERS, recordDocIds, type RecordKind } from './search-record-docs';
+import { bulkLoadSettings, mergeSteps } from './search-merge';
 
 export type DocKind = 'article' | 'submission' | 'issue' | RecordKind;
 
@@ -129,11 +130,10 @@ export function writeDoc(db: DB, kind: DocKind, refId: number, prebuilt?: DocTex
     return;
   }
   const rowid = existing?.id ?? Number(stmt(db, 'INSERT INTO search_docs (kind, ref_id) VALUES (?, ?)').run(kind, refId).lastInsertRowid);
-  const meta = doc.meta.map((m) => META_PREFIX + m);
-  const tokens = documentTokens(doc.title, doc.body);
-  const stream = [...tokens.title, SEP, ...tokens.title, SEP, ...tokens.body, SEP, ...meta];
-  stmt(db, 'INSERT INTO search_bi (rowid, text) VALUES (?, ?)').run(rowid, stream.join(' '));
-  stmt(db, 'INSERT INTO search_uni (rowid, text) VALUES (?, ?)').run(rowid, [...tokens.unigrams, ...meta].join(' '));
+  const meta = doc.meta.map((m) => META_PREFIX + m).join(' ');
+  const { bi, uni } = documentStreams(doc.title, doc.body, SEP);
+  stmt(db, 'INSERT INTO search_bi (rowid, text) VALUES (?, ?)').run(rowid, `${bi} ${SEP} ${meta}`);
+  stmt(db, 'INSERT INTO search_uni (rowid, text) VALUES (?, ?)').run(rowid, uni ? `${uni} ${meta}` : meta);
 }
 
 /** Refreshes the named documents and those whose index entry depends on them. */
@@ -186,7 +186,7 @@ export interface RebuildOptions {
   slice?: number;
   /** Called after the index is emptied and after every slice, with `done` never going back. */
   onProgress?: (p: RebuildProgress) => void;
-  /** Awaited between slices (e.g. `setImmediate`): other calls and writes get their turn. */
+  /** Awaited between slices and between the merge steps at the end (e.g. `setImmediate`): other calls and writes get their turn. */
   pause?: () => Promise<void>;
 }
 
@@ -201,7 +201,7 @@ export async function rebuildSearchIndex(db: DB, options: RebuildOptions = {}): 
   const slices = rebuildSlices(db, options);
   let documents = 0;
   for (let next = slices.next(); !next.done; next = slices.next()) {
-    documents = next.value.total;
+    if (next.value) documents = next.value.total;
     if (options.pause) await options.pause();
   }
   return { documents, ms: performance.now() - started };
@@ -211,11 +211,12 @@ export async function rebuildSearchIndex(db: DB, options: RebuildOptions = {}): 
 export function rebuildSearchIndexNow(db: DB, options: Omit<RebuildOptions, 'pause'> = {}): { documents: number; ms: number } {
   const started = performance.now();
   let documents = 0;
-  for (const p of rebuildSlices(db, options)) documents = p.total;
+  for (const p of rebuildSlices(db, options)) if (p) documents = p.total;
   return { documents, ms: performance.now() - started };
 }
 
-function* rebuildSlices(db: DB, options: RebuildOptions): Generator<RebuildProgress> {
+/** Yields after every slice (its progress) and after every merge step at the end (null). */
+function* rebuildSlices(db: DB, options: RebuildOptions): Generator<RebuildProgress | null> {
   const slice = Math.max(1, options.slice ?? 2000);
   const docs = allDocs(db);
   const report = (done: number) => {
@@ -223,7 +224,10 @@ function* rebuildSlices(db: DB, options: RebuildOptions): Generator<RebuildProgr
     options.onProgress?.(p);
     return p;
   };
-  db.transaction(() => clearIndex(db)).immediate();
+  db.transaction(() => {
+    clearIndex(db);
+    bulkLoadSettings(db);
+  }).immediate();
   yield report(0);
   for (let at = 0; at < docs.length; at += slice) {
     const part = docs.slice(at, at + slice);
@@ -236,4 +240,6 @@ function* rebuildSlices(db: DB, options: RebuildOptions): Generator<RebuildProgr
     }).immediate();
     yield report(Math.min(docs.length, at + slice));
   }
+  // the segments merged into one (search-merge.ts), in steps: the last part of the rebuild
+  for (const step of mergeSteps(db)) yield step;
 }
