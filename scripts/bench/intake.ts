@@ -11,7 +11,7 @@ import { DEMO_UNITS } from '../../src-main/demo/county';
 import { createCtx } from '../../src-main/services/context';
 import { bigrams, simhash } from '../../src-main/intake/fingerprint';
 import { openDatabase } from '../../src-main/store/db';
-import { row, time } from './stats';
+import { MIN_SAMPLES, row, time } from './stats';
 
 const TOPICS = ['秋冬种生产', '老旧小区改造', '防汛备汛', '营商环境', '乡村振兴', '安全生产', '招商引资', '养老服务', '人居环境整治', '就业创业'];
 const MOVES = ['强化组织领导', '压实工作责任', '突出问题导向', '创新工作机制', '加强要素保障', '注重宣传引导', '完善长效机制', '深化督查问效'];
@@ -81,7 +81,7 @@ export async function benchIntake(dir: string, quick: boolean): Promise<string[]
     fs.writeFileSync(t, gbk(draftText(files + i).join('\r\n')));
     txtPaths.push(t);
   }
-  const scan = await time(quick ? 3 : 10, () => call('submissionScan', { folder: usb }));
+  const scan = await time(MIN_SAMPLES, () => call('submissionScan', { folder: usb }));
   const importDocx = await time(files, (i) => call('submissionImport', { path: docxPaths[i] }));
   const importTxt = await time(files, (i) => call('submissionImport', { path: txtPaths[i] }));
 
@@ -107,16 +107,16 @@ export async function benchIntake(dir: string, quick: boolean): Promise<string[]
   })();
   const fill = performance.now() - t0;
   const extra: string[] = [];
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < MIN_SAMPLES; i++) {
     const p = path.join(usb, `城关镇-新来稿${i}.docx`);
     fs.writeFileSync(p, await docx(draftText(100_000 + i)));
     extra.push(p);
   }
   const importBig = await time(extra.length, (i) => call('submissionImport', { path: extra[i] }));
-  const list = await time(20, () => call('submissionList', { limit: 200 }));
-  const listState = await time(20, () => call('submissionList', { state: 'unused', limit: 200 }));
+  const list = await time(MIN_SAMPLES, () => call('submissionList', { limit: 200 }));
+  const listState = await time(MIN_SAMPLES, () => call('submissionList', { state: 'unused', limit: 200 }));
   // None is used: the filter reads every row's state, which sits behind its original file.
-  const listRare = await time(5, () => call('submissionList', { state: 'used', limit: 200 }));
+  const listRare = await time(MIN_SAMPLES, () => call('submissionList', { state: 'used', limit: 200 }));
   const size = fs.statSync(path.join(dir, 'intake.db')).size / 1024 / 1024;
   db.close();
   const n = files + files + years + extra.length;

@@ -11,7 +11,7 @@ import { createCtx } from '../../src-main/services/context';
 import { openDatabase, type DB } from '../../src-main/store/db';
 import { flushSearchQueue } from '../../src-main/store/search-queue';
 import { build, type Sizes } from './scores';
-import { goalLine, ms, row, time } from './stats';
+import { goalLine, MIN_SAMPLES, ms, row, time } from './stats';
 
 const YEAR = 2025;
 
@@ -47,11 +47,11 @@ export async function benchLiaison(dir: string, quick: boolean): Promise<string[
   const ctx = createCtx(db, () => new Date(YEAR + 1, 0, 15));
   const year = { period: 'year' as const, year: YEAR };
   const people = await dispatch(ctx, 'personScore', year);
-  const persons = await time(20, () => dispatch(ctx, 'personScore', year));
-  const fees = await time(20, () => dispatch(ctx, 'liaisonFeesFile', year));
-  const urgent = await time(20, () => dispatch(ctx, 'urgentList', { from: `${YEAR}-01-01`, to: `${YEAR}-12-31` }));
-  const figures = await time(10, () => dispatch(ctx, 'statsYear', { year: YEAR }));
-  const report = await time(10, () => dispatch(ctx, 'statsYearFiles', { year: YEAR }));
+  const persons = await time(MIN_SAMPLES, () => dispatch(ctx, 'personScore', year));
+  const fees = await time(MIN_SAMPLES, () => dispatch(ctx, 'liaisonFeesFile', year));
+  const urgent = await time(MIN_SAMPLES, () => dispatch(ctx, 'urgentList', { from: `${YEAR}-01-01`, to: `${YEAR}-12-31` }));
+  const figures = await time(MIN_SAMPLES, () => dispatch(ctx, 'statsYear', { year: YEAR }));
+  const report = await time(MIN_SAMPLES, () => dispatch(ctx, 'statsYearFiles', { year: YEAR }));
   db.close();
   return [
     `fixture: ${people.length} officers, ${people.reduce((s, p) => s + p.sent, 0)} credited drafts, ${quick ? 20 : 200} urgent events`,

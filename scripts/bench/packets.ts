@@ -8,7 +8,7 @@ import { dispatch } from '../../src-main/wiring/dispatch';
 import { DEMO_ARTICLES } from '../../src-main/demo/county';
 import { createCtx } from '../../src-main/services/context';
 import { openDatabase } from '../../src-main/store/db';
-import { row, time } from './stats';
+import { MIN_SAMPLES, row, time } from './stats';
 
 export async function benchPackets(dir: string, quick: boolean): Promise<string[]> {
   const db = openDatabase(path.join(dir, 'packets.db'));
@@ -46,7 +46,7 @@ export async function benchPackets(dir: string, quick: boolean): Promise<string[
     const r = (await dispatch(ctx, 'packetVerify', { path: last.path })) as { ok: boolean };
     if (!r.ok) throw new Error('benchmark packet failed verification');
   });
-  const small = await time(quick ? 5 : 20, () => dispatch(ctx, 'packetExport', { issueIds: [issues[0]], articleIds: items.slice(0, 3), out }));
+  const small = await time(MIN_SAMPLES, () => dispatch(ctx, 'packetExport', { issueIds: [issues[0]], articleIds: items.slice(0, 3), out }));
   db.close();
   const what = `${issueCount} issues + ${itemCount} items, ${(last.size / 1024 / 1024).toFixed(1)} MB`;
   return [

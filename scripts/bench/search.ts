@@ -1,11 +1,13 @@
 /**
  * Search at archive scale: the shared archive of 10,000 issues and 100,000 items (archive.ts),
  * queried through the API table exactly as the UI does, beside a LIKE scan answering the same
- * queries in the same order on the same data.
+ * queries in the same order on the same data, its page of hits built by the same code.
  */
 import fs from 'node:fs';
 import { dispatch } from '../../src-main/wiring/dispatch';
-import type { SearchResult } from '../../src-main/api/ops/search';
+import type { SearchHit, SearchResult } from '../../src-main/api/ops/search';
+import { searchHits } from '../../src-main/services/search';
+import { parseQuery } from '../../src-main/search/tokenize';
 import { renderIssueDocx } from '../../src-main/export/docx-issue';
 import { buildIssueModel } from '../../src-main/services/archive';
 import { createCtx, type Ctx } from '../../src-main/services/context';
@@ -42,20 +44,30 @@ export function pickQueries(v: Vocabulary, random: () => number): Query[] {
   ];
 }
 
-/** The same query answered by scanning the text, in the order the UI shows. */
-export function likeScan(db: DB, query: string, order: 'rank' | 'newest'): number[] {
+/**
+ * The same query answered by scanning the text, in the order the UI shows, and its page of hits
+ * built as the search builds its own (rows, snippets, marks: searchHits), so the two answer the
+ * same question: the scan is what differs.
+ */
+export function likeScan(ctx: Ctx, query: string, order: 'rank' | 'newest'): SearchHit[] {
+  const db = ctx.db;
   const words = query.split(/\s+/).filter(Boolean);
   const where = words.map(() => '(title LIKE ? OR paragraphs LIKE ?)').join(' AND ');
   const params = words.flatMap((w) => [`%${w}%`, `%${w}%`]);
+  let ids: number[];
   if (order === 'newest') {
-    return (db.prepare(`SELECT id FROM articles WHERE ${where} ORDER BY id DESC LIMIT 50`).all(...params) as { id: number }[]).map((r) => r.id);
+    ids = (db.prepare(`SELECT id FROM articles WHERE ${where} ORDER BY id DESC LIMIT 50`).all(...params) as { id: number }[]).map((r) => r.id);
+  } else {
+    // ranking needs every match scored: occurrences, a title match counting ten
+    const w = words[0]!;
+    const score = `(length(paragraphs) - length(replace(paragraphs, ?, ''))) / length(?) + 10 * (instr(title, ?) > 0)`;
+    ids = (db.prepare(`SELECT id, ${score} AS score FROM articles WHERE ${where} ORDER BY score DESC LIMIT 50`).all(w, w, w, ...params) as { id: number }[]).map((r) => r.id);
   }
-  // ranking needs every match scored: occurrences, a title match counting ten
-  const w = words[0]!;
-  const score = `(length(paragraphs) - length(replace(paragraphs, ?, ''))) / length(?) + 10 * (instr(title, ?) > 0)`;
-  return (
-    db.prepare(`SELECT id, ${score} AS score FROM articles WHERE ${where} ORDER BY score DESC LIMIT 50`).all(w, w, w, ...params) as { id: number }[]
-  ).map((r) => r.id);
+  return searchHits(
+    ctx,
+    ids.map((id) => ({ kind: 'article' as const, ref_id: id })),
+    parseQuery(query).map((t) => t.text),
+  );
 }
 
 export async function benchSearch(dir: string, quick: boolean): Promise<string[]> {
@@ -97,7 +109,7 @@ export async function benchSearch(dir: string, quick: boolean): Promise<string[]
     // the LIKE scan takes seconds at full size: once per query, and for every rare query
     const c0 = process.cpuUsage();
     const t0 = performance.now();
-    likeScan(db, q.text, result!.order);
+    likeScan(ctx, q.text, result!.order);
     const likeMs = performance.now() - t0;
     const likeCpu = cpuMs(process.cpuUsage(c0));
     likeAll.set(q.kind, [...(likeAll.get(q.kind) ?? []), likeMs]);

@@ -32,9 +32,19 @@ export async function time(times: number, fn: (i: number) => unknown): Promise<S
 
 export const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
 
+/**
+ * A latency row: min / median / p95 of MIN_SAMPLES samples or more. With fewer (a whole-file
+ * operation timed a few times: each run reads or writes the whole archive) it is printed as a
+ * duration instead, min / median / max and marked so: a p95 of three runs would be a maximum.
+ */
 export function row(label: string, s: Stats, extra = ''): string {
-  const few = s.n < MIN_SAMPLES ? ' (few samples)' : '';
-  return `${label.padEnd(44)} min ${ms(s.min).padStart(10)}   median ${ms(s.median).padStart(10)}   p95 ${ms(s.p95).padStart(10)}   (n=${s.n}${few})${extra ? `  ${extra}` : ''}`;
+  if (s.n < MIN_SAMPLES) return duration(label, s, extra);
+  return `${label.padEnd(44)} min ${ms(s.min).padStart(10)}   median ${ms(s.median).padStart(10)}   p95 ${ms(s.p95).padStart(10)}   (n=${s.n})${extra ? `  ${extra}` : ''}`;
+}
+
+/** A whole operation run a few times: its duration, not a latency distribution. */
+export function duration(label: string, s: Stats, extra = ''): string {
+  return `${label.padEnd(44)} duration (one-shot runs, not a latency): min ${ms(s.min)}, median ${ms(s.median)}, max ${ms(s.max)} (runs=${s.n})${extra ? `  ${extra}` : ''}`;
 }
 
 export function peakRssMb(): number {
