@@ -10,6 +10,7 @@ import type { OpArgs } from '../api/contract';
 import type { SearchHit, SearchKind, SearchResult } from '../api/ops/search';
 import { ftsPhrase, parseQuery, type QueryTerm } from '../search/tokenize';
 import { findMarks, makeSnippet } from '../search/snippet';
+import { docFrequencies } from './search-doc-frequency';
 import type { Ctx } from './context';
 import { META_PREFIX } from '../store/search-index';
 import { findSeriesRow } from './series';
@@ -22,18 +23,11 @@ import { RECORD_LOADERS } from './search-records';
 /** Above this many candidate documents, order by newest instead of by bm25 (see bench). */
 export const RANK_LIMIT = 3000;
 
-function docFrequency(ctx: Ctx, table: 'search_bi_vocab' | 'search_uni_vocab', token: string): number {
-  const row = stmt(ctx.db, `SELECT doc FROM ${table} WHERE term = ?`).get(token) as { doc: number } | undefined;
-  return row?.doc ?? 0;
-}
-
 function estimate(ctx: Ctx, terms: readonly QueryTerm[]): number {
+  const docFrequency = docFrequencies(ctx.db);
   let best = Number.POSITIVE_INFINITY;
   for (const t of terms) {
-    const df =
-      t.kind === 'char'
-        ? docFrequency(ctx, 'search_uni_vocab', t.text)
-        : Math.min(...t.tokens.map((tok) => docFrequency(ctx, 'search_bi_vocab', tok)));
+    const df = t.kind === 'char' ? docFrequency('search_uni_vocab', t.text) : Math.min(...t.tokens.map((tok) => docFrequency('search_bi_vocab', tok)));
     best = Math.min(best, df);
   }
   return Number.isFinite(best) ? best : 0;
