@@ -49,9 +49,12 @@ export async function runDemo(outDir: string): Promise<DemoResult> {
     await call('seriesUpdate', { series: series.id, print: DEMO_PRINT });
     for (const name of DEMO_UNITS) await call('unitAdd', { name, ...(DEMO_SHORT_NAMES[name] ? { shortName: DEMO_SHORT_NAMES[name] } : {}) });
     const inIssue: number[] = [];
-    for (const { inIssue: use, ...article } of DEMO_ARTICLES) {
-      const created = await call('articleAdd', article);
-      if (use) inIssue.push(created.id);
+    // Each item came in as a unit's draft (来稿) and was edited from it, as at a real desk: the
+    // register, the 统计 page's 收到来稿 and the 工作台 then count the same six drafts.
+    for (const { inIssue: use, title, body, unit, category } of DEMO_ARTICLES) {
+      const draft = await call('submissionAdd', { title, body, unit, category });
+      const { article } = await call('submissionEdit', { id: draft.id, category });
+      if (use) inIssue.push(article.id);
     }
     const draft = await call('issueCreate', { series: series.id, date: DEMO_DATE });
     await call('issueAddArticles', { id: draft.id, articleIds: inIssue });
