@@ -5,7 +5,7 @@
  * Zod only, so the renderer may import the types.
  */
 import { z } from 'zod';
-import { CATEGORIES, CLASSIFICATIONS } from '../api/schemas';
+import { bodyTable, CATEGORIES, CLASSIFICATIONS } from '../api/schemas';
 
 export const MANIFEST_FORMAT = 'bulletin-desk/packet';
 /**
@@ -67,7 +67,12 @@ const entryName = z
 const fileRef = { file: entryName, sha256: sha256Hex, size: count };
 
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { error: '不是 UUID' });
-const paragraphItem = z.object({ level: z.number().int().min(0).max(4), text: z.string().min(1).max(20_000) }).strict();
+// A paragraph as the item holds it: a table (its cells, merges, caption and unit line) and a line
+// of the 注： block travel as such (issue 19), so the city registers the table as a table.
+// Picture references are this desk's own and never leave it (services/packets.ts).
+const paragraphItem = z
+  .object({ level: z.number().int().min(0).max(4), text: z.string().min(1).max(20_000), table: bodyTable.optional(), note: z.literal(true).optional() })
+  .strict();
 
 const itemFields = {
   id: positive,
