@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { linesToTable, normalizeTable, tableToLines, type BodyTable } from '../src-main/api/body-tables';
+import { linesToTable, normalizeTable, tableText, tableToLines, type BodyTable } from '../src-main/api/body-tables';
 import {
   addColumn,
   addRow,
@@ -23,7 +23,7 @@ import {
   setUnit,
   unitValue,
 } from '../src-main/api/body-table-edit';
-import { parseBody } from '../src-main/api/text';
+import { bodyText, parseBody } from '../src-main/api/text';
 
 const SAMPLE: BodyTable = normalizeTable({
   caption: '2026年前三季度主要经济指标',
@@ -150,9 +150,11 @@ describe('tables in the text box', () => {
     const spans = locateTables(BODY);
     const parsed = parseBody(BODY).filter((p) => p.table).map((p) => p.table);
     expect(spans.map((s) => s.table)).toEqual(parsed);
+    // A blank line ends a table: 甲乙 and 1 2 are two tables, as two tables one after the other must be.
     expect(spans.map((s) => [s.from, s.to])).toEqual([
       [2, 9],
-      [10, 13],
+      [10, 11],
+      [12, 13],
       [13, 17],
     ]);
   });
@@ -167,10 +169,22 @@ describe('tables in the text box', () => {
     expect(after.filter((p) => p.table).slice(1)).toEqual(before.filter((p) => p.table).slice(1));
     // removed with its caption and unit lines
     const gone = replaceTable(BODY, 0, null);
-    expect(parseBody(gone).filter((p) => p.table)).toHaveLength(2);
+    expect(parseBody(gone).filter((p) => p.table)).toHaveLength(3);
     expect(gone).not.toContain('表题：2026年');
     expect(gone).not.toContain('单位：亿元');
     expect(replaceTable(BODY, 7, emptyTable())).toBe(BODY);
+  });
+
+  it('keeps two tables one after the other apart, through the text box and back', () => {
+    const second = { ...SAMPLE, caption: '', unit: '', rows: [['a', 'b'], ['1', '2']] };
+    const paras = [{ level: 0 as const, text: '开头。' }, { level: 0 as const, text: tableText(SAMPLE), table: SAMPLE }, { level: 0 as const, text: tableText(second), table: second }];
+    const back = parseBody(bodyText(paras));
+    expect(back.filter((p) => p.table).map((p) => p.table)).toEqual([normalizeTable(SAMPLE), normalizeTable(second)]);
+    // a table put in right under another one's rows stays a table of its own
+    const body = `${tableToLines(second).join('\n')}\n结尾。`;
+    const out = insertTable(body, tableToLines(second).join('\n').length, second);
+    expect(parseBody(out.body).filter((p) => p.table)).toHaveLength(2);
+    expect(locateTables(out.body)).toHaveLength(2);
   });
 
   it('puts a table in at the caret on lines of its own', () => {

@@ -130,8 +130,8 @@ const trimLine = (s: string) => s.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
 
 /**
  * The tables of a body in the order parseBody finds them, with the lines each takes in the
- * text box: a run of pipe lines (blank lines inside it do not end it, as parseBody drops
- * them), with the unit line and the 表题： line right above it.
+ * text box: a run of pipe lines (a blank line ends it, as in parseBody), with the unit line
+ * and the 表题： line right above it.
  */
 export function locateTables(body: string): TableSpan[] {
   const lines = body.split('\n').map(trimLine);
@@ -146,10 +146,9 @@ export function locateTables(body: string): TableSpan[] {
     const run: string[] = [];
     let end = i;
     for (let k = i; k < lines.length; k++) {
-      if (lines[k]!.startsWith('|')) {
-        run.push(lines[k]!);
-        end = k + 1;
-      } else if (lines[k] !== '') break;
+      if (!lines[k]!.startsWith('|')) break;
+      run.push(lines[k]!);
+      end = k + 1;
     }
     let from = i;
     let unit = '';
@@ -190,6 +189,12 @@ export function insertTable(body: string, caret: number, table: BodyTable): { bo
   let after = body.slice(at);
   if (before !== '' && !before.endsWith('\n')) before += '\n';
   if (after !== '' && !after.startsWith('\n')) after = `\n${after}`;
-  const text = tableToLines(normalizeTable(table)).join('\n');
+  const lines = tableToLines(normalizeTable(table));
+  // Right against another table's rows, a blank line keeps the two tables apart.
+  const lastBefore = before.slice(0, -1).split('\n').pop() ?? '';
+  if (trimLine(lastBefore).startsWith('|') && lines[0]!.startsWith('|')) before += '\n';
+  const firstAfter = after.slice(1).split('\n')[0] ?? '';
+  if (trimLine(firstAfter).startsWith('|')) after = `\n${after}`;
+  const text = lines.join('\n');
   return { body: before + text + after, caret: before.length + text.length };
 }

@@ -156,15 +156,17 @@ export interface BodyLine {
 }
 
 /**
- * The text box's lines (trimmed, empty ones dropped) → body lines: runs of pipe lines become
- * one table each, taking a 表题： line and a unit line right above them; a line opening with
- * 注： and the numbered lines after it are notes.
+ * The text box's lines (trimmed) → body lines: runs of pipe lines become one table each, taking
+ * a 表题： line and a unit line right above them; an empty line is no body line but ends a run,
+ * so two tables one after the other stay two; a line opening with 注： and the numbered lines
+ * after it are notes.
  */
 export function groupBodyLines(lines: readonly string[]): BodyLine[] {
   const out: BodyLine[] = [];
   let inNotes = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
+    if (line === '') continue;
     if (line.startsWith('|')) {
       const run: string[] = [];
       while (i < lines.length && lines[i]!.startsWith('|')) run.push(lines[i++]!);

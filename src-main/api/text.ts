@@ -131,13 +131,13 @@ export function detectHeadingLevel(line: string): HeadingLevel {
 
 /**
  * Plain text → paragraphs: one per non-empty line, leading indentation dropped, levels detected;
- * pipe lines become tables and 注： lines notes (body-tables.ts).
+ * pipe lines become tables (a blank line ends one) and 注： lines notes (body-tables.ts).
  */
 export function parseBody(body: string): Paragraph[] {
   const lines = cleanText(body)
     .split('\n')
-    .map((line) => line.replace(/^[\s\u3000]+|[\s\u3000]+$/g, ''))
-    .filter((line) => line.length > 0);
+    .map((line) => line.replace(/^[\s\u3000]+|[\s\u3000]+$/g, ''));
+  // Empty lines are no paragraphs, but one ends a table, so two tables can stand one after the other.
   return groupBodyLines(lines).map((b): Paragraph => {
     if (b.table) return { level: 0, text: b.text, table: b.table };
     if (b.note) return { level: 0, text: b.text, note: true };
@@ -149,7 +149,13 @@ export function parseBody(body: string): Paragraph[] {
 
 /** Paragraphs → plain text, the inverse of parseBody for text that came from it. */
 export function bodyText(paragraphs: readonly Paragraph[]): string {
-  return paragraphs.map((p) => (p.table ? tableToLines(p.table).join('\n') : p.picture ? pictureLine(p.picture) : p.text)).join('\n');
+  // A blank line between two tables keeps them apart (parseBody ends a table at a blank line).
+  return paragraphs
+    .map((p, i) => {
+      const text = p.table ? tableToLines(p.table).join('\n') : p.picture ? pictureLine(p.picture) : p.text;
+      return p.table && paragraphs[i - 1]?.table ? `\n${text}` : text;
+    })
+    .join('\n');
 }
 
 /** Characters as the office counts them (字数): everything but white space. */
