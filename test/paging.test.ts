@@ -277,7 +277,7 @@ describe('EXPLAIN QUERY PLAN of each default order', () => {
 });
 
 describe('the command line', () => {
-  it('prints every row without --limit, one page with it, and refuses an unknown column', async () => {
+  it('prints every row as JSON or with --all, the first 100 as text, one page with --limit, and refuses an unknown column', async () => {
     t.db.pragma('wal_checkpoint(TRUNCATE)');
     const all = await cli(t.file, '--json', 'submission', 'list', '--sort', 'receivedDate', '--dir', 'desc');
     expect(all.code).toBe(0);
@@ -289,6 +289,18 @@ describe('the command line', () => {
     expect(one.json()).toMatchObject({ total: 40, rows: rows.slice(5, 10).map((r) => ({ id: r.id })) });
     const text = await cli(t.file, 'issue', 'list', '--archived', '--limit', '2');
     expect(text.stdout).toMatch(/共 4 条，显示第 1–2 条。/);
+
+    // As text, with no page asked for: the first 100 rows and how to see more; --all prints every one.
+    for (let i = 0; i < 70; i++) await t.call('submissionAdd', { title: `屏幕分页来稿第${i + 1}篇`, body: `第${i + 1}篇来稿的正文。`, allowDuplicate: true });
+    t.db.pragma('wal_checkpoint(TRUNCATE)');
+    const screen = await cli(t.file, 'submission', 'list');
+    expect(screen.code).toBe(0);
+    expect(screen.stdout).toContain('共 110 条，显示第 1–100 条。下一页：--offset 100；全部列出：--all。');
+    expect(screen.stdout.trim().split('\n')).toHaveLength(101);
+    const every = await cli(t.file, 'submission', 'list', '--all');
+    expect(every.stdout.trim().split('\n')).toHaveLength(110);
+    expect(every.stdout).not.toContain('共 110 条');
+    expect(((await cli(t.file, '--json', 'submission', 'list')).json() as unknown[]).length).toBe(110);
 
     const bad = await cli(t.file, 'article', 'list', '--sort', 'paragraphs');
     expect(bad.code).toBe(2);

@@ -197,7 +197,7 @@ async function execute(c: CommandSpec, input: Record<string, unknown>, g: Global
   ctx.logger = loggerFor(dbPath);
   ctx.operator = operator;
   try {
-    if (c.paged) return await readPages(ctx, c.op!, input);
+    if (c.paged) return await readPages(ctx, c.op!, input, g.json);
     return await dispatch(ctx, c.op!, input);
   } finally {
     ctx.db.close();

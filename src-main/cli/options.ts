@@ -31,8 +31,9 @@ export function pageOptions(list: SortList): OptionSpec[] {
   return [
     { flag: 'sort', key: 'sort', type: 'string', value: 'COL', zh: `按此列排序：${cols}`, en: 'sort by this column' },
     { flag: 'dir', key: 'dir', type: 'string', value: 'D', zh: '排序方向：asc 升序（默认）/ desc 降序', en: 'asc (default) or desc' },
-    { flag: 'limit', key: 'limit', type: 'int', value: 'N', zh: '只列出一页，至多 N 条（不给则列出全部）', en: 'one page of at most N rows (default: all)' },
+    { flag: 'limit', key: 'limit', type: 'int', value: 'N', zh: '只列出一页，至多 N 条（不给则列出前 100 条；--json 列出全部）', en: 'one page of at most N rows (default: the first 100; all with --json)' },
     { flag: 'offset', key: 'offset', type: 'int', value: 'N', zh: '跳过前 N 条（与 --limit 一起分页）', en: 'skip the first N rows' },
+    { flag: 'all', key: 'all', type: 'bool', zh: '列出全部，不分页', en: 'every row, not one page' },
   ];
 }
 

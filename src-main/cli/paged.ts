@@ -1,7 +1,9 @@
 /**
- * A paged list at the command line: without --limit/--offset every page is read (1000 rows at
- * a time, in the op's own order) and all rows printed, as the list commands always did; with
- * them, the one page asked for and a line saying how many rows there are in all.
+ * A paged list at the command line. Printed as text, without --limit/--offset, the first
+ * SCREEN_PAGE rows and a line saying how many there are and how to see more: a ten-year archive
+ * has 10,000 issues, and printing them all took most of a second (issue 14). With --all, or as
+ * --json for scripts, every page is read (1000 rows at a time, in the op's own order); with
+ * --limit/--offset, the one page asked for.
  */
 import { dispatch } from '../wiring/dispatch';
 import type { OpName } from '../api/contract';
@@ -11,7 +13,15 @@ import type { Ctx } from '../services/context';
 
 export type PagedResult = { all: unknown[] } | { page: Page<unknown>; offset: number };
 
-export async function readPages(ctx: Ctx, op: OpName, input: Record<string, unknown>): Promise<PagedResult> {
+/** Rows a list prints as text when no page is asked for. */
+export const SCREEN_PAGE = 100;
+
+export async function readPages(ctx: Ctx, op: OpName, given: Record<string, unknown>, json: boolean): Promise<PagedResult> {
+  const { all: wantsAll, ...input } = given;
+  if (input.limit === undefined && input.offset === undefined && !wantsAll && !json) {
+    const page = (await dispatch(ctx, op, { ...input, limit: SCREEN_PAGE })) as Page<unknown>;
+    return page.total > page.rows.length ? { page, offset: 0 } : { all: page.rows };
+  }
   if (input.limit !== undefined || input.offset !== undefined) {
     const page = (await dispatch(ctx, op, input)) as Page<unknown>;
     return { page, offset: (input.offset as number | undefined) ?? 0 };
@@ -30,5 +40,6 @@ export function pagedOutput(r: PagedResult, json: boolean): { outcome: unknown; 
   if (json) return { outcome: r.page, footer: '' };
   const { rows, total } = r.page;
   const shown = rows.length ? `第 ${r.offset + 1}–${r.offset + rows.length} 条` : '本页无内容';
-  return { outcome: rows, footer: `共 ${total} 条，显示${shown}。` };
+  const next = r.offset + rows.length < total ? `下一页：--offset ${r.offset + rows.length}；全部列出：--all。` : '';
+  return { outcome: rows, footer: `共 ${total} 条，显示${shown}。${next}` };
 }
