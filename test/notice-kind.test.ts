@@ -7,20 +7,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTestDb, snapshotAll, type TestDb } from './helpers/db';
-import { county, entriesOf, listDir, SENDER, type County } from './helpers/packet';
+import { describe, expect, it } from 'vitest';
+import { snapshotAll, type TestDb } from './helpers/db';
+import { countyAndCity, entriesOf, listDir, SENDER, type County } from './helpers/packet';
 
 let c: County;
 let city: TestDb;
-beforeEach(async () => {
-  c = await county();
-  city = openTestDb();
-});
-afterEach(() => {
-  c.t.close();
-  city.close();
-});
+countyAndCity((two) => ({ c, city } = two));
 
 const upload = (file: string) => ({ base64: fs.readFileSync(file).toString('base64'), fileName: path.basename(file) });
 

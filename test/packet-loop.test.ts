@@ -10,21 +10,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cli } from './helpers/cli';
 import { openTestDb, publish, snapshotAll, type TestDb } from './helpers/db';
-import { BIN, county, entriesOf, listDir, run, sha256, SENDER, sumsFor, writeZip, type County } from './helpers/packet';
+import { BIN, countyAndCity, entriesOf, listDir, run, sha256, SENDER, sumsFor, writeZip, type County } from './helpers/packet';
 
 let c: County;
 let city: TestDb;
-beforeEach(async () => {
-  c = await county();
-  city = openTestDb();
-});
-afterEach(() => {
-  c.t.close();
-  city.close();
-});
+countyAndCity((two) => ({ c, city } = two));
 
 async function exportPacket(args: string[]): Promise<string> {
   const before = new Set(listDir(c.out));

@@ -4,21 +4,14 @@
  * verify accepts them, and the city's draft holds the table as a table.
  */
 import path from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { cli } from './helpers/cli';
-import { openTestDb, type TestDb } from './helpers/db';
-import { county, entriesOf, listDir, type County } from './helpers/packet';
+import { type TestDb } from './helpers/db';
+import { countyAndCity, entriesOf, listDir, type County } from './helpers/packet';
 
 let c: County;
 let city: TestDb;
-beforeEach(async () => {
-  c = await county();
-  city = openTestDb();
-});
-afterEach(() => {
-  c.t.close();
-  city.close();
-});
+countyAndCity((two) => ({ c, city } = two));
 
 const TABLE = { caption: '前三季度主要经济指标', unit: '单位：亿元', headerRows: 1, rows: [['指标', '数值'], ['地区生产总值', '186.4'], ['社会消费品零售总额', '58.7']], merges: [] };
 

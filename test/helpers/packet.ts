@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import JSZip from 'jszip';
+import { afterEach, beforeEach } from 'vitest';
 import yazl from 'yazl';
 import { openTestDb, publish, seed, type TestDb } from './db';
 
@@ -38,6 +39,22 @@ export async function county(): Promise<County> {
   const out = path.join(t.dir, 'U盘');
   fs.mkdirSync(out);
   return { t, out, issues: [i1.id, i2.id], singles: [ids[4]!, ids[5]!, ids[6]!], classified: classified.id, internal: internal.id };
+}
+
+/**
+ * A county database (as `county()` makes it) and an empty city database for each test of the
+ * file, closed after it; `take` receives them (the test file keeps them in its own variables).
+ */
+export function countyAndCity(take: (two: { c: County; city: TestDb }) => void): void {
+  let two: { c: County; city: TestDb } | undefined;
+  beforeEach(async () => {
+    two = { c: await county(), city: openTestDb() };
+    take(two);
+  });
+  afterEach(() => {
+    two?.c.t.close();
+    two?.city.close();
+  });
 }
 
 export function listDir(dir: string): string[] {
