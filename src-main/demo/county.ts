@@ -136,3 +136,28 @@ export const DEMO_ARTICLES: DemoArticle[] = [
 
 /** The demo issue is dated so that its number reads as the section's 41st issue of this year. */
 export const DEMO_DATE = '2026-11-21';
+
+/**
+ * Drafts received this month and not yet edited (已收), so the register and the 工作台's month
+ * show work in hand: days before the demo's day, never before the month's first.
+ */
+export const DEMO_PENDING_DRAFTS: { title: string; unit: (typeof DEMO_UNITS)[number]; daysAgo: number; body: string }[] = [
+  {
+    title: '城关镇开展冬季供暖入户走访 解决群众诉求37件',
+    unit: '城关镇',
+    daysAgo: 2,
+    body: '入冬以来，城关镇组织社区干部和供热企业开展入户走访，覆盖小区21个、居民3100余户，现场解决管道跑冒滴漏、室温不达标等诉求37件。',
+  },
+  {
+    title: '清河镇“订单农业”带动村集体增收',
+    unit: '清河镇',
+    daysAgo: 1,
+    body: '清河镇与县内3家农产品加工企业签订蔬菜收购订单，种植面积2600亩，预计带动村集体增收86万元、农户户均增收4200元。',
+  },
+  {
+    title: '县教育局推进课后服务全覆盖',
+    unit: '县教育局',
+    daysAgo: 0,
+    body: '全县58所义务教育学校全部开展课后服务，学生参与率达92.3%，开设科技、体育、艺术等特色课程410门。',
+  },
+];

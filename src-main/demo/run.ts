@@ -11,7 +11,7 @@ import { openDatabase } from '../store/db';
 // the follow-up records (issue 16, branch dash)
 import { fillFollowup } from './followup';
 import { fillLiaison } from './liaison';
-import { DEMO_ARTICLES, DEMO_DATE, DEMO_PRINT, DEMO_SERIES, DEMO_SHORT_NAMES, DEMO_SIGNER, DEMO_UNITS } from './county';
+import { DEMO_ARTICLES, DEMO_DATE, DEMO_PENDING_DRAFTS, DEMO_PRINT, DEMO_SERIES, DEMO_SHORT_NAMES, DEMO_SIGNER, DEMO_UNITS } from './county';
 
 export interface DemoResult {
   dir: string;
@@ -29,6 +29,10 @@ export const DEMO_DB_NAME = 'demo.db';
 /** Only the demo's own files are replaced; anything else in the folder is left alone. */
 function clearPreviousDemo(dir: string): void {
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(path.join(dir, `${DEMO_DB_NAME}${suffix}`), { force: true });
+}
+
+function shiftDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Who 提交审核 and 签发登记 in the demo. */
@@ -51,8 +55,12 @@ export async function runDemo(outDir: string): Promise<DemoResult> {
     const inIssue: number[] = [];
     // Each item came in as a unit's draft (来稿) and was edited from it, as at a real desk: the
     // register, the 统计 page's 收到来稿 and the 工作台 then count the same six drafts.
+    // The issue's drafts came in during the week before it (never after today); the one left over came in today.
+    const today = localDate(ctx.now());
+    let daysBefore = 8;
     for (const { inIssue: use, title, body, unit, category } of DEMO_ARTICLES) {
-      const draft = await call('submissionAdd', { title, body, unit, category });
+      const came = use ? shiftDays(DEMO_DATE, -daysBefore--) : today;
+      const draft = await call('submissionAdd', { title, body, unit, category, receivedDate: came < today ? came : today });
       const { article } = await call('submissionEdit', { id: draft.id, category });
       if (use) inIssue.push(article.id);
     }
@@ -61,6 +69,11 @@ export async function runDemo(outDir: string): Promise<DemoResult> {
     await call('issueSubmit', { id: draft.id });
     const signed = await call('issueSign', { id: draft.id, signedBy: DEMO_SIGNER });
     const exported = await call('issueExport', { id: signed.id, out: dir });
+    const monthStart = `${today.slice(0, 7)}-01`;
+    for (const { daysAgo, ...draft } of DEMO_PENDING_DRAFTS) {
+      const came = shiftDays(today, -daysAgo);
+      await call('submissionAdd', { ...draft, receivedDate: came > monthStart ? came : monthStart });
+    }
     // the 工作台's records: targets, commissions with notices, instructions under follow-up (issue 16)
     await fillFollowup(call, localDate(ctx.now()));
     await fillLiaison(call, localDate(ctx.now()));
