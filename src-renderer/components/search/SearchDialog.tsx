@@ -63,10 +63,18 @@ function SearchBody({ onOpen }: { onOpen: (t: SearchTarget) => void }) {
   const [filters, setFilters] = useState<SearchFilterValues>(NO_SEARCH_FILTERS);
   const units = useLoad(() => api.call('unitList', { includeInactive: true }), [api]);
   const filterKey = JSON.stringify(filters);
-  const result = useLoad(
-    () => (q ? api.call('search', { query: q, limit: 20, ...searchFilterInput(filters) }) : Promise.resolve(null as SearchResult | null)),
+  const asked = `${q}\u0000${filterKey}`;
+  const loaded = useLoad(
+    async () => ({
+      asked,
+      found: q ? await api.call('search', { query: q, limit: 20, ...searchFilterInput(filters) }) : (null as SearchResult | null),
+    }),
     [api, q, filterKey],
   );
+  // The last answer stays loaded while the next is fetched: shown for the words now typed, it
+  // listed the previous words' hits, and Enter opened one of them. Only the answer to what is
+  // asked now is shown.
+  const result = { ...loaded, data: loaded.data?.asked === asked ? loaded.data.found : null };
   const hits = q ? (result.data?.hits ?? []) : [];
 
   useEffect(() => setActive(0), [q, filterKey]);
@@ -78,7 +86,8 @@ function SearchBody({ onOpen }: { onOpen: (t: SearchTarget) => void }) {
     } else if (e.key === 'ArrowUp') {
       e.preventDefault();
       setActive((i) => Math.max(i - 1, 0));
-    } else if (e.key === 'Enter' && hits[active]) {
+    } else if (e.key === 'Enter' && hits[active] && q === query.trim()) {
+      // (not while the words just typed wait for their answer: the hits shown are the last words')
       e.preventDefault();
       onOpen(targetOf(hits[active]));
     }
