@@ -18,7 +18,7 @@ import { findUnitRow } from './units';
 import { printedSeriesName } from '../store/printed-series';
 import { stmt } from '../store/statements';
 // issue 16's records in search (branch search16)
-import { RECORD_LOADERS } from './search-records';
+import { RECORD_LOADERS, type RecordLoaded } from './search-records';
 
 /** Above this many candidate documents, order by newest instead of by bm25 (see bench). */
 export const RANK_LIMIT = 3000;
@@ -70,14 +70,8 @@ function plan(terms: readonly QueryTerm[], meta: readonly string[], order: 'rank
   };
 }
 
-interface Loaded {
-  title: string;
-  text: string;
-  date: string;
-  unit: string | null;
-  issueLabel: string | null;
-  state: string;
-}
+/** What a hit shows, read for each kind: the same shape as the follow-up records' (search-records.ts). */
+type Loaded = RecordLoaded;
 
 const paragraphsText = (json: string) => (JSON.parse(json) as { text: string }[]).map((p) => p.text).join('\n');
 const issueName = (series: string, year: number, number: number | null, supplement: number) =>
