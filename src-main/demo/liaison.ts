@@ -6,29 +6,27 @@
  * the end-to-end tests work on.
  */
 import type { OpInput, OpName, OpResult } from '../api/contract';
+import { shiftDays } from './days';
 
 type Call = <K extends OpName>(name: K, input: OpInput<K>) => Promise<OpResult<K>>;
 
-function shift(today: string, days: number): string {
-  return new Date(Date.parse(`${today}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 export async function fillLiaison(call: Call, today: string): Promise<void> {
   const yearStart = `${today.slice(0, 4)}-01-01`;
   const first = await call('liaisonAdd', { unit: '清河镇', name: '赵红梅', phone: '13800000001', from: yearStart });
-  const changeOn = shift(today, -60) > yearStart ? shift(today, -60) : today;
+  const changeOn = shiftDays(today, -60) > yearStart ? shiftDays(today, -60) : today;
   if (changeOn > yearStart) {
-    await call('liaisonEnd', { id: first.id, to: shift(changeOn, -1) });
+    await call('liaisonEnd', { id: first.id, to: shiftDays(changeOn, -1) });
     await call('liaisonAdd', { unit: '清河镇', name: '钱立新', phone: '13800000002', from: changeOn });
   }
   await call('liaisonAdd', { unit: '石桥镇', name: '孙小兰', phone: '13800000003', from: yearStart });
   await call('liaisonAdd', { unit: '县教育局', name: '周文博', phone: '13800000004', from: yearStart });
 
-  const lateDay = shift(today, -9);
+  const lateDay = shiftDays(today, -9);
   const late = await call('urgentAdd', { unit: '石桥镇', what: '石桥镇境内省道发生山体落石，交通中断约2小时', place: '石桥镇S203线', eventTime: `${lateDay} 07:40`, unitReportedAt: `${lateDay} 09:10` });
   await call('urgentReport', { id: late.id, level: 'city', at: `${lateDay} 09:30`, note: '已电话报告市政府总值班室' });
   await call('urgentReport', { id: late.id, kind: 'followup', at: `${lateDay} 12:00`, note: '道路已恢复通行，无人员伤亡' });
 
-  const yesterday = shift(today, -1);
+  const yesterday = shiftDays(today, -1);
   await call('urgentAdd', { unit: '清河镇', what: '清河镇一养殖场发生火情，已扑灭，无人员伤亡', place: '清河镇东风村', eventTime: `${yesterday} 21:15`, unitReportedAt: `${yesterday} 21:40` });
 }

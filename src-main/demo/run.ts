@@ -12,6 +12,7 @@ import { openDatabase } from '../store/db';
 import { fillFollowup } from './followup';
 import { fillLiaison } from './liaison';
 import { DEMO_ARTICLES, DEMO_DATE, DEMO_PENDING_DRAFTS, DEMO_PRINT, DEMO_SERIES, DEMO_SHORT_NAMES, DEMO_SIGNER, DEMO_UNITS } from './county';
+import { shiftDays } from './days';
 
 export interface DemoResult {
   dir: string;
@@ -29,10 +30,6 @@ export const DEMO_DB_NAME = 'demo.db';
 /** Only the demo's own files are replaced; anything else in the folder is left alone. */
 function clearPreviousDemo(dir: string): void {
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(path.join(dir, `${DEMO_DB_NAME}${suffix}`), { force: true });
-}
-
-function shiftDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Who 提交审核 and 签发登记 in the demo. */
