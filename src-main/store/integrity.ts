@@ -98,8 +98,14 @@ export function checkInBackground(file: string, check: Check = 'quick_check'): P
     } catch {
       return done(inline());
     }
-    worker.once('message', (r: CheckResult) => done(r));
+    // The answer counts once the worker has exited: its connection is closed by then. Answered on
+    // the message alone, a door could close its own connection first, and the worker's read-only
+    // connection, closing last, cannot merge and remove the -wal file.
+    let answer: CheckResult | null = null;
+    worker.once('message', (r: CheckResult) => {
+      answer = r;
+    });
     worker.once('error', () => done(inline()));
-    worker.once('exit', () => done({ ok: false, detail: 'the check stopped without an answer' }));
+    worker.once('exit', () => done(answer ?? { ok: false, detail: 'the check stopped without an answer' }));
   });
 }
