@@ -84,9 +84,12 @@ it('reports progress that only goes forward, from 0 to the total, one slice at a
 it('keeps one entry per document when a write lands between slices', async () => {
   const before = await answers();
   let wrote = false;
+  const syncModes = new Set<unknown>();
   await rebuildSearchIndex(t.db, {
     slice: 2,
     pause: async () => {
+      // between slices, where other writes land, every commit waits for the disk again (FULL)
+      syncModes.add(t.db.pragma('synchronous', { simple: true }));
       if (!wrote) {
         wrote = true;
         // an item not yet rebuilt is edited meanwhile: it indexes itself, the rebuild then refreshes it
@@ -97,6 +100,8 @@ it('keeps one entry per document when a write lands between slices', async () =>
   });
   expect(t.db.prepare('SELECT count(*) FROM search_docs').pluck().get()).toBe(t.db.prepare('SELECT (SELECT count(*) FROM articles) + (SELECT count(*) FROM submissions) + (SELECT count(*) FROM issues)').pluck().get());
   expect(await answers()).toEqual(before);
+  expect([...syncModes]).toEqual([2]);
+  expect(t.db.pragma('synchronous', { simple: true })).toBe(2);
 });
 
 /**

@@ -217,12 +217,21 @@ export function listArticles(ctx: Ctx, args: OpArgs<'articleList'>): Page<Articl
     .when(args.from, "date(a.created_at, 'localtime') >= ?")
     .when(args.to, "date(a.created_at, 'localtime') <= ?")
     .when(args.text || undefined, 'instr(a.title, ?) > 0');
-  if (args.used === true) w.add('ia.issue_id IS NOT NULL');
-  if (args.used === false) w.add('ia.issue_id IS NULL');
-  const join = args.used === undefined ? '' : 'LEFT JOIN issue_articles ia ON ia.article_id = a.id AND ia.live = 1';
-  const total = (ctx.db.prepare(`SELECT count(*) AS n FROM articles a ${join} ${w}`).get(...w.params) as { n: number }).n;
-  const sql = `${SELECT} ${w} ${orderBy(ARTICLE_ORDER, args.sort, args.dir)} LIMIT ? OFFSET ?`;
-  const rows = ctx.db.prepare(sql).all(...w.params, ...pageParams(args)) as ArticleRow[];
+  if (args.used === true) w.add('EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = a.id AND ia.live = 1)');
+  // Not yet used: the short table kept by triggers (migration 20), not a walk of the archive.
+  const from = args.used === false ? 'FROM unplaced_articles x CROSS JOIN articles a ON a.id = x.article_id' : 'FROM articles a';
+  const total = (ctx.db.prepare(`SELECT count(*) AS n ${from} ${w}`).get(...w.params) as { n: number }).n;
+  // The page's ids first, on the indexes alone; then the rows of those ids. In one statement
+  // SQLite read each scanned item's whole row (its text) before filtering: 570 ms at 100,000.
+  const unitJoin = args.sort === 'unit' ? 'LEFT JOIN units u ON u.id = a.unit_id' : '';
+  const ids = ctx.db
+    .prepare(`SELECT a.id ${from} ${unitJoin} ${w} ${orderBy(ARTICLE_ORDER, args.sort, args.dir)} LIMIT ? OFFSET ?`)
+    .pluck()
+    .all(...w.params, ...pageParams(args)) as number[];
+  const byId = new Map(
+    (ctx.db.prepare(`${SELECT} WHERE a.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as ArticleRow[]).map((r) => [r.id, r]),
+  );
+  const rows = ids.map((id) => byId.get(id)!);
   const marks = submittedMarks(ctx.db, rows.map((r) => r.id));
   const series = args.forSeries === undefined ? null : findSeriesRow(ctx, args.forSeries);
   return {

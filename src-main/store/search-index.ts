@@ -215,6 +215,22 @@ export function rebuildSearchIndexNow(db: DB, options: Omit<RebuildOptions, 'pau
   return { documents, ms: performance.now() - started };
 }
 
+/**
+ * One slice of the rebuild committed without waiting for the disk (synchronous NORMAL: WAL keeps
+ * the file consistent; a power cut may lose the last slices, which a rebuild would redo anyway),
+ * then FULL again at once, so no other write (a signed issue) is ever committed that way. Saves
+ * the rebuild of 100,000 items about a tenth of its time (README, Search).
+ */
+function withoutSyncWait(db: DB, fn: () => void): void {
+  const was = db.pragma('synchronous', { simple: true }) as number;
+  db.pragma('synchronous = NORMAL');
+  try {
+    fn();
+  } finally {
+    db.pragma(`synchronous = ${Math.trunc(was)}`);
+  }
+}
+
 /** Yields after every slice (its progress) and after every merge step at the end (null). */
 function* rebuildSlices(db: DB, options: RebuildOptions): Generator<RebuildProgress | null> {
   const slice = Math.max(1, options.slice ?? 2000);
@@ -231,13 +247,15 @@ function* rebuildSlices(db: DB, options: RebuildOptions): Generator<RebuildProgr
   yield report(0);
   for (let at = 0; at < docs.length; at += slice) {
     const part = docs.slice(at, at + slice);
-    db.transaction(() => {
-      const articles = articleDocs(
-        db,
-        part.filter(([kind]) => kind === 'article').map(([, id]) => id),
-      );
-      for (const [kind, id] of part) writeDoc(db, kind, id, kind === 'article' ? (articles.get(id) ?? null) : undefined);
-    }).immediate();
+    withoutSyncWait(db, () =>
+      db.transaction(() => {
+        const articles = articleDocs(
+          db,
+          part.filter(([kind]) => kind === 'article').map(([, id]) => id),
+        );
+        for (const [kind, id] of part) writeDoc(db, kind, id, kind === 'article' ? (articles.get(id) ?? null) : undefined);
+      }).immediate(),
+    );
     yield report(Math.min(docs.length, at + slice));
   }
   // the segments merged into one (search-merge.ts), in steps: the last part of the rebuild
