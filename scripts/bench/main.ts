@@ -61,6 +61,7 @@ try {
     if (only && !title.toLowerCase().includes(only)) continue;
     console.log(`\n[${title}]`);
     enterSection(title);
+    const sectionStarted = performance.now();
     // A section that fails (a busy machine timing out a browser, say) is reported and the run goes
     // on: the other sections' figures still answer.
     const lines = await bench(dir, quick).catch((e: unknown) => {
@@ -69,6 +70,8 @@ try {
     });
     printed[title] = lines;
     for (const line of lines) console.log(line);
+    // where the run's minutes go (the ten-minute goal)
+    console.log(`(section took ${((performance.now() - sectionStarted) / 1000).toFixed(0)} s)`);
   }
   enterSection('whole run');
   const minutes = (performance.now() - started) / 60_000;

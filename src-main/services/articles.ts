@@ -10,6 +10,7 @@ import type { Page } from '../api/paging';
 import { reindex } from '../store/search-index';
 import { localDate, stampNow, type Ctx } from './context';
 import { submittedMarks } from './submitted-marks';
+import { charCounts } from './article-chars';
 import { findUnitRow } from './units';
 import { printedSeriesName } from '../store/printed-series';
 import { classificationBlock } from './classification';
@@ -39,13 +40,16 @@ interface ArticleRow extends ArticleColumns {
   date: string | null;
 }
 
-const SELECT = `
-  SELECT a.*, u.name AS unit, i.id AS issue_id, i.series_id, ${printedSeriesName('i', 's')} AS series, i.status, i.year, i.number, i.date
+/** What every read of an item joins: its unit, and the live issue it is in. */
+const JOINED = `u.name AS unit, i.id AS issue_id, i.series_id, ${printedSeriesName('i', 's')} AS series, i.status, i.year, i.number, i.date
   FROM articles a
   LEFT JOIN units u ON u.id = a.unit_id
   LEFT JOIN issue_articles ia ON ia.article_id = a.id AND ia.live = 1
   LEFT JOIN issues i ON i.id = ia.issue_id
   LEFT JOIN series s ON s.id = i.series_id`;
+const SELECT = `SELECT a.*, ${JOINED}`;
+/** A list page's rows: every column but the text (its 字数 comes from article-chars.ts). */
+const LIST_SELECT = `SELECT a.id, a.title, a.unit_id, a.category, a.classification, a.created_at, a.updated_at, ${JOINED}`;
 
 function issueRef(r: ArticleRow): ArticleIssueRef | null {
   if (r.issue_id === null) return null;
@@ -229,14 +233,15 @@ export function listArticles(ctx: Ctx, args: OpArgs<'articleList'>): Page<Articl
     .pluck()
     .all(...w.params, ...pageParams(args)) as number[];
   const byId = new Map(
-    (ctx.db.prepare(`${SELECT} WHERE a.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as ArticleRow[]).map((r) => [r.id, r]),
+    (ctx.db.prepare(`${LIST_SELECT} WHERE a.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as ArticleRow[]).map((r) => [r.id, r]),
   );
+  const chars = charCounts(ctx.db, ids);
   const rows = ids.map((id) => byId.get(id)!);
   const marks = submittedMarks(ctx.db, rows.map((r) => r.id));
   const series = args.forSeries === undefined ? null : findSeriesRow(ctx, args.forSeries);
   return {
     rows: rows.map((r) => {
-      const summary: ArticleSummary = toSummary(r, countChars(JSON.parse(r.paragraphs) as Paragraph[]), marks.get(r.id) ?? null);
+      const summary: ArticleSummary = toSummary(r, chars.get(r.id) ?? 0, marks.get(r.id) ?? null);
       return series ? { ...summary, blocked: classificationBlock(series, r.classification) } : summary;
     }),
     total,

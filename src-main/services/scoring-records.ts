@@ -316,7 +316,10 @@ export function listInstructions(ctx: Ctx, args: OpArgs<'instructionList'>): Pag
     .when(args.from, 'ins.date >= ?')
     .when(args.to, 'ins.date <= ?')
     .when(unitId, OF_UNIT, unitId ?? null);
-  const total = (ctx.db.prepare(`SELECT count(*) AS n FROM instructions ins JOIN articles x ON x.id = ins.article_id ${w}`).get(...w.params) as { n: number }).n;
+  // Every instruction has its item (a foreign key, ON DELETE RESTRICT): the count joins the items
+  // only to filter by unit. Joined always, it read 5,000 items' rows at 100,000 items (25 ms).
+  const join = unitId === undefined ? '' : 'JOIN articles x ON x.id = ins.article_id';
+  const total = (ctx.db.prepare(`SELECT count(*) AS n FROM instructions ins ${join} ${w}`).get(...w.params) as { n: number }).n;
   const sql = `${INSTRUCTION_SELECT} ${w} ${orderBy(INSTRUCTION_ORDER, args.sort, args.dir)} LIMIT ? OFFSET ?`;
   const rows = ctx.db.prepare(sql).all(...w.params, ...pageParams(args)) as InstructionRow[];
   const units = unitNamesOf(ctx, rows.map((r) => r.article_id));
