@@ -48,8 +48,21 @@ const common = {
   outExtension: { '.js': '.cjs' },
   write: false,
 };
+// zod is bundled in, the other packages stay outside (native, or loaded only by the operations
+// that use them), and the bundles are minified without renaming anything (stack traces keep
+// their names): a command that lists issues on a 100,000-item archive started 40 ms sooner
+// (0.42 → 0.38 s; README, Speed).
+const runtimeDeps = Object.keys(createRequire(import.meta.url)('../package.json').dependencies).filter((d) => d !== 'zod');
 const outputs = [
-  ...(await build({ ...common, packages: 'external', entryPoints: { 'cli-main': 'src-main/cli/index.ts', 'electron-main': 'src-main/electron/main.ts' } })).outputFiles,
+  ...(
+    await build({
+      ...common,
+      external: [...runtimeDeps, 'electron'],
+      minifyWhitespace: true,
+      minifySyntax: true,
+      entryPoints: { 'cli-main': 'src-main/cli/index.ts', 'electron-main': 'src-main/electron/main.ts' },
+    })
+  ).outputFiles,
   // The command's entry: answers --help and --version from cli-help.json (below) and loads
   // cli-main.cjs for everything else, so those print at once (issue 14).
   ...(await build({ ...common, packages: 'external', external: ['./cli-main.cjs'], entryPoints: { cli: 'src-main/cli/launcher.ts' } })).outputFiles,
