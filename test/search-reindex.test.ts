@@ -85,6 +85,8 @@ it('keeps one entry per document when a write lands between slices', async () =>
   const before = await answers();
   let wrote = false;
   const syncModes = new Set<unknown>();
+  const cacheBefore = t.db.pragma('cache_size', { simple: true });
+  const checkpointBefore = t.db.pragma('wal_autocheckpoint', { simple: true });
   await rebuildSearchIndex(t.db, {
     slice: 2,
     pause: async () => {
@@ -102,6 +104,9 @@ it('keeps one entry per document when a write lands between slices', async () =>
   expect(await answers()).toEqual(before);
   expect([...syncModes]).toEqual([2]);
   expect(t.db.pragma('synchronous', { simple: true })).toBe(2);
+  // the rebuild's larger cache and checkpoints are put back
+  expect(t.db.pragma('cache_size', { simple: true })).toBe(cacheBefore);
+  expect(t.db.pragma('wal_autocheckpoint', { simple: true })).toBe(checkpointBefore);
 });
 
 /**

@@ -198,21 +198,52 @@ export interface RebuildOptions {
  */
 export async function rebuildSearchIndex(db: DB, options: RebuildOptions = {}): Promise<{ documents: number; ms: number }> {
   const started = performance.now();
-  const slices = rebuildSlices(db, options);
-  let documents = 0;
-  for (let next = slices.next(); !next.done; next = slices.next()) {
-    if (next.value) documents = next.value.total;
-    if (options.pause) await options.pause();
+  const restore = roomForRebuild(db);
+  try {
+    const slices = rebuildSlices(db, options);
+    let documents = 0;
+    for (let next = slices.next(); !next.done; next = slices.next()) {
+      if (next.value) documents = next.value.total;
+      if (options.pause) await options.pause();
+    }
+    return { documents, ms: performance.now() - started };
+  } finally {
+    restore();
   }
-  return { documents, ms: performance.now() - started };
 }
 
 /** The same, without pauses: for a caller that has nothing else to do (the bench's fixture). */
 export function rebuildSearchIndexNow(db: DB, options: Omit<RebuildOptions, 'pause'> = {}): { documents: number; ms: number } {
   const started = performance.now();
-  let documents = 0;
-  for (const p of rebuildSlices(db, options)) if (p) documents = p.total;
-  return { documents, ms: performance.now() - started };
+  const restore = roomForRebuild(db);
+  try {
+    let documents = 0;
+    for (const p of rebuildSlices(db, options)) if (p) documents = p.total;
+    return { documents, ms: performance.now() - started };
+  } finally {
+    restore();
+  }
+}
+
+/**
+ * While the rebuild runs, a larger page cache (FTS5's merges read back the segments just written;
+ * SQLite's default keeps 2 MB) and fewer, larger checkpoints (pages FTS5 rewrites at every flush
+ * are copied into the database once per checkpoint, not each time). Put back when it ends, however
+ * it ends. Measured with synchronous NORMAL below on 100,000 items: 139 s → 127 s wall.
+ */
+const REBUILD_CACHE_KB = 32 * 1024;
+const REBUILD_CHECKPOINT_PAGES = 8000;
+
+function roomForRebuild(db: DB): () => void {
+  const cache = db.pragma('cache_size', { simple: true }) as number;
+  const checkpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+  db.pragma(`cache_size = -${REBUILD_CACHE_KB}`);
+  db.pragma(`wal_autocheckpoint = ${REBUILD_CHECKPOINT_PAGES}`);
+  return () => {
+    if (!db.open) return;
+    db.pragma(`cache_size = ${Math.trunc(cache)}`);
+    db.pragma(`wal_autocheckpoint = ${Math.trunc(checkpoint)}`);
+  };
 }
 
 /**
