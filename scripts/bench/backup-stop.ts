@@ -2,7 +2,7 @@
  * Backups that yield (issue 14): a copy of the 100k archive made the way the doors make it (in a
  * worker, in steps), how much it delays the main thread meanwhile, and how long a stop takes
  * when it comes at a random point of a copy (the copy or its check), until the copy has ended and
- * its unfinished file is gone. As many stops as fit in half a minute, topped up to 30 (below).
+ * its unfinished file is gone. As many stops as fit in 15 seconds, topped up to 30 (below).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -44,7 +44,7 @@ export async function benchBackupStop(dir: string, quick: boolean): Promise<stri
 
   // Random points over the whole of a copy, its check included: a little beyond the copy's
   // length, so some stops come after it has ended (those are fast and count as well).
-  const budgetMs = quick ? 15_000 : 30_000;
+  const budgetMs = quick ? 8_000 : 15_000;
   const stops: number[] = [];
   // Where the stop came: while pages were copied, or while the copy was checked (in a child
   // process, killed by the stop).
@@ -74,7 +74,7 @@ export async function benchBackupStop(dir: string, quick: boolean): Promise<stri
   // alone would take longer than the bench may): stops early in a copy (a stop there waits for one
   // step, wherever in the copy it comes), and stops of the check on the finished copy (the same
   // child process the copy's check runs in, killed, which takes as long early as late), in turns,
-  // each within its first 3 s.
+  // each within its first 1.5 s.
   const driver = driverPath();
   const checkStarted = performance.now();
   const checkMs = driver && (await checkCopyInProcess(finished, driver)).kind === 'ok' ? performance.now() - checkStarted : 0;
@@ -88,7 +88,7 @@ export async function benchBackupStop(dir: string, quick: boolean): Promise<stri
           (made) => fs.rmSync(made.path),
           () => {},
         );
-    await sleep(random() * Math.min((inTheCheck ? checkMs : manual.ms) * 0.9, 3000));
+    await sleep(random() * Math.min((inTheCheck ? checkMs : manual.ms) * 0.9, 1500));
     const t0 = performance.now();
     abort.abort();
     await run;
