@@ -51,7 +51,7 @@ const common = {
 // zod is bundled in, the other packages stay outside (native, or loaded only by the operations
 // that use them), and the bundles are minified without renaming anything (stack traces keep
 // their names): a command that lists issues on a 100,000-item archive started 40 ms sooner
-// (0.42 → 0.38 s; README, Speed).
+// (0.42 → 0.38 s; README, The `bulletin` command).
 const runtimeDeps = Object.keys(createRequire(import.meta.url)('../package.json').dependencies).filter((d) => d !== 'zod');
 const outputs = [
   ...(

@@ -121,6 +121,33 @@ function withoutCookies(snapshot: Record<string, unknown[]>): Record<string, unk
   return snapshot;
 }
 
+it('puts FTS5’s merge settings back when a rebuild stops half-way, and its own settings when it ends', async () => {
+  const settings = () =>
+    ['search_bi', 'search_uni'].map((table) =>
+      Object.fromEntries((t.db.prepare(`SELECT k, v FROM ${table}_config WHERE k IN ('automerge', 'crisismerge')`).all() as { k: string; v: number }[]).map((r) => [r.k, r.v])),
+    );
+  let slices = 0;
+  let during: unknown;
+  await expect(
+    rebuildSearchIndex(t.db, {
+      slice: 2,
+      pause: async () => {
+        during ??= settings();
+        if (++slices === 2) throw new Error('the app is closing');
+      },
+    }),
+  ).rejects.toThrow('the app is closing');
+  expect(during).toEqual([
+    { automerge: 0, crisismerge: 128 },
+    { automerge: 0, crisismerge: 128 },
+  ]);
+  expect(settings()).toEqual([
+    { automerge: 4, crisismerge: 16 },
+    { automerge: 4, crisismerge: 16 },
+  ]);
+  expect(t.db.pragma('synchronous', { simple: true })).toBe(2);
+});
+
 it('refuses a second rebuild while one runs; the first completes as if alone', async () => {
   const before = await answers();
   const first = t.call('searchReindex', {});
