@@ -3,26 +3,14 @@
  * follow|note|feedback|followups|export` through the real built binary (npm run build first):
  * a refusal exits 2 with its Chinese reason and leaves the database file byte-identical.
  */
-import { spawnSync } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import mammoth from 'mammoth';
+import { binary as bulletin, sha256File as sha } from './helpers/binary';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, tempDir, type TestDb } from './helpers/db';
 import { addSubmissions } from './helpers/scoring-county';
 
-const BIN = path.resolve('bin/bulletin.cjs');
-
-function bulletin(db: string, ...args: string[]): { code: number; stdout: string; stderr: string } {
-  const env = { ...process.env };
-  delete env.BULLETIN_OPERATOR;
-  delete env.BULLETIN_DB;
-  const r = spawnSync(process.execPath, [BIN, '--db', db, ...args], { encoding: 'utf8', env });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
-
-const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
 let t: TestDb;
 let db = '';

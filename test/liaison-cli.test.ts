@@ -3,22 +3,13 @@
  * add|report|list|apply` as the issue spells them: the real built binary for the path an office
  * takes, the same code in-process for the rest (spawning is slow on a shared machine).
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { binary } from './helpers/binary';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from './helpers/cli';
 import { openTestDb, snapshotAll, type TestDb } from './helpers/db';
-
-const BIN = path.resolve('bin/bulletin.cjs');
-function binary(db: string, ...args: string[]) {
-  const env = { ...process.env };
-  delete env.BULLETIN_OPERATOR;
-  delete env.BULLETIN_DB;
-  const r = spawnSync(process.execPath, [BIN, '--db', db, ...args], { encoding: 'utf8', env });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
 
 let t: TestDb;
 let db: string;

@@ -5,24 +5,10 @@
  * reindex` counting every record, and a wrong `--kind` refused (exit 2, Chinese reason) with
  * the database file byte-identical.
  */
-import { spawnSync } from 'node:child_process';
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
+import { binary as bulletin, sha256File as sha } from './helpers/binary';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from './helpers/db';
 
-const BIN = path.resolve('bin/bulletin.cjs');
-
-function bulletin(db: string, ...args: string[]): { code: number; stdout: string; stderr: string } {
-  const env = { ...process.env };
-  delete env.BULLETIN_OPERATOR;
-  delete env.BULLETIN_DB;
-  const r = spawnSync(process.execPath, [BIN, '--db', db, ...args], { encoding: 'utf8', env });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
-
-const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
 let t: TestDb;
 let db = '';

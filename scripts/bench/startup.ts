@@ -59,16 +59,13 @@ export async function benchStartup(dir: string, quick: boolean): Promise<string[
   const archive = sharedArchive(dir, quick);
   const env = { BULLETIN_DB: archive.file };
   const lists: number[] = [];
-  const yearLists: number[] = [];
   let rows = 0;
   for (let i = 0; i < SAMPLES; i++) {
     const r = run([BIN, 'issue', 'list'], env);
     lists.push(r.ms);
     rows = r.stdout.split('\n').filter(Boolean).length;
-    yearLists.push(run([BIN, 'issue', 'list', '--year', '2026'], env).ms);
   }
   out.push(row(`bulletin issue list (${archive.items} items, ${rows} issues printed)`, stats(lists)));
-  out.push(row('bulletin issue list --year 2026', stats(yearLists)));
 
   const copy = archiveCopy(dir, quick, 'startup-write.db');
   const writes: number[] = [];
