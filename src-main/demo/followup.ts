@@ -5,10 +5,7 @@
  * ≥ 2 flag), and instructions under follow-up — one overdue, one in hand, one done.
  * Instructions and commissions go to units other than 城关镇, which stays first in the ranking.
  */
-import type { OpInput, OpName, OpResult } from '../api/contract';
-import { shiftDays } from './days';
-
-type Call = <K extends OpName>(name: K, input: OpInput<K>) => Promise<OpResult<K>>;
+import { shiftDays, type DemoCall as Call } from './days';
 
 
 export async function fillFollowup(call: Call, today: string): Promise<void> {

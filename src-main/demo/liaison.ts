@@ -5,10 +5,7 @@
  * upward (an alert on the 工作台). 城关镇 is left without officers and events: it is the town
  * the end-to-end tests work on.
  */
-import type { OpInput, OpName, OpResult } from '../api/contract';
-import { shiftDays } from './days';
-
-type Call = <K extends OpName>(name: K, input: OpInput<K>) => Promise<OpResult<K>>;
+import { shiftDays, type DemoCall as Call } from './days';
 
 
 export async function fillLiaison(call: Call, today: string): Promise<void> {
