@@ -198,35 +198,26 @@ export interface RebuildOptions {
  */
 export async function rebuildSearchIndex(db: DB, options: RebuildOptions = {}): Promise<{ documents: number; ms: number }> {
   const started = performance.now();
-  const restore = roomForRebuild(db);
-  let finished = false;
+  const slices = rebuildSlices(db, options);
+  let documents = 0;
   try {
-    const slices = rebuildSlices(db, options);
-    let documents = 0;
     for (let next = slices.next(); !next.done; next = slices.next()) {
       if (next.value) documents = next.value.total;
       if (options.pause) await options.pause();
     }
-    finished = true;
-    return { documents, ms: performance.now() - started };
   } finally {
-    restore(finished);
+    // a pause that threw leaves the generator suspended: closing it runs its own clean-up
+    slices.return(undefined);
   }
+  return { documents, ms: performance.now() - started };
 }
 
 /** The same, without pauses: for a caller that has nothing else to do (the bench's fixture). */
 export function rebuildSearchIndexNow(db: DB, options: Omit<RebuildOptions, 'pause'> = {}): { documents: number; ms: number } {
   const started = performance.now();
-  const restore = roomForRebuild(db);
-  let finished = false;
-  try {
-    let documents = 0;
-    for (const p of rebuildSlices(db, options)) if (p) documents = p.total;
-    finished = true;
-    return { documents, ms: performance.now() - started };
-  } finally {
-    restore(finished);
-  }
+  let documents = 0;
+  for (const p of rebuildSlices(db, options)) if (p) documents = p.total;
+  return { documents, ms: performance.now() - started };
 }
 
 /**
@@ -277,24 +268,33 @@ function* rebuildSlices(db: DB, options: RebuildOptions): Generator<RebuildProgr
     options.onProgress?.(p);
     return p;
   };
-  db.transaction(() => {
-    clearIndex(db);
-    bulkLoadSettings(db);
-  }).immediate();
-  yield report(0);
-  for (let at = 0; at < docs.length; at += slice) {
-    const part = docs.slice(at, at + slice);
-    withoutSyncWait(db, () =>
-      db.transaction(() => {
-        const articles = articleDocs(
-          db,
-          part.filter(([kind]) => kind === 'article').map(([, id]) => id),
-        );
-        for (const [kind, id] of part) writeDoc(db, kind, id, kind === 'article' ? (articles.get(id) ?? null) : undefined);
-      }).immediate(),
-    );
-    yield report(Math.min(docs.length, at + slice));
+  // The rebuild's own settings, put back in `finally` however it ends: at the last merge step, on
+  // an error, or when its caller closes it (return()) after a pause that threw.
+  const restore = roomForRebuild(db);
+  let finished = false;
+  try {
+    db.transaction(() => {
+      clearIndex(db);
+      bulkLoadSettings(db);
+    }).immediate();
+    yield report(0);
+    for (let at = 0; at < docs.length; at += slice) {
+      const part = docs.slice(at, at + slice);
+      withoutSyncWait(db, () =>
+        db.transaction(() => {
+          const articles = articleDocs(
+            db,
+            part.filter(([kind]) => kind === 'article').map(([, id]) => id),
+          );
+          for (const [kind, id] of part) writeDoc(db, kind, id, kind === 'article' ? (articles.get(id) ?? null) : undefined);
+        }).immediate(),
+      );
+      yield report(Math.min(docs.length, at + slice));
+    }
+    // the segments merged into one (search-merge.ts), in steps: the last part of the rebuild
+    for (const step of mergeSteps(db)) yield step;
+    finished = true;
+  } finally {
+    restore(finished);
   }
-  // the segments merged into one (search-merge.ts), in steps: the last part of the rebuild
-  for (const step of mergeSteps(db)) yield step;
 }
