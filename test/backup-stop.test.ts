@@ -19,7 +19,7 @@ import type { BackupStatus } from '../src-main/api/ops/backups';
 import { startBridge } from '../src-main/bridge/http-server';
 import { openDatabase } from '../src-main/store/db';
 import { checkCopyInProcess } from '../src-main/backup/check-process';
-import { driverPath } from '../src-main/backup/worker-copy';
+import { driverForWorkers as driverPath } from '../src-main/store/native-binding';
 import { openTestDb, seed, tempDir, type TestDb } from './helpers/db';
 
 const BIN = path.join(__dirname, '..', 'bin', 'bulletin.cjs');

@@ -4,7 +4,9 @@
  * the same hits for one-, two-, four-character and two-word queries); progress only goes
  * forward and ends at the total; a second rebuild while one runs is refused and changes nothing.
  */
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import fs from 'node:fs';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { EvenHalf } from '../src-main/store/search-half-worker';
 import { rebuildSearchIndex, type RebuildProgress } from '../src-main/store/search-index';
 import { progressBar } from '../src-main/cli/commands/search';
 import { openTestDb, publish, seed, snapshotAll, type TestDb } from './helpers/db';
@@ -40,11 +42,17 @@ async function answers() {
 function terms() {
   const docs = new Map((t.db.prepare('SELECT id, kind, ref_id FROM search_docs').all() as { id: number; kind: string; ref_id: number }[]).map((d) => [d.id, `${d.kind}:${d.ref_id}`]));
   const out: string[] = [];
-  for (const table of ['search_bi', 'search_uni']) {
+  // the bigrams' two halves (odd and even rowids) are one index: which half holds a document
+  // depends on its rowid, which a rebuild gives anew
+  for (const [name, tables] of [
+    ['bi', ['search_bi', 'search_bi_even']],
+    ['uni', ['search_uni']],
+  ] as const) {
     // fts5vocab 'row' gives each term once: compare the document sets via a MATCH per term
-    for (const { text } of t.db.prepare(`SELECT term AS text FROM ${table}_vocab ORDER BY term`).all() as { text: string }[]) {
-      const ids = (t.db.prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH ?`).pluck().all(`"${text.replace(/"/g, '""')}"`) as number[]).map((id) => docs.get(id));
-      out.push(`${table} ${text}: ${ids.sort().join(' ')}`);
+    const vocab = tables.map((table) => `SELECT term FROM ${table}_vocab`).join(' UNION ');
+    for (const { text } of t.db.prepare(`SELECT term AS text FROM (${vocab}) ORDER BY term`).all() as { text: string }[]) {
+      const ids = tables.flatMap((table) => t.db.prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH ?`).pluck().all(`"${text.replace(/"/g, '""')}"`) as number[]).map((id) => docs.get(id));
+      out.push(`${name} ${text}: ${ids.sort().join(' ')}`);
     }
   }
   return out;
@@ -115,7 +123,7 @@ it('keeps one entry per document when a write lands between slices', async () =>
  * counter grows with each rebuild while the index itself is the same.
  */
 function withoutCookies(snapshot: Record<string, unknown[]>): Record<string, unknown[]> {
-  for (const table of ['search_bi_data', 'search_uni_data']) {
+  for (const table of ['search_bi_data', 'search_bi_even_data', 'search_uni_data']) {
     for (const row of snapshot[table] as { id: number; block: Buffer }[]) if (row.id === 10) row.block = Buffer.concat([Buffer.alloc(4), row.block.subarray(4)]);
   }
   return snapshot;
@@ -166,4 +174,55 @@ it('draws a bar with count and time left for the terminal', () => {
   expect(progressBar(0, 100, null, 10)).toBe('[----------]   0%  0/100');
   expect(progressBar(45, 100, 30, 10)).toBe('[####------]  45%  45/100  还需约 30 秒');
   expect(progressBar(100, 100, 0, 10)).toBe('[##########] 100%  100/100  还需约 0 秒');
+});
+
+it('writes the even half in a worker and copies it in; what others write to that half meanwhile is kept', async () => {
+  const started: (EvenHalf | null)[] = [];
+  const start = EvenHalf.start.bind(EvenHalf);
+  const spy = vi.spyOn(EvenHalf, 'start').mockImplementation((db, settings) => {
+    const half = start(db, settings);
+    started.push(half);
+    return half;
+  });
+  try {
+    const articleAt = (rowid: number) => t.db.prepare("SELECT ref_id FROM search_docs WHERE id = ? AND kind = 'article'").pluck().get(rowid) as number | undefined;
+    let step = 0;
+    let edited = 0;
+    let deleted = 0;
+    await rebuildSearchIndex(t.db, {
+      slice: 2,
+      pause: async () => {
+        // after the third slice: documents 1–6 are rebuilt, 4 and 6 in the worker's half (even
+        // rowids; items not in a signed issue)
+        if (++step !== 4) return;
+        edited = articleAt(4)!;
+        deleted = articleAt(6)!;
+        await t.call('articleEdit', { id: edited, title: '雪豹保护区巡护常态化' });
+        await t.call('articleDelete', { id: deleted });
+      },
+    });
+    expect(started).toHaveLength(1);
+    expect(started[0]).not.toBeNull();
+    expect(edited).toBeGreaterThan(0);
+    expect((await t.call('search', { query: '雪豹' })).hits.map((h) => h.id)).toEqual([edited]);
+    expect((await t.call('search', { query: '信息', limit: 200 })).hits.map((h) => h.id)).not.toContain(deleted);
+    // no stale entry: every rowid in each half is a document of that half
+    for (const [table, parity] of [
+      ['search_bi', 1],
+      ['search_bi_even', 0],
+    ] as const) {
+      const rowids = t.db.prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH '"zzsep"'`).pluck().all() as number[];
+      const docs = t.db.prepare('SELECT id FROM search_docs WHERE id % 2 = ? ORDER BY id').pluck().all(parity) as number[];
+      expect(rowids.sort((a, b) => a - b)).toEqual(docs);
+    }
+    t.db.exec("INSERT INTO search_bi_even(search_bi_even) VALUES ('integrity-check')");
+    // and the same index as a rebuild with nothing written meanwhile
+    const after = terms();
+    await t.call('searchReindex', {});
+    expect(terms()).toEqual(after);
+    // the worker's scratch database is gone
+    await vi.waitFor(() => expect(started.every((h) => h && !fs.existsSync(h.scratchDir))).toBe(true));
+  } finally {
+    spy.mockRestore();
+  }
 });

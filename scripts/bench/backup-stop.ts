@@ -9,7 +9,7 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { writeBackupOfFile, type Pace } from '../../src-main/backup/create';
 import { checkCopyInProcess } from '../../src-main/backup/check-process';
-import { driverPath } from '../../src-main/backup/worker-copy';
+import { driverForWorkers as driverPath } from '../../src-main/store/native-binding';
 import { archiveCopy } from './archive';
 import { goalLine, MIN_SAMPLES, ms, row, stats } from './stats';
 

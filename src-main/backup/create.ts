@@ -23,7 +23,8 @@ import { backupFilesIn } from '../store/inspect';
 import { beginJob, endJob, type Job } from './jobs';
 import { backupDirFor, backupFileName, sameLocalDay, type BackupReason } from '../store/backup-names';
 import { chooseKept } from './retention';
-import { copyInWorker, driverPath } from './worker-copy';
+import { copyInWorker } from './worker-copy';
+import { driverForWorkers } from '../store/native-binding';
 import { checkCopyInProcess } from './check-process';
 
 export interface CreatedBackup {
@@ -112,7 +113,7 @@ async function sealCopy(file: string, signal?: AbortSignal): Promise<void> {
   } finally {
     db.close();
   }
-  const driver = driverPath();
+  const driver = driverForWorkers();
   const checked = driver ? await checkCopyInProcess(file, driver, signal) : await checkInBackground(file, 'quick_check').then((r) => ({ kind: r.ok ? 'ok' : 'damaged' }));
   if (checked.kind === 'stopped') throw new Stopped();
   if (checked.kind !== 'ok') throw new ApiError('DB_DAMAGED', DAMAGED_MESSAGE);

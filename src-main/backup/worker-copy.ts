@@ -20,11 +20,9 @@
  * can cut short). The caller writes it under a temporary name and renames it only after this
  * answered "sound".
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import fs from 'node:fs';
-import { nativeBindingForWorkers, WORKER_PRELUDE } from '../store/native-binding';
+import { driverForWorkers, nativeBindingForWorkers, WORKER_PRELUDE } from '../store/native-binding';
 import { checkCopyInProcess } from './check-process';
 
 export interface CopyOptions {
@@ -95,18 +93,6 @@ let src, out;
 })();
 `;
 
-export function driverPath(): string | null {
-  // The app's bundles and the tests are CommonJS; an ES-module bundle (the benchmark) has no
-  // working require of its own and resolves from the working folder.
-  for (const resolve of [() => require.resolve('better-sqlite3'), () => createRequire(path.join(process.cwd(), 'index.js')).resolve('better-sqlite3')]) {
-    try {
-      return resolve();
-    } catch {
-      // try the next way
-    }
-  }
-  return null;
-}
 
 /**
  * A last resort for a worker that never answers a stop (it reads the flag after every step, so
@@ -122,7 +108,7 @@ const STOP_GRACE_MS = 10_000;
  * file is gone by then.
  */
 export async function copyInWorker(source: string, tmp: string, options: CopyOptions): Promise<CopyOutcome> {
-  const driver = driverPath();
+  const driver = driverForWorkers();
   if (!driver) return { kind: 'failed', code: 'NO_DRIVER', message: 'better-sqlite3 not found' };
   const removeTmp = () => {
     for (const f of [tmp, `${tmp}-journal`, `${tmp}-wal`, `${tmp}-shm`]) fs.rmSync(f, { force: true });

@@ -8,7 +8,10 @@
 import type { DB } from '../store/db-handle';
 import { stmt } from '../store/statements';
 
-export type VocabTable = 'search_bi_vocab' | 'search_uni_vocab';
+export type VocabTable = 'search_bi_vocab' | 'search_bi_even_vocab' | 'search_uni_vocab';
+
+/** The index tables whose rows are counted (tableRows). */
+export type IndexTable = 'search_bi' | 'search_bi_even' | 'search_uni';
 
 interface Cache {
   version: string;
@@ -25,14 +28,27 @@ function currentVersion(db: DB): string {
   return `${changes}/${data}`;
 }
 
-/** A reader of counts that holds while the database does not change (one search's lookups). */
-export function docFrequencies(db: DB): (table: VocabTable, token: string) => number {
+function currentCounts(db: DB): Map<string, number> {
   const version = currentVersion(db);
   let cache = caches.get(db);
   if (!cache || cache.version !== version || cache.counts.size > MAX_ENTRIES) caches.set(db, (cache = { version, counts: new Map() }));
-  const counts = cache.counts;
+  return cache.counts;
+}
+
+/** How many documents a table of the index holds (bm25's N), kept like the counts below. */
+export function tableRows(db: DB, table: IndexTable): number {
+  const counts = currentCounts(db);
+  const key = `${table}#`;
+  let n = counts.get(key);
+  if (n === undefined) counts.set(key, (n = stmt(db, `SELECT count(*) FROM ${table}_docsize`).pluck().get() as number));
+  return n;
+}
+
+/** A reader of counts that holds while the database does not change (one search's lookups). */
+export function docFrequencies(db: DB): (table: VocabTable, token: string) => number {
+  const counts = currentCounts(db);
   return (table, token) => {
-    const key = `${table === 'search_bi_vocab' ? 'b' : 'u'}${token}`;
+    const key = `${table}:${token}`;
     let n = counts.get(key);
     if (n === undefined) {
       const row = stmt(db, `SELECT doc FROM ${table} WHERE term = ?`).get(token) as { doc: number } | undefined;

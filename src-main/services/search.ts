@@ -8,9 +8,9 @@
 import { ApiError } from '../api/errors';
 import type { OpArgs } from '../api/contract';
 import type { SearchHit, SearchKind, SearchResult } from '../api/ops/search';
-import { ftsPhrase, parseQuery, type QueryTerm } from '../search/tokenize';
+import { parseQuery } from '../search/tokenize';
 import { findMarks, makeSnippet } from '../search/snippet';
-import { docFrequencies } from './search-doc-frequency';
+import { estimate, matchingRowids } from './search-plan';
 import type { Ctx } from './context';
 import { META_PREFIX } from '../store/search-index';
 import { findSeriesRow } from './series';
@@ -23,16 +23,6 @@ import { RECORD_LOADERS, type RecordLoaded } from './search-records';
 /** Above this many candidate documents, order by newest instead of by bm25 (see bench). */
 export const RANK_LIMIT = 3000;
 
-function estimate(ctx: Ctx, terms: readonly QueryTerm[]): number {
-  const docFrequency = docFrequencies(ctx.db);
-  let best = Number.POSITIVE_INFINITY;
-  for (const t of terms) {
-    const df = t.kind === 'char' ? docFrequency('search_uni_vocab', t.text) : Math.min(...t.tokens.map((tok) => docFrequency('search_bi_vocab', tok)));
-    best = Math.min(best, df);
-  }
-  return Number.isFinite(best) ? best : 0;
-}
-
 function metaFilter(ctx: Ctx, args: OpArgs<'search'>): string[] {
   const token = (t: string) => `"${META_PREFIX}${t}"`;
   const m: string[] = [];
@@ -43,48 +33,6 @@ function metaFilter(ctx: Ctx, args: OpArgs<'search'>): string[] {
   if (args.category) m.push(token(`cat${args.category}`));
   if (args.state) m.push(token(`state${args.state}`));
   return m;
-}
-
-interface Plan {
-  sql: string;
-  params: (string | number)[];
-}
-
-function plan(terms: readonly QueryTerm[], meta: readonly string[], order: 'rank' | 'newest', limit: number, offset: number): Plan {
-  const phrases = terms.filter((t): t is Extract<QueryTerm, { kind: 'phrase' }> => t.kind === 'phrase');
-  const chars = terms.filter((t) => t.kind === 'char');
-  const charMatch = [...chars.map((c) => ftsPhrase([c.text])), ...meta].join(' AND ');
-  if (phrases.length === 0) {
-    const orderBy = order === 'rank' ? 'rank' : 'rowid DESC';
-    return { sql: `SELECT rowid FROM search_uni WHERE search_uni MATCH ? ORDER BY ${orderBy} LIMIT ? OFFSET ?`, params: [charMatch, limit, offset] };
-  }
-  const biMatch = [...phrases.map((p) => ftsPhrase(p.tokens)), ...meta].join(' AND ');
-  const orderBy = order === 'rank' ? 'rank' : 'rowid DESC';
-  if (chars.length === 0) {
-    return { sql: `SELECT rowid FROM search_bi WHERE search_bi MATCH ? ORDER BY ${orderBy} LIMIT ? OFFSET ?`, params: [biMatch, limit, offset] };
-  }
-  return {
-    sql: `SELECT rowid FROM search_bi WHERE search_bi MATCH ? AND rowid IN (SELECT rowid FROM search_uni WHERE search_uni MATCH ?)
-          ORDER BY ${orderBy} LIMIT ? OFFSET ?`,
-    params: [biMatch, charMatch, limit, offset],
-  };
-}
-
-const rowidsOf = (ctx: Ctx, p: Plan) => (stmt(ctx.db, p.sql).all(...p.params) as { rowid: number }[]).map((r) => r.rowid);
-
-/**
- * Ranked with filters: bm25 counts the documents of every phrase in the query before it scores a
- * row, a filter token too, and a filter such as 只查信息 (zzkindarticle) is in nearly every
- * document: reading its list cost 2–4 ms of a 3–9 ms search at 100,000 items (bench, rare words).
- * So the words alone are ranked (at most RANK_LIMIT documents, est), the words with the filters
- * say which of them are kept (no bm25, no order to build), and the page is cut from what is left.
- * The filters no longer move the order: a rare filter token (a unit) used to favour short items.
- */
-function rankedFiltered(ctx: Ctx, terms: readonly QueryTerm[], meta: readonly string[], limit: number, offset: number): number[] {
-  const kept = new Set(rowidsOf(ctx, plan(terms, meta, 'newest', -1, 0)));
-  return rowidsOf(ctx, plan(terms, [], 'rank', -1, 0))
-    .filter((rowid) => kept.has(rowid))
-    .slice(offset, offset + limit);
 }
 
 /** What a hit shows, read for each kind: the same shape as the follow-up records' (search-records.ts). */
@@ -210,7 +158,7 @@ export function search(ctx: Ctx, args: OpArgs<'search'>): SearchResult {
   const terms = parseQuery(args.query).slice(0, 8);
   if (terms.length === 0) throw new ApiError('INVALID_INPUT', '请输入要查找的字词（汉字、字母或数字）。');
   const limit = args.limit ?? 50;
-  const est = estimate(ctx, terms);
+  const est = estimate(ctx.db, terms);
   const order = args.order && args.order !== 'auto' ? args.order : est > RANK_LIMIT ? 'newest' : 'rank';
   // Filters are resolved first: a series or unit that does not exist is refused even when no
   // document holds the words (a mistyped --unit must not look like "nothing found").
@@ -218,7 +166,7 @@ export function search(ctx: Ctx, args: OpArgs<'search'>): SearchResult {
   const result: SearchResult = { query: args.query, order, estimate: est, hits: [] };
   if (est === 0) return result;
 
-  const rowids = order === 'rank' && meta.length > 0 && est <= RANK_LIMIT ? rankedFiltered(ctx, terms, meta, limit, args.offset ?? 0) : rowidsOf(ctx, plan(terms, meta, order, limit, args.offset ?? 0));
+  const rowids = matchingRowids(ctx.db, terms, meta, order, limit, args.offset ?? 0, est <= RANK_LIMIT);
   const docs = new Map(
     (stmt(ctx.db, 'SELECT id, kind, ref_id FROM search_docs WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(rowids)) as { id: number; kind: SearchKind; ref_id: number }[]).map(
       (d) => [d.id, d],

@@ -4,11 +4,9 @@
  * they would freeze the window (and Electron's IPC) for that long, so a door runs them in a worker
  * thread on a read-only connection of its own, and waits for the answer only before it writes.
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { nativeBindingForWorkers, WORKER_PRELUDE } from './native-binding';
+import { driverForWorkers, nativeBindingForWorkers, WORKER_PRELUDE } from './native-binding';
 
 export type Check = 'quick_check' | 'integrity_check';
 
@@ -53,25 +51,13 @@ try {
 }
 `;
 
-function driverPath(): string | null {
-  // The app's bundles and the tests are CommonJS; an ES-module bundle (the benchmark) has no
-  // working require of its own and resolves from the working folder.
-  for (const resolve of [() => require.resolve('better-sqlite3'), () => createRequire(path.join(process.cwd(), 'index.js')).resolve('better-sqlite3')]) {
-    try {
-      return resolve();
-    } catch {
-      // try the next way
-    }
-  }
-  return null;
-}
 
 /**
  * The check of a file in a worker thread. Where a worker cannot start (it should always can),
  * the check runs here instead: slower for the window, never skipped.
  */
 export function checkInBackground(file: string, check: Check = 'quick_check'): Promise<CheckResult> {
-  const driver = driverPath();
+  const driver = driverForWorkers();
   const inline = (): CheckResult => {
     let db: Database.Database | undefined;
     try {

@@ -12,6 +12,7 @@
  * with the binding chosen here in their workerData.
  */
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
 /** Plain CommonJS, run first in every worker that opens SQLite (and by useNativeBinding here). */
@@ -42,6 +43,20 @@ export function useNativeBinding(binding: string, driverEntry: string): void {
 /** For a worker's workerData.binding: the binding chosen here, or null for the package's own. */
 export function nativeBindingForWorkers(): string | null {
   return chosen;
+}
+
+/** The path of the better-sqlite3 this process loaded, for a worker to load the same (null: not found). */
+export function driverForWorkers(): string | null {
+  // The app's bundles and the tests are CommonJS; an ES-module bundle (the benchmark) has no
+  // working require of its own and resolves from the working folder.
+  for (const resolve of [() => require.resolve('better-sqlite3'), () => createRequire(path.join(process.cwd(), 'index.js')).resolve('better-sqlite3')]) {
+    try {
+      return resolve();
+    } catch {
+      // try the next way
+    }
+  }
+  return null;
 }
 
 export const ELECTRON_NATIVE_DIR = path.join('node_modules', '.electron-native');

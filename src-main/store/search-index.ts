@@ -15,7 +15,8 @@ import { documentStreams } from '../search/token-stream';
 import { hasPrintedNames, printedSeriesName } from './printed-series';
 // issue 16's records in search (branch search16)
 import { RECORD_BUILDERS, recordDocIds, type RecordKind } from './search-record-docs';
-import { bulkLoadSettings, defaultLoadSettings, mergeSteps } from './search-merge';
+import { BULK, DEFAULTS, STEP_PAGES, bulkLoadSettings, defaultLoadSettings, mergeSteps, type LoadedTables } from './search-merge';
+import { EvenHalf } from './search-half-worker';
 
 export type DocKind = 'article' | 'submission' | 'issue' | RecordKind;
 
@@ -117,11 +118,38 @@ const BUILDERS: Record<DocKind, (db: DB, id: number) => DocText | null> = {
 export const META_PREFIX = 'zz';
 const SEP = 'zzsep';
 
+/** Migration 21's even half of the bigram index, known per connection once it is there. */
+const withEvenHalf = new WeakSet<DB>();
+
+export function hasEvenHalf(db: DB): boolean {
+  if (withEvenHalf.has(db)) return true;
+  if (!stmt(db, "SELECT 1 FROM sqlite_master WHERE name = 'search_bi_even'").get()) return false;
+  withEvenHalf.add(db);
+  return true;
+}
+
+/** The bigram tables a search reads: a document with an even rowid is in the second. */
+export function bigramTables(db: DB): readonly ('search_bi' | 'search_bi_even')[] {
+  return hasEvenHalf(db) ? ['search_bi', 'search_bi_even'] : ['search_bi'];
+}
+
+/** Even rowids written by others while a rebuild's worker writes that half: written again after its copy. */
+const writtenDuringRebuild = new WeakMap<DB, Set<number>>();
+
+/** Where the rebuild hands a document's even-half text to its worker instead of writing it here. */
+type EvenSink = (rowid: number, text: string) => void;
+
 /** `prebuilt`: the document already read (null: it is gone), else it is read here. */
-export function writeDoc(db: DB, kind: DocKind, refId: number, prebuilt?: DocText | null): void {
+export function writeDoc(db: DB, kind: DocKind, refId: number, prebuilt?: DocText | null, evenSink?: EvenSink): void {
+  const halves = hasEvenHalf(db);
   const existing = stmt(db, 'SELECT id FROM search_docs WHERE kind = ? AND ref_id = ?').get(kind, refId) as { id: number } | undefined;
+  const note = (rowid: number) => {
+    if (!evenSink && rowid % 2 === 0) writtenDuringRebuild.get(db)?.add(rowid);
+  };
   if (existing) {
+    note(existing.id);
     stmt(db, 'DELETE FROM search_bi WHERE rowid = ?').run(existing.id);
+    if (halves) stmt(db, 'DELETE FROM search_bi_even WHERE rowid = ?').run(existing.id);
     stmt(db, 'DELETE FROM search_uni WHERE rowid = ?').run(existing.id);
   }
   const doc = prebuilt !== undefined ? prebuilt : BUILDERS[kind](db, refId);
@@ -130,10 +158,25 @@ export function writeDoc(db: DB, kind: DocKind, refId: number, prebuilt?: DocTex
     return;
   }
   const rowid = existing?.id ?? Number(stmt(db, 'INSERT INTO search_docs (kind, ref_id) VALUES (?, ?)').run(kind, refId).lastInsertRowid);
+  note(rowid);
   const meta = doc.meta.map((m) => META_PREFIX + m).join(' ');
   const { bi, uni } = documentStreams(doc.title, doc.body, SEP);
-  stmt(db, 'INSERT INTO search_bi (rowid, text) VALUES (?, ?)').run(rowid, `${bi} ${SEP} ${meta}`);
+  const biText = `${bi} ${SEP} ${meta}`;
+  if (!halves || rowid % 2 === 1) stmt(db, 'INSERT INTO search_bi (rowid, text) VALUES (?, ?)').run(rowid, biText);
+  else if (evenSink) evenSink(rowid, biText);
+  else stmt(db, 'INSERT INTO search_bi_even (rowid, text) VALUES (?, ?)').run(rowid, biText);
   stmt(db, 'INSERT INTO search_uni (rowid, text) VALUES (?, ?)').run(rowid, uni ? `${uni} ${meta}` : meta);
+}
+
+/** After the worker's copy: what others wrote to the even half meanwhile, written again over it. */
+function rewriteEvenHalf(db: DB, rowids: ReadonlySet<number>): void {
+  db.transaction(() => {
+    for (const id of rowids) {
+      const d = stmt(db, 'SELECT kind, ref_id FROM search_docs WHERE id = ?').get(id) as { kind: DocKind; ref_id: number } | undefined;
+      if (d) writeDoc(db, d.kind, d.ref_id);
+      else stmt(db, 'DELETE FROM search_bi_even WHERE rowid = ?').run(id);
+    }
+  }).immediate();
 }
 
 /** Refreshes the named documents and those whose index entry depends on them. */
@@ -168,6 +211,7 @@ function allDocs(db: DB): [DocKind, number][] {
 
 function clearIndex(db: DB): void {
   db.exec("DELETE FROM search_docs; INSERT INTO search_bi(search_bi) VALUES ('delete-all'); INSERT INTO search_uni(search_uni) VALUES ('delete-all');");
+  if (hasEvenHalf(db)) db.exec("INSERT INTO search_bi_even(search_bi_even) VALUES ('delete-all');");
 }
 
 /** Rebuilds the whole index from the data in the caller's transaction: at migration. */
@@ -228,18 +272,20 @@ export function rebuildSearchIndexNow(db: DB, options: Omit<RebuildOptions, 'pau
  * on 100,000 items: 139 s → 127 s wall.
  */
 const REBUILD_CACHE_KB = 32 * 1024;
+/** The worker's cache for its half: it only appends and merges once (8 MB was as fast as 32 at 100k). */
+const HALF_CACHE_KB = 8 * 1024;
 const REBUILD_CHECKPOINT_PAGES = 8000;
 
-function roomForRebuild(db: DB): (finished: boolean) => void {
+function roomForRebuild(db: DB): (finished: boolean, tables: LoadedTables) => void {
   const cache = db.pragma('cache_size', { simple: true }) as number;
   const checkpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
   db.pragma(`cache_size = -${REBUILD_CACHE_KB}`);
   db.pragma(`wal_autocheckpoint = ${REBUILD_CHECKPOINT_PAGES}`);
-  return (finished: boolean) => {
+  return (finished: boolean, tables: LoadedTables) => {
     if (!db.open) return;
     db.pragma(`cache_size = ${Math.trunc(cache)}`);
     db.pragma(`wal_autocheckpoint = ${Math.trunc(checkpoint)}`);
-    if (!finished && !db.inTransaction) defaultLoadSettings(db);
+    if (!finished && !db.inTransaction) defaultLoadSettings(db, tables);
   };
 }
 
@@ -271,30 +317,64 @@ function* rebuildSlices(db: DB, options: RebuildOptions): Generator<RebuildProgr
   // The rebuild's own settings, put back in `finally` however it ends: at the last merge step, on
   // an error, or when its caller closes it (return()) after a pause that threw.
   const restore = roomForRebuild(db);
+  // The even half of the bigrams in a worker, on the other core (search-half-worker.ts); where
+  // none can run, this connection writes it too.
+  const halves = hasEvenHalf(db);
+  const half = halves ? EvenHalf.start(db, { bulk: BULK, defaults: DEFAULTS, stepPages: STEP_PAGES, cacheKb: HALF_CACHE_KB }) : null;
+  const tables = halves && !half ? ['search_bi', 'search_bi_even', 'search_uni'] : ['search_bi', 'search_uni'];
+  const written = new Set<number>();
+  if (half) writtenDuringRebuild.set(db, written);
   let finished = false;
   try {
     db.transaction(() => {
       clearIndex(db);
-      bulkLoadSettings(db);
+      bulkLoadSettings(db, tables);
     }).immediate();
     yield report(0);
     for (let at = 0; at < docs.length; at += slice) {
       const part = docs.slice(at, at + slice);
+      const evenIds: number[] = [];
+      const evenTexts: string[] = [];
+      const sink = half
+        ? (rowid: number, text: string) => {
+            evenIds.push(rowid);
+            evenTexts.push(text);
+          }
+        : undefined;
       withoutSyncWait(db, () =>
         db.transaction(() => {
           const articles = articleDocs(
             db,
             part.filter(([kind]) => kind === 'article').map(([, id]) => id),
           );
-          for (const [kind, id] of part) writeDoc(db, kind, id, kind === 'article' ? (articles.get(id) ?? null) : undefined);
+          for (const [kind, id] of part) writeDoc(db, kind, id, kind === 'article' ? (articles.get(id) ?? null) : undefined, sink);
         }).immediate(),
       );
+      if (half) {
+        // sent once committed, and never more than two slices ahead of the worker (memory)
+        while (half.behind() >= 2) {
+          half.waitAWhile(50);
+          yield null;
+        }
+        half.put(evenIds, evenTexts);
+      }
       yield report(Math.min(docs.length, at + slice));
     }
+    half?.finish();
     // the segments merged into one (search-merge.ts), in steps: the last part of the rebuild
-    for (const step of mergeSteps(db)) yield step;
+    for (const step of mergeSteps(db, tables)) yield step;
+    if (half) {
+      while (!half.copied()) {
+        half.waitAWhile(50);
+        yield null;
+      }
+      writtenDuringRebuild.delete(db);
+      rewriteEvenHalf(db, written);
+    }
     finished = true;
   } finally {
-    restore(finished);
+    writtenDuringRebuild.delete(db);
+    half?.stop();
+    restore(finished, tables);
   }
 }

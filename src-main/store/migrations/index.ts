@@ -29,6 +29,7 @@ import * as m018 from './018-draft-pictures';
 // issue 15: a draft's category (来稿的分类)
 import * as m019 from './019-draft-category';
 import * as m020 from './020-unplaced-articles';
+import * as m021 from './021-search-bi-even';
 import { reindexAll } from '../search-index';
 import { makeIdentity, sealExistingArchive } from '../seal';
 import type { DB } from '../db-handle';
@@ -78,6 +79,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 19, name: 'draft category', sql: m019.sql, after: m019.guessExisting },
   // issue 14: the composer's unused items without a walk of the archive
   { version: 20, name: 'items in no live issue, kept by triggers', sql: m020.sql },
+  // issue 14: the search index rebuilt on two cores
+  { version: 21, name: 'the bigram index in two halves (odd and even rowids)', sql: m021.sql },
 ];
 
 /** The last entry's version (not the count: a version may be numbered ahead of a sibling branch's). */
