@@ -4,7 +4,10 @@
  * the same hits for one-, two-, four-character and two-word queries); progress only goes
  * forward and ends at the total; a second rebuild while one runs is refused and changes nothing.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { EvenHalf } from '../src-main/store/search-half-worker';
 import { rebuildSearchIndex, type RebuildProgress } from '../src-main/store/search-index';
@@ -224,5 +227,20 @@ it('writes the even half in a worker and copies it in; what others write to that
     await vi.waitFor(() => expect(started.every((h) => h && !fs.existsSync(h.scratchDir))).toBe(true));
   } finally {
     spy.mockRestore();
+  }
+});
+
+it('removes the scratch folder a killed rebuild left behind, and only that one', async () => {
+  const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+  const left = fs.mkdtempSync(path.join(os.tmpdir(), `bulletin-reindex-${dead}-`));
+  fs.writeFileSync(path.join(left, 'half.db'), 'x');
+  const alive = fs.mkdtempSync(path.join(os.tmpdir(), `bulletin-reindex-${process.pid}-`));
+  try {
+    await t.call('searchReindex', {});
+    expect(fs.existsSync(left)).toBe(false);
+    expect(fs.existsSync(alive)).toBe(true);
+  } finally {
+    fs.rmSync(left, { recursive: true, force: true });
+    fs.rmSync(alive, { recursive: true, force: true });
   }
 });

@@ -17,6 +17,7 @@ import path from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { ApiError } from '../api/errors';
 import type { DB } from './db-handle';
+import { processAlive } from './check-state';
 import { driverForWorkers, nativeBindingForWorkers, WORKER_PRELUDE } from './native-binding';
 
 /** What the worker needs besides its rows: FTS5's settings while loading and after (search-merge.ts). */
@@ -89,6 +90,20 @@ try {
 }
 `;
 
+const SCRATCH_PREFIX = 'bulletin-reindex-';
+
+/** Scratch folders of rebuilds whose process was killed (a half of the index each: hundreds of MB). */
+function removeLeftovers(): void {
+  try {
+    for (const name of fs.readdirSync(os.tmpdir())) {
+      const pid = Number(/^bulletin-reindex-(\d+)-/.exec(name)?.[1]);
+      if (pid > 0 && !processAlive(pid)) fs.rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
+    }
+  } catch {
+    // a folder that cannot be read or removed is left: it costs room, never data
+  }
+}
+
 export class EvenHalf {
   private sent = 0;
   /** Set when the worker stopped on its own before copying in (seen between yields). */
@@ -107,7 +122,8 @@ export class EvenHalf {
     if (!driver || db.memory || !fs.existsSync(live)) return null;
     const ddl = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'search_bi_even'").pluck().get() as string | undefined;
     if (!ddl) return null;
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-reindex-'));
+    removeLeftovers();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${SCRATCH_PREFIX}${process.pid}-`));
     const shared = new SharedArrayBuffer(8);
     const { port1, port2 } = new MessageChannel();
     try {
