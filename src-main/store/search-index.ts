@@ -226,7 +226,12 @@ export interface RebuildProgress {
 }
 
 export interface RebuildOptions {
-  /** Documents per transaction (default 2000): each slice is committed before the next begins. */
+  /**
+   * Documents per transaction (default 1000): each slice is committed before the next begins.
+   * 1000 rather than 2000 since the worker: the same time at 100,000 items (68–73 s against
+   * 66–73 s) and about 70 MB less at the peak (310–318 MB resident against 379–389 MB), the
+   * slices in flight being half the size.
+   */
   slice?: number;
   /** Called after the index is emptied and after every slice, with `done` never going back. */
   onProgress?: (p: RebuildProgress) => void;
@@ -307,7 +312,7 @@ function withoutSyncWait(db: DB, fn: () => void): void {
 
 /** Yields after every slice (its progress) and after every merge step at the end (null). */
 function* rebuildSlices(db: DB, options: RebuildOptions): Generator<RebuildProgress | null> {
-  const slice = Math.max(1, options.slice ?? 2000);
+  const slice = Math.max(1, options.slice ?? 1000);
   const docs = allDocs(db);
   const report = (done: number) => {
     const p = { done, total: docs.length };
