@@ -93,7 +93,6 @@ let src, out;
 })();
 `;
 
-
 /**
  * A last resort for a worker that never answers a stop (it reads the flag after every step, so
  * it only would if SQLite hung). Terminating earlier gains nothing, as the native call in progress

@@ -10,7 +10,7 @@ import { ftsPhrase, type QueryTerm } from '../search/tokenize';
 import { bigramTables } from '../store/search-index';
 import type { DB } from '../store/db-handle';
 import { stmt } from '../store/statements';
-import { docFrequencies, tableRows } from './search-doc-frequency';
+import { docFrequencies, tableRows, type IndexTable } from './search-doc-frequency';
 
 type Order = 'rank' | 'newest';
 
@@ -40,7 +40,7 @@ export function estimate(db: DB, terms: readonly QueryTerm[]): number {
  * 100,000 items. Only one-token words are left out (a longer phrase's count is not known here),
  * and never all of them.
  */
-function rankingTerms<T extends QueryTerm>(db: DB, list: readonly T[], table: 'search_bi' | 'search_bi_even' | 'search_uni'): readonly T[] {
+function rankingTerms<T extends QueryTerm>(db: DB, list: readonly T[], table: IndexTable): readonly T[] {
   const docFrequency = docFrequencies(db);
   const rows = tableRows(db, table);
   const token = (t: QueryTerm) => (t.kind === 'char' ? [t.text] : t.tokens);

@@ -96,7 +96,8 @@ const SCRATCH_PREFIX = 'bulletin-reindex-';
 function removeLeftovers(): void {
   try {
     for (const name of fs.readdirSync(os.tmpdir())) {
-      const pid = Number(/^bulletin-reindex-(\d+)-/.exec(name)?.[1]);
+      if (!name.startsWith(SCRATCH_PREFIX)) continue;
+      const pid = Number(/^(\d+)-/.exec(name.slice(SCRATCH_PREFIX.length))?.[1]);
       if (pid > 0 && !processAlive(pid)) fs.rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
     }
   } catch {
