@@ -15,6 +15,8 @@ import { helpTable, type HelpTable } from '../src-main/cli/help';
 import { COMMANDS } from '../src-main/cli/commands';
 import { VERSION } from '../src-main/cli/main';
 import { SCHEMA_VERSION } from '../src-main/store/migrations';
+import { op } from '../src-main/api/ops/define';
+import { z } from 'zod';
 import { tempDir } from './helpers/db';
 
 const BIN = path.resolve('bin/bulletin.cjs');
@@ -76,6 +78,27 @@ describe('help and version without loading the program', () => {
     for (const argv of [['issue', 'list'], ['init', 'x.db'], ['--db', 'x.db', '--help'], ['nosuch'], ['issue', 'nosuch'], ['issue', '--', '--help'], ['search', '税'], ['']]) {
       expect(fastAnswer(argv, table), argv.join(' ')).toBeNull();
     }
+  });
+});
+
+describe('an operation builds its input schema when first used', () => {
+  it('not at declaration; once, at the first read of input; summary and flags as declared', () => {
+    let built = 0;
+    const def = op<number>()(
+      () => {
+        built += 1;
+        return z.object({ id: z.number() }).strict();
+      },
+      '试验 / a trial',
+      { readonly: true, audit: { file: true } },
+    );
+    expect(built).toBe(0);
+    expect(def).toMatchObject({ summary: '试验 / a trial', readonly: true, audit: { file: true } });
+    const schema = def.input;
+    expect(def.input).toBe(schema);
+    expect(built).toBe(1);
+    expect(def.input.safeParse({ id: 1 }).success).toBe(true);
+    expect(def.input.safeParse({ id: 1, x: 2 }).success).toBe(false);
   });
 });
 

@@ -158,7 +158,7 @@ const rememberInput = z
 
 export const adoptionSheetOps = {
   adoptionSheetRead: op<AdoptionSheetPreview>()(
-    z
+    () => z
       .object({ ...source, columns: columnsInput.optional(), ...defaults })
       .strict()
       .refine((v) => (v.path === undefined) !== (v.base64 === undefined), { error: '请给出采用情况表（文件路径或上传的文件，二者选一）', path: ['path'] }),
@@ -166,7 +166,7 @@ export const adoptionSheetOps = {
     true,
   ),
   adoptionSheetImport: op<AdoptionSheetImportResult>()(
-    z
+    () => z
       .object({
         adoptions: z.array(entry, { error: '请给出要登记的采用' }).min(1, { error: '请至少选择一条要登记的采用' }).max(5000, { error: '一次最多登记 5000 条' }),
         remember: rememberInput.optional(),

@@ -21,7 +21,7 @@ const oneBody = (v: { paragraphs?: unknown; body?: unknown }) => !(v.paragraphs 
 
 export const articleOps = {
   articleAdd: op<Article>()(
-    z
+    () => z
       .object({ title: s.line('标题', s.LIMITS.title), ...articleBody, ...articleFields })
       .strict()
       .refine(oneBody, { error: '正文只能用一种方式给出（段落或纯文本）' })
@@ -29,7 +29,7 @@ export const articleOps = {
     '新增信息 / add an item',
   ),
   articleEdit: op<Article>()(
-    z
+    () => z
       .object({ id: s.id('信息'), title: s.line('标题', s.LIMITS.title).optional(), ...articleBody, ...articleFields })
       .strict()
       .refine(oneBody, { error: '正文只能用一种方式给出（段落或纯文本）' }),
@@ -37,7 +37,7 @@ export const articleOps = {
   ),
   // Text under check is not refused for emoji: the check reports them like any other character.
   articleCoverage: op<CoverageReport>()(
-    z
+    () => z
       .object({
         id: s.id('信息').optional(),
         title: z.string({ error: '标题必须是文字' }).max(s.LIMITS.title * 4).optional(),
@@ -55,10 +55,10 @@ export const articleOps = {
     '检查信息的文字办公字体能否显示 / characters the office fonts lack',
     true,
   ),
-  articleGet: op<Article>()(byId('信息'), '查看信息 / show an item', true),
-  articleDelete: op<{ id: number }>()(byId('信息'), '删除未用过的信息 / delete an unused item'),
+  articleGet: op<Article>()(() => byId('信息'), '查看信息 / show an item', true),
+  articleDelete: op<{ id: number }>()(() => byId('信息'), '删除未用过的信息 / delete an unused item'),
   articleList: op<Page<ArticleSummary>>()(
-    z
+    () => z
       .object({
         unit: s.ref('来稿单位').optional(),
         category: s.category.optional(),

@@ -58,24 +58,24 @@ export const auditFilter = {
 
 export const auditOps = {
   auditList: op<AuditPage>()(
-    z.object({ ...auditFilter, ...pageQuery('audit') }).strict(),
+    () => z.object({ ...auditFilter, ...pageQuery('audit') }).strict(),
     '查看操作日志（按日期、操作人、对象筛选，分页）/ the audit log, filtered and paged',
     true,
   ),
   auditExport: op<AuditExported>()(
-    z
+    () => z
       .object({ ...auditFilter, out: z.string({ error: '请给出保存位置' }).min(1, { error: '请给出保存位置' }).max(4096) })
       .strict(),
     '导出操作日志为 Excel / write the audit log as .xlsx',
     writesFile,
   ),
   auditXlsx: op<AuditFile>()(
-    z.object(auditFilter).strict(),
+    () => z.object(auditFilter).strict(),
     '取得操作日志的 Excel 文件（浏览器模式下载用）/ the audit log workbook as base64',
     download,
   ),
   operatorSet: op<OperatorSession>()(
-    z.object({ name: operatorName }).strict(),
+    () => z.object({ name: operatorName }).strict(),
     '设置本窗口的操作人 / who is working in this window',
     true,
   ),

@@ -113,17 +113,17 @@ const folder = z
 
 export const backupOps = {
   backupCreate: op<BackupCreated>()(
-    z.object({ to: folder.optional() }).strict(),
+    () => z.object({ to: folder.optional() }).strict(),
     '立即备份（可备份到指定文件夹，如U盘）/ back up now, optionally to a chosen folder',
     writesFile,
   ),
   backupList: op<BackupList>()(
-    z.object({ verify: z.boolean({ error: '“全面检查”只能是是或否' }).optional() }).strict(),
+    () => z.object({ verify: z.boolean({ error: '“全面检查”只能是是或否' }).optional() }).strict(),
     '列出备份 / list backups',
     true,
   ),
   backupRestore: op<BackupRestored>()(
-    z
+    () => z
       .object({
         file: z
           .string({ error: (iss) => (iss.input === undefined ? '请给出备份文件' : '备份文件必须是路径文字') })
@@ -137,16 +137,16 @@ export const backupOps = {
     // its entry goes into the restored database, once it is in place
     writesFile,
   ),
-  backupStatus: op<BackupStatus>()(z.object({}).strict(), '备份状况 / how recent the last backup is', true),
+  backupStatus: op<BackupStatus>()(() => z.object({}).strict(), '备份状况 / how recent the last backup is', true),
   // Read-only: it writes nothing into the database (its answer is kept beside it), so it also
   // runs on a database found damaged, and a read-only one.
   databaseCheck: op<DatabaseCheck>()(
-    z.object({}).strict(),
+    () => z.object({}).strict(),
     '检查数据库：逐页检查数据库文件并校验存档，记下检查时间和结果 / check the database now: every page and the archive',
     true,
   ),
   archiveVerify: op<ArchiveReport>()(
-    z.object({}).strict(),
+    () => z.object({}).strict(),
     '存档校验：重新计算每个存档文件的校验值和封印链 / verify the archive: every stored file’s hash and the seal chain',
     true,
   ),

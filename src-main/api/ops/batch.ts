@@ -30,7 +30,7 @@ export const ARTICLE_BATCH_ACTIONS = ['delete', 'setUnit', 'setCategory', 'addTo
 
 export const batchOps = {
   submissionBatch: op<BatchResult>()(
-    z
+    () => z
       .object({
         ids: ids('来稿'),
         action: z.enum(SUBMISSION_BATCH_ACTIONS, {
@@ -54,7 +54,7 @@ export const batchOps = {
     '批量处理来稿（设置单位、状态、分类，删除；整批一次完成）/ change several drafts in one transaction',
   ),
   articleBatch: op<BatchResult>()(
-    z
+    () => z
       .object({
         ids: ids('信息'),
         action: z.enum(ARTICLE_BATCH_ACTIONS, { error: '批量操作只能是 setUnit（设置来稿单位）、setCategory（设置分类）、addToIssue（编入一期）或 delete（删除）' }),

@@ -43,11 +43,24 @@ export interface OpDef<I extends z.ZodType, O> {
 export const writesFile: OpOptions = { audit: { file: true } };
 export const download: OpOptions = { readonly: true, audit: { file: true } };
 
+/**
+ * Declares an operation. The input schema is given as a function and built the first time
+ * `input` is read: building all 155 schemas took a fifth of every `bulletin` command's start
+ * (issue 14), and a command needs one of them.
+ */
 export const op =
   <O>() =>
-  <I extends z.ZodType>(input: I, summary: string, options: boolean | OpOptions = false): OpDef<I, O> => {
+  <I extends z.ZodType>(input: () => I, summary: string, options: boolean | OpOptions = false): OpDef<I, O> => {
     const o = typeof options === 'boolean' ? { readonly: options } : options;
-    return { input, summary, readonly: o.readonly ?? false, ...(o.audit ? { audit: o.audit } : {}) };
+    let built: I | undefined;
+    return {
+      get input(): I {
+        return (built ??= input());
+      },
+      summary,
+      readonly: o.readonly ?? false,
+      ...(o.audit ? { audit: o.audit } : {}),
+    };
   };
 
 /** Typed helper for an AuditSpec: the callbacks see the op's parsed input and its result. */

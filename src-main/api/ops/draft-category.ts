@@ -9,7 +9,7 @@ import { draftCategory, type Submission } from './submissions';
 
 export const draftCategoryOps = {
   submissionSetCategory: op<Submission>()(
-    z.object({ id: s.id('来稿'), category: draftCategory }).strict(),
+    () => z.object({ id: s.id('来稿'), category: draftCategory }).strict(),
     '设置来稿的分类（动态、经验、问题建议…；none 为未定）/ set a draft’s category',
   ),
 } as const;

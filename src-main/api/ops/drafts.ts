@@ -37,13 +37,13 @@ export interface EditorDraft {
 
 export const draftOps = {
   draftSave: op<{ key: string; savedAt: string }>()(
-    z.object({ key: draftKey, fields: draftFields }).strict(),
+    () => z.object({ key: draftKey, fields: draftFields }).strict(),
     '暂存编辑中未保存的内容 / keep the editor’s unsaved text (crash recovery)',
     true,
   ),
-  draftList: op<EditorDraft[]>()(z.object({}).strict(), '列出暂存的未保存内容 / unsaved editor texts kept', true),
+  draftList: op<EditorDraft[]>()(() => z.object({}).strict(), '列出暂存的未保存内容 / unsaved editor texts kept', true),
   draftClear: op<{ key: string; cleared: boolean }>()(
-    z.object({ key: draftKey }).strict(),
+    () => z.object({ key: draftKey }).strict(),
     '清除暂存的内容（已保存或放弃）/ drop a kept editor text',
     true,
   ),

@@ -127,13 +127,13 @@ const followStatus = s.enumOf(['todo', 'doing', 'done', 'overdue'] as const, FOL
 
 export const followupOps = {
   dashboard: op<Dashboard>()(
-    z.object({ date: s.isoDate('查看日期').optional() }).strict(),
+    () => z.object({ date: s.isoDate('查看日期').optional() }).strict(),
     '工作台：本月进度、到期约稿、积压来稿、待反馈批示、最近备份 / the work dashboard',
     true,
   ),
-  dashboardSettingsGet: op<DashboardSettings>()(none, '工作台的设置 / dashboard settings', true),
+  dashboardSettingsGet: op<DashboardSettings>()(() => none, '工作台的设置 / dashboard settings', true),
   dashboardSettingsSet: op<DashboardSettings>()(
-    z
+    () => z
       .object({
         waitingDays: z
           .number({ error: '积压天数必须是数字' })
@@ -145,9 +145,9 @@ export const followupOps = {
     '设置来稿积压多少天后在工作台提示 / set after how many days a waiting draft shows',
   ),
 
-  commissionGet: op<CommissionDetail>()(byId('约稿'), '查看约稿：通知内容、各单位报送情况、登记的来稿 / a commission in full', true),
+  commissionGet: op<CommissionDetail>()(() => byId('约稿'), '查看约稿：通知内容、各单位报送情况、登记的来稿 / a commission in full', true),
   commissionNoticeSet: op<CommissionDetail>()(
-    z
+    () => z
       .object({
         id: s.id('约稿'),
         date: s.isoDate('发出日期').optional(),
@@ -159,23 +159,23 @@ export const followupOps = {
     '填写约稿通知：发出日期、要求、截止日期、联系人 / fill in a commission\'s notice',
   ),
   commissionDraft: op<CommissionDetail>()(
-    z.object({ id: s.id('约稿'), draftId: s.id('来稿') }).strict(),
+    () => z.object({ id: s.id('约稿'), draftId: s.id('来稿') }).strict(),
     '把一篇来稿登记为对约稿的报送（按收稿日期判定按时或迟报）/ register a draft against a commission',
   ),
   commissionNoticeExport: op<{ path: string }>()(
-    z.object({ id: s.id('约稿'), out }).strict(),
+    () => z.object({ id: s.id('约稿'), out }).strict(),
     '导出约稿通知（Word）/ write the commission notice as .docx',
     writesFile,
   ),
-  commissionNoticeFile: op<FollowupFile>()(byId('约稿'), '取得约稿通知的 Word 文件内容（浏览器模式下载用）/ the notice as base64, for download', download),
+  commissionNoticeFile: op<FollowupFile>()(() => byId('约稿'), '取得约稿通知的 Word 文件内容（浏览器模式下载用）/ the notice as base64, for download', download),
   commissionFlags: op<CommissionFlag[]>()(
-    z.object({ year: z.number({ error: '年份必须是数字' }).int({ error: '年份必须是整数' }).min(1949, { error: '年份超出合理范围' }).max(2199, { error: '年份超出合理范围' }).optional() }).strict(),
+    () => z.object({ year: z.number({ error: '年份必须是数字' }).int({ error: '年份必须是整数' }).min(1949, { error: '年份超出合理范围' }).max(2199, { error: '年份超出合理范围' }).optional() }).strict(),
     '一年中约稿迟报或未报达到次数线的单位 / units late or missing on commissions too often',
     true,
   ),
 
   instructionFollowSet: op<InstructionFollowup>()(
-    z
+    () => z
       .object({
         id: s.id('批示记录'),
         unit: s.ref('承办单位').optional(),
@@ -187,11 +187,11 @@ export const followupOps = {
     '批示督办：设置承办单位、办理期限和办理状态 / set who handles an instruction, by when, and its state',
   ),
   instructionNote: op<InstructionFollowup>()(
-    z.object({ id: s.id('批示记录'), text: s.line('办理进展', 2000), date: s.isoDate('进展日期').optional() }).strict(),
+    () => z.object({ id: s.id('批示记录'), text: s.line('办理进展', 2000), date: s.isoDate('进展日期').optional() }).strict(),
     '记一条批示办理进展 / add a progress note',
   ),
   instructionFeedback: op<InstructionFollowup>()(
-    z
+    () => z
       .object({ id: s.id('批示记录'), text: longText('反馈情况', 10000).optional(), ...fileSource })
       .strict()
       .refine((v) => v.text !== undefined || v.path !== undefined || v.base64 !== undefined, { error: '请给出反馈情况（文字或文件）', path: ['text'] })
@@ -199,15 +199,15 @@ export const followupOps = {
     // An uploaded file (browser mode) is taken over a path when both come.
     '登记批示办理的反馈（文字或原样保存的文件）/ record the feedback report',
   ),
-  instructionFollowGet: op<InstructionFollowup>()(byId('批示记录'), '查看一条批示的督办情况 / one instruction\'s follow-up', true),
+  instructionFollowGet: op<InstructionFollowup>()(() => byId('批示记录'), '查看一条批示的督办情况 / one instruction\'s follow-up', true),
   instructionFollowList: op<InstructionFollowup[]>()(
-    z.object({ status: followStatus.optional(), ...s.dateRange }).strict(),
+    () => z.object({ status: followStatus.optional(), ...s.dateRange }).strict(),
     '批示督办清单 / the follow-up list of instructions',
     true,
   ),
-  instructionFeedbackFile: op<FollowupFile>()(byId('批示记录'), '取得反馈文件（原样）/ the feedback file as kept', download),
+  instructionFeedbackFile: op<FollowupFile>()(() => byId('批示记录'), '取得反馈文件（原样）/ the feedback file as kept', download),
   instructionFollowExport: op<FollowupPaths>()(
-    z.object({ out, status: followStatus.optional(), ...s.dateRange }).strict(),
+    () => z.object({ out, status: followStatus.optional(), ...s.dateRange }).strict(),
     '导出批示督办清单（Word 与 Excel，供督查通报）/ write the follow-up list as .docx and .xlsx',
     {
       audit: audit<{ out: string }, FollowupPaths>({
@@ -218,7 +218,7 @@ export const followupOps = {
     },
   ),
   instructionFollowFiles: op<FollowupFile[]>()(
-    z.object({ status: followStatus.optional(), ...s.dateRange }).strict(),
+    () => z.object({ status: followStatus.optional(), ...s.dateRange }).strict(),
     '取得批示督办清单文件内容（浏览器模式下载用）/ the follow-up list files as base64, for download',
     download,
   ),

@@ -22,7 +22,7 @@ export const EXPORT_LIST_LABELS: Record<ExportList, string> = {
   scores: '积分明细',
 };
 
-const ledgerQuery = (innerSchema(scoringOps.scoreLedger.input) ?? scoringOps.scoreLedger.input) as typeof scoringOps.scoreLedger.input;
+const ledgerQuery = () => (innerSchema(scoringOps.scoreLedger.input) ?? scoringOps.scoreLedger.input) as typeof scoringOps.scoreLedger.input;
 
 /** One variant per list: its name and the list op's own input as the query. */
 const variants = <E extends z.ZodRawShape>(extra: E) =>
@@ -35,7 +35,7 @@ const variants = <E extends z.ZodRawShape>(extra: E) =>
       z.object({ list: z.literal('archive'), query: issueOps.issueList.input.optional(), ...extra }).strict(),
       z.object({ list: z.literal('packets'), query: packetOps.packetList.input.optional(), ...extra }).strict(),
       // The ledger's own schema, not its re-wording wrapper: the query is one field of this input.
-      z.object({ list: z.literal('scores'), query: ledgerQuery.optional(), ...extra }).strict(),
+      z.object({ list: z.literal('scores'), query: ledgerQuery().optional(), ...extra }).strict(),
     ],
     { error: '列表只能是 articles（稿件）、submissions（来稿）、issues（期刊）、archive（归档）、packets（上报登记）或 scores（积分明细）' },
   );
@@ -53,9 +53,9 @@ export interface ListFile {
 
 export const listExportOps = {
   listExport: op<ListExported>()(
-    variants({ out: localPath('保存位置') }),
+    () => variants({ out: localPath('保存位置') }),
     '把列表（按当前筛选和排序）导出为 Excel / write a list as shown to .xlsx',
     writesFile,
   ),
-  listXlsx: op<ListFile>()(variants({}), '取得列表的 Excel 文件（浏览器模式下载用）/ a list as shown, as an .xlsx in base64', download),
+  listXlsx: op<ListFile>()(() => variants({}), '取得列表的 Excel 文件（浏览器模式下载用）/ a list as shown, as an .xlsx in base64', download),
 } as const;

@@ -74,7 +74,7 @@ const filePath = (what: string) => z.string({ error: `请给出${what}` }).min(1
 
 export const packetLoopOps = {
   packetImport: op<PacketImportResult>()(
-    z
+    () => z
       .object({
         // browser mode uploads the zip (base64 + fileName); elsewhere it is a path
         ...fileSource('上报包文件'),
@@ -93,7 +93,7 @@ export const packetLoopOps = {
     '接收上报包：校验后把其中每条信息登记为来稿 / receive a packet: verify it, register its items as drafts',
   ),
   noticeExport: op<NoticeExportResult>()(
-    z
+    () => z
       .object({
         unit: s.ref('来稿单位'),
         period: z.string({ error: '请给出期间' }).min(4, { error: '请给出期间' }).max(30, { error: '期间过长' }),
@@ -104,8 +104,8 @@ export const packetLoopOps = {
     writesFile,
   ),
   noticeImport: op<NoticeImportResult>()(
-    z.object(fileSource('采用情况通报文件')).strict().refine(...oneSource('采用情况通报文件')),
+    () => z.object(fileSource('采用情况通报文件')).strict().refine(...oneSource('采用情况通报文件')),
     '导入市里的采用情况通报，登记采用和批示 / import the city\'s adoption notice',
   ),
-  receivedPacketList: op<ReceivedPacketSummary[]>()(z.object({}).strict(), '已接收的上报包 / packets received', true),
+  receivedPacketList: op<ReceivedPacketSummary[]>()(() => z.object({}).strict(), '已接收的上报包 / packets received', true),
 } as const;

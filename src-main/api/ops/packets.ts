@@ -136,7 +136,7 @@ const idList = (what: string, max: number) =>
 
 export const packetOps = {
   packetExport: op<PacketExportResult>()(
-    z
+    () => z
       .object({
         issueIds: idList('期', PACKET_LIMITS.issues).optional(),
         articleIds: idList('信息', PACKET_LIMITS.articles).optional(),
@@ -150,25 +150,25 @@ export const packetOps = {
     writesFile,
   ),
   packetList: op<Page<PacketSummary>>()(
-    z
+    () => z
       .object({ ...pageQuery('packet') })
       .strict(),
     '上报登记簿 / the register of exported packets',
     true,
   ),
   packetVerify: op<PacketVerifyResult>()(
-    z.object(fileSource('上报包文件')).strict().refine(...oneSource('上报包文件')),
+    () => z.object(fileSource('上报包文件')).strict().refine(...oneSource('上报包文件')),
     '校验上报包 / verify a packet file',
     true,
   ),
   packetFile: op<PacketFileResult>()(
-    byId('上报包'),
+    () => byId('上报包'),
     '取得已登记上报包的文件内容（浏览器模式下载用）/ a registered packet as base64, for download',
     // a download is an export: it goes in the audit log
     download,
   ),
   packetCandidates: op<PacketCandidates>()(
-    z
+    () => z
       .object({
         text: s.titleWords,
         limit: s.listLimit,
@@ -177,10 +177,10 @@ export const packetOps = {
     '可上报的期次和信息 / signed issues and items that may go into a packet',
     true,
   ),
-  packetsForArticle: op<ArticleSubmission>()(byId('信息'), '一条信息的上报记录 / when an item went upward', true),
-  settingsGet: op<AppSettings>()(none, '查看设置 / show the settings', true),
+  packetsForArticle: op<ArticleSubmission>()(() => byId('信息'), '一条信息的上报记录 / when an item went upward', true),
+  settingsGet: op<AppSettings>()(() => none, '查看设置 / show the settings', true),
   settingsSet: op<AppSettings>()(
-    z.object({ sender: senderPatch.optional() }).strict(),
+    () => z.object({ sender: senderPatch.optional() }).strict(),
     '修改设置（报送单位、联系人、电话）/ change the settings',
     // the settings are one record: name it, so the log can be filtered to it
     { audit: { object: () => 'settings' } },

@@ -47,12 +47,12 @@ export interface SeriesPictures {
 }
 
 export const pictureOps = {
-  submissionPictures: op<DraftPictureInfo[]>()(byId('来稿'), '列出来稿所附的图片 / a draft’s pictures', true),
-  articlePictures: op<ArticlePictures>()(byId('信息'), '列出信息可放入的来稿图片 / the pictures an item may place', true),
-  pictureGet: op<PictureFile>()(byId('图片'), '取得一张图片（base64 与类型，供显示）/ one picture’s bytes', true),
-  seriesPicturesGet: op<SeriesPictures>()(z.object({ series: s.ref('刊物') }).strict(), '查看刊物是否允许印发图片 / whether a series prints pictures', true),
+  submissionPictures: op<DraftPictureInfo[]>()(() => byId('来稿'), '列出来稿所附的图片 / a draft’s pictures', true),
+  articlePictures: op<ArticlePictures>()(() => byId('信息'), '列出信息可放入的来稿图片 / the pictures an item may place', true),
+  pictureGet: op<PictureFile>()(() => byId('图片'), '取得一张图片（base64 与类型，供显示）/ one picture’s bytes', true),
+  seriesPicturesGet: op<SeriesPictures>()(() => z.object({ series: s.ref('刊物') }).strict(), '查看刊物是否允许印发图片 / whether a series prints pictures', true),
   seriesPicturesSet: op<SeriesPictures>()(
-    z.object({ series: s.ref('刊物'), allow: z.boolean({ error: '“允许印发图片”只能是是或否' }) }).strict(),
+    () => z.object({ series: s.ref('刊物'), allow: z.boolean({ error: '“允许印发图片”只能是是或否' }) }).strict(),
     '设置刊物是否允许印发图片（默认不印）/ let a series print pictures',
   ),
 } as const;

@@ -58,7 +58,7 @@ export const proofOps = {
   // or in a signed issue is refused). A plain check changes nothing and is not logged. The audit
   // entry is written inside the edit's transaction, before the count of fixes is known.
   proofCheck: op<ProofReport>()(
-    z
+    () => z
       .object({
         id: s.id('信息').optional(),
         file: localPath('文件路径').optional(),
@@ -77,7 +77,7 @@ export const proofOps = {
     { audit: audit<{ id?: number; fix?: boolean }, ProofReport>({ object: (a) => (a.id !== undefined ? `article:${a.id}` : ''), summary: (a) => (a.fix ? '校对：写入确定的修正' : '校对') }) },
   ),
   proofIgnore: op<ProofSetup>()(
-    z
+    () => z
       .object({
         id: s.id('信息'),
         key: z.string({ error: '请给出要忽略的校对结果' }).min(1, { error: '请给出要忽略的校对结果' }).max(400, { error: '校对结果标识过长' }),
@@ -88,10 +88,10 @@ export const proofOps = {
     '忽略（或恢复）一条校对结果 / ignore a finding for an item',
     { audit: audit<{ id: number; key: string; restore?: boolean }, ProofSetup>({ object: (a) => `article:${a.id}`, summary: (a) => `${a.restore ? '恢复' : '忽略'}校对结果 ${a.key.split('|')[0] ?? ''}` }) },
   ),
-  proofSetup: op<ProofSetup>()(z.object({ id: s.id('信息').optional() }).strict(), '校对所用的规范提法和本条已忽略的结果 / the list in force and ignored findings', true),
-  proofWordingList: op<WordingVersion[]>()(z.object({}).strict(), '规范提法表的各个版本 / the wording list versions', true),
+  proofSetup: op<ProofSetup>()(() => z.object({ id: s.id('信息').optional() }).strict(), '校对所用的规范提法和本条已忽略的结果 / the list in force and ignored findings', true),
+  proofWordingList: op<WordingVersion[]>()(() => z.object({}).strict(), '规范提法表的各个版本 / the wording list versions', true),
   proofWordingAdd: op<WordingVersion>()(
-    z
+    () => z
       .object({
         validFrom: s.isoDate('生效日期'),
         entries: z.array(wordingEntry, { error: '规范提法必须是列表' }).max(500, { error: '规范提法不能超过500条' }).optional(),

@@ -169,21 +169,21 @@ export function named<T extends z.ZodType>(schema: T, labels: Record<string, str
 
 export const scoringOps = {
   articleSetUnits: op<ArticleUnits>()(
-    named(z.object({ id: s.id('信息'), unitIds: unitRefs(0) }).strict()),
+    () => named(z.object({ id: s.id('信息'), unitIds: unitRefs(0) }).strict()),
     '设置综合信息的合报单位 / set the further units of a combined item',
   ),
-  articleUnitsGet: op<ArticleUnits>()(named(byId('信息')), '查看信息的来稿单位与合报单位 / the units of an item', true),
+  articleUnitsGet: op<ArticleUnits>()(() => named(byId('信息')), '查看信息的来稿单位与合报单位 / the units of an item', true),
 
-  adoptionAdd: op<AdoptionEntry>()(named(adoptionInput), '登记上级或其他刊物的采用 / record an adoption by a publication'),
+  adoptionAdd: op<AdoptionEntry>()(() => named(adoptionInput), '登记上级或其他刊物的采用 / record an adoption by a publication'),
   adoptionList: op<Page<AdoptionEntry>>()(
-    named(z.object({ ...itemRecordFilters, ...pageQuery('adoption') }).strict()),
+    () => named(z.object({ ...itemRecordFilters, ...pageQuery('adoption') }).strict()),
     '列出采用（含本系统刊物的采用）/ list adoptions, own series included',
     true,
   ),
-  adoptionDelete: op<{ id: number }>()(named(byId('采用记录')), '删除手工登记的采用 / delete a hand-entered adoption'),
+  adoptionDelete: op<{ id: number }>()(() => named(byId('采用记录')), '删除手工登记的采用 / delete a hand-entered adoption'),
 
   instructionAdd: op<InstructionEntry>()(
-    named(z
+    () => named(z
       .object({
         articleId: s.id('信息'),
         level,
@@ -195,30 +195,30 @@ export const scoringOps = {
     '登记领导批示 / record a leader instruction',
   ),
   instructionList: op<Page<InstructionEntry>>()(
-    named(z.object({ ...itemRecordFilters, ...pageQuery('instruction') }).strict()),
+    () => named(z.object({ ...itemRecordFilters, ...pageQuery('instruction') }).strict()),
     '列出领导批示 / list leader instructions',
     true,
   ),
-  instructionDelete: op<{ id: number }>()(named(byId('批示记录')), '删除登记错的批示 / delete a mistaken instruction record'),
+  instructionDelete: op<{ id: number }>()(() => named(byId('批示记录')), '删除登记错的批示 / delete a mistaken instruction record'),
 
   commissionAdd: op<CommissionEntry>()(
-    named(z.object({ topic: s.line('约稿主题', s.LIMITS.title), deadline: s.isoDate('截止日期'), units: unitRefs(1) }).strict()),
+    () => named(z.object({ topic: s.line('约稿主题', s.LIMITS.title), deadline: s.isoDate('截止日期'), units: unitRefs(1) }).strict()),
     '发起约稿 / commission items from units',
   ),
   commissionAnswer: op<CommissionEntry>()(
-    named(z
+    () => named(z
       .object({ id: s.id('约稿'), unit: s.ref('来稿单位'), articleId: s.id('信息').optional(), date: s.isoDate('报送日期').optional() })
       .strict()),
     '登记单位对约稿的报送 / record a unit\'s answer to a commission',
   ),
   commissionList: op<CommissionEntry[]>()(
-    named(z.object(unitRecordFilters).strict()),
+    () => named(z.object(unitRecordFilters).strict()),
     '列出约稿及各单位报送情况 / list commissions and answers',
     true,
   ),
 
   deductionAdd: op<DeductionEntry>()(
-    named(z
+    () => named(z
       .object({
         unit: s.ref('来稿单位'),
         points: z
@@ -233,14 +233,14 @@ export const scoringOps = {
     '登记扣分 / record a deduction',
   ),
   deductionList: op<DeductionEntry[]>()(
-    named(z.object(unitRecordFilters).strict()),
+    () => named(z.object(unitRecordFilters).strict()),
     '列出扣分 / list deductions',
     true,
   ),
-  deductionDelete: op<{ id: number }>()(named(byId('扣分记录')), '删除登记错的扣分 / delete a mistaken deduction'),
+  deductionDelete: op<{ id: number }>()(() => named(byId('扣分记录')), '删除登记错的扣分 / delete a mistaken deduction'),
 
   targetSet: op<TargetEntry>()(
-    named(z
+    () => named(z
       .object({
         unit: s.ref('来稿单位'),
         monthly: z
@@ -253,30 +253,30 @@ export const scoringOps = {
       .strict()),
     '设置单位的月度报送任务 / set a unit\'s monthly target',
   ),
-  targetList: op<TargetEntry[]>()(named(z.object({ unit: s.ref('来稿单位').optional() }).strict()), '列出月度报送任务 / list monthly targets', true),
+  targetList: op<TargetEntry[]>()(() => named(z.object({ unit: s.ref('来稿单位').optional() }).strict()), '列出月度报送任务 / list monthly targets', true),
 
-  rulesList: op<RulesVersion[]>()(named(none), '列出计分规则的各个版本 / list the rules versions', true),
+  rulesList: op<RulesVersion[]>()(() => named(none), '列出计分规则的各个版本 / list the rules versions', true),
   rulesGet: op<RulesVersion>()(
-    named(z.object({ date: s.isoDate('日期').optional() }).strict()),
+    () => named(z.object({ date: s.isoDate('日期').optional() }).strict()),
     '查看某日适用的计分规则 / the rules in force on a date',
     true,
   ),
-  rulesAdd: op<RulesVersion>()(named(rulesInput), '从某日起启用新的计分规则 / a new rules version from a date'),
+  rulesAdd: op<RulesVersion>()(() => named(rulesInput), '从某日起启用新的计分规则 / a new rules version from a date'),
 
-  score: op<UnitScore[]>()(named(withPeriod({})), '各单位在一个期间的积分 / every unit\'s score for a period', true),
-  scoreReport: op<ScoreReport>()(named(withPeriod({})), '期间积分汇总（表、合计、逐月走势）/ the period report', true),
+  score: op<UnitScore[]>()(() => named(withPeriod({})), '各单位在一个期间的积分 / every unit\'s score for a period', true),
+  scoreReport: op<ScoreReport>()(() => named(withPeriod({})), '期间积分汇总（表、合计、逐月走势）/ the period report', true),
   scoreLedger: op<ScoreEvent[]>()(
-    named(withPeriod({ unit: s.ref('来稿单位').optional() })),
+    () => named(withPeriod({ unit: s.ref('来稿单位').optional() })),
     '积分明细：每一分的来由 / where the points came from',
     true,
   ),
   circularExport: op<CircularPaths>()(
-    named(withPeriod({ out: z.string({ error: '请给出保存的文件夹' }).min(1, { error: '请给出保存的文件夹' }).max(4096), ...circularExtra })),
+    () => named(withPeriod({ out: z.string({ error: '请给出保存的文件夹' }).min(1, { error: '请给出保存的文件夹' }).max(4096), ...circularExtra })),
     '导出通报（Word 与 Excel）/ write the circular as .docx and .xlsx',
     writesFile,
   ),
   circularFiles: op<CircularFile[]>()(
-    named(withPeriod(circularExtra)),
+    () => named(withPeriod(circularExtra)),
     '取得通报文件内容（浏览器模式下载用）/ the circular files as base64, for download',
     // a download is an export: it goes in the audit log
     download,

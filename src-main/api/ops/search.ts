@@ -57,7 +57,7 @@ export interface ReindexStatus {
 
 export const searchOps = {
   search: op<SearchResult>()(
-    z
+    () => z
       .object({
         query: z.string({ error: '请输入要查找的词' }).max(200, { error: '查找的内容不能超过200个字' }),
         kinds: z
@@ -82,8 +82,8 @@ export const searchOps = {
     true,
   ),
   searchReindex: op<Reindexed>()(
-    z.object({}).strict(),
+    () => z.object({}).strict(),
     '重建全文检索索引（升级或修复后；分批进行，期间可继续工作）/ rebuild the whole search index, slice by slice',
   ),
-  searchReindexStatus: op<ReindexStatus>()(z.object({}).strict(), '检索索引重建进度 / how far the rebuild of the search index is', true),
+  searchReindexStatus: op<ReindexStatus>()(() => z.object({}).strict(), '检索索引重建进度 / how far the rebuild of the search index is', true),
 } as const;

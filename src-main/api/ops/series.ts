@@ -16,15 +16,15 @@ const seriesFields = {
 
 export const seriesOps = {
   seriesAdd: op<Series>()(
-    z.object({ name: s.line('刊物名称', s.LIMITS.name), ...seriesFields }).strict(),
+    () => z.object({ name: s.line('刊物名称', s.LIMITS.name), ...seriesFields }).strict(),
     '新建刊物 / add a publication series',
   ),
   seriesUpdate: op<Series>()(
-    z
+    () => z
       .object({ series: s.ref('刊物'), name: s.line('刊物名称', s.LIMITS.name).optional(), ...seriesFields, print: s.printPatch.optional() })
       .strict(),
     '修改刊物设置（含印制设置）/ change a series and how it prints',
   ),
-  seriesList: op<Series[]>()(none, '列出刊物 / list series', true),
-  seriesGet: op<Series>()(z.object({ series: s.ref('刊物') }).strict(), '查看刊物 / show a series', true),
+  seriesList: op<Series[]>()(() => none, '列出刊物 / list series', true),
+  seriesGet: op<Series>()(() => z.object({ series: s.ref('刊物') }).strict(), '查看刊物 / show a series', true),
 } as const;

@@ -63,14 +63,14 @@ export interface SetupResult {
 }
 
 export const setupOps = {
-  setupState: op<SetupState>()(none, '首次设置的进度（是否需要设置、已填的内容）/ whether first start is needed, and its draft', true),
+  setupState: op<SetupState>()(() => none, '首次设置的进度（是否需要设置、已填的内容）/ whether first start is needed, and its draft', true),
   setupSave: op<SetupState>()(
-    z.object({ draft: setupDraft }).strict(),
+    () => z.object({ draft: setupDraft }).strict(),
     '保存首次设置填到一半的内容 / keep the set-up answers so far',
     { audit: { object: () => 'settings', summary: () => '保存首次设置进度' } },
   ),
   setupComplete: op<SetupResult>()(
-    z
+    () => z
       .object({
         sender: senderPatch.refine((v) => (v.office ?? '') !== '', { error: '请填写本单位全称', path: ['office'] }),
         series: seriesFinal,

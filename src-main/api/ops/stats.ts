@@ -164,9 +164,9 @@ const periodInput = <E extends z.ZodRawShape>(extra: E) =>
 const out = z.string({ error: '请给出保存的文件夹' }).min(1, { error: '请给出保存的文件夹' }).max(4096, { error: '文件夹路径过长' });
 
 export const statsOps = {
-  statsYear: op<YearStats>()(periodInput({}), '年度统计：全年（或一个期间）的编发、报送、上报采用、批示、约稿、扣分和排名 / the year\'s figures', true),
+  statsYear: op<YearStats>()(() => periodInput({}), '年度统计：全年（或一个期间）的编发、报送、上报采用、批示、约稿、扣分和排名 / the year\'s figures', true),
   statsYearExport: op<YearStatsPaths>()(
-    periodInput({ out }),
+    () => periodInput({ out }),
     '导出年度统计（Word 报告与 Excel 表格）/ write the year\'s figures as .docx and .xlsx',
     {
       audit: audit<{ out: string }, YearStatsPaths>({
@@ -177,7 +177,7 @@ export const statsOps = {
     },
   ),
   statsYearFiles: op<YearStatsFile[]>()(
-    periodInput({}),
+    () => periodInput({}),
     '取得年度统计文件内容（浏览器模式下载用）/ the year\'s report files as base64, for download',
     download,
   ),

@@ -176,11 +176,11 @@ export const submissionStateEnum = s.enumOf(SUBMISSION_STATES, SUBMISSION_STATE_
 
 export const submissionOps = {
   submissionImport: op<ImportResult>()(
-    z.object({ path: localPath('文件路径'), ...intakeFields }).strict(),
+    () => z.object({ path: localPath('文件路径'), ...intakeFields }).strict(),
     '导入一份来稿文件（.docx 或 .txt）/ import one draft file',
   ),
   submissionUpload: op<ImportResult>()(
-    z
+    () => z
       .object({
         fileName: s.line('文件名', 255),
         // 20 MB of file as base64, and a little room: the same limit as a file read from a folder.
@@ -194,12 +194,12 @@ export const submissionOps = {
     '上传一份来稿文件（浏览器模式，.docx 或 .txt）/ import one uploaded draft file',
   ),
   submissionScan: op<ScanResult>()(
-    z.object({ folder: localPath('文件夹路径') }).strict(),
+    () => z.object({ folder: localPath('文件夹路径') }).strict(),
     '列出文件夹中可导入的来稿（不含子文件夹）/ list a folder for import',
     true,
   ),
   submissionAdd: op<Submission>()(
-    z
+    () => z
       .object({ title: s.line('标题', s.LIMITS.title), paragraphs: s.paragraphs.optional(), body: s.bodyTextInput.optional(), ...intakeFields })
       .strict()
       .refine((v) => !(v.paragraphs !== undefined && v.body !== undefined), { error: '正文只能用一种方式给出（段落或纯文本）' })
@@ -207,7 +207,7 @@ export const submissionOps = {
     '登记一份手工录入的来稿 / register a typed-in draft',
   ),
   submissionCorrect: op<SubmissionCorrectResult>()(
-    z
+    () => z
       .object({
         id: s.id('来稿'),
         unit: intakeFields.unit,
@@ -221,9 +221,9 @@ export const submissionOps = {
       .strict(),
     '更正来稿的登记事项（单位、信息员、电话、收稿日期、标题；须写原因，原件不变）/ correct a draft’s register entry',
   ),
-  submissionGet: op<Submission>()(byId('来稿'), '查看来稿 / show a draft', true),
+  submissionGet: op<Submission>()(() => byId('来稿'), '查看来稿 / show a draft', true),
   submissionList: op<Page<SubmissionSummary>>()(
-    z
+    () => z
       .object({
         unit: s.ref('来稿单位').optional(),
         withoutUnit: z.boolean({ error: '“未填单位”只能是是或否' }).optional(),
@@ -240,16 +240,16 @@ export const submissionOps = {
     '列出来稿登记（排序、分页）/ list the intake register, sorted and paged',
     true,
   ),
-  submissionCounts: op<SubmissionCounts>()(none, '来稿登记的份数（含未填单位的）/ the register’s counts', true),
-  submissionOriginal: op<OriginalFile>()(byId('来稿'), '取得来稿原件（base64，供下载）/ the original file', true),
+  submissionCounts: op<SubmissionCounts>()(() => none, '来稿登记的份数（含未填单位的）/ the register’s counts', true),
+  submissionOriginal: op<OriginalFile>()(() => byId('来稿'), '取得来稿原件（base64，供下载）/ the original file', true),
   submissionEdit: op<SubmissionEditResult>()(
     // Without a category, the one its wording points to; 动态 only when that is not clear either.
-    z.object({ id: s.id('来稿'), category: s.category.optional() }).strict(),
+    () => z.object({ id: s.id('来稿'), category: s.category.optional() }).strict(),
     '把来稿编辑成信息（原件保留）/ turn a draft into an item',
     false,
   ),
   submissionSetState: op<Submission>()(
-    z
+    () => z
       .object({
         id: s.id('来稿'),
         state: z.enum(SETTABLE_STATES, { error: '状态只能设为 received（已收）、forwarded（已上报）或 unused（未采用）' }),

@@ -66,13 +66,13 @@ const aliases = z.preprocess((v) => (Array.isArray(v) ? v.filter((x) => !(typeof
 
 export const unitOps = {
   unitAdd: op<Unit>()(
-    z
+    () => z
       .object({ name: s.line('单位名称', s.LIMITS.name), kind: s.unitKind.optional(), shortName: shortName.optional(), aliases: aliases.optional() })
       .strict(),
     '新增来稿单位 / add a unit',
   ),
   unitUpdate: op<Unit>()(
-    z
+    () => z
       .object({
         unit: s.ref('来稿单位'),
         name: s.line('单位名称', s.LIMITS.name).optional(),
@@ -87,25 +87,25 @@ export const unitOps = {
     '修改来稿单位（名称、简称、别称、类型、启用）/ change a unit',
   ),
   unitList: op<Unit[]>()(
-    z.object({ includeInactive: z.boolean().optional() }).strict(),
+    () => z.object({ includeInactive: z.boolean().optional() }).strict(),
     '列出来稿单位 / list units',
     true,
   ),
   unitImport: op<UnitImportReport>()(
-    z
+    () => z
       .object({ path: localPath('单位名单文件').optional(), ...upload })
       .strict()
       .refine(oneSource(['path', 'base64']), { error: '请给出单位名单文件（路径或上传的文件，二者选一）', path: ['path'] }),
     '从 Excel 单位名单导入来稿单位（新增和更新，整表一次完成）/ import units from an .xlsx list',
   ),
   unitExport: op<{ path: string; rows: number }>()(
-    z.object({ out: localPath('保存位置') }).strict(),
+    () => z.object({ out: localPath('保存位置') }).strict(),
     '导出来稿单位名单为 Excel / write the unit list as .xlsx',
     writesFile,
   ),
-  unitXlsx: op<UnitFile>()(none, '取得单位名单的 Excel 文件（浏览器模式下载用）/ the unit list workbook as base64', download),
+  unitXlsx: op<UnitFile>()(() => none, '取得单位名单的 Excel 文件（浏览器模式下载用）/ the unit list workbook as base64', download),
   unitSheetRead: op<UnitSheet>()(
-    z
+    () => z
       .object({ text: z.string({ error: '名单必须是文字' }).max(1_000_000, { error: '名单过长' }).optional(), path: localPath('单位名单文件').optional(), ...upload })
       .strict()
       .refine(oneSource(['text', 'path', 'base64']), { error: '请给出单位名单：粘贴的文字、文件路径或上传的文件，三者选一', path: ['text'] }),

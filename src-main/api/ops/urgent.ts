@@ -74,7 +74,7 @@ const LABELS: Record<string, string> = {
 
 export const urgentOps = {
   urgentAdd: op<UrgentEntry>()(
-    named(
+    () => named(
       z
         .object({
           unit: s.ref('来稿单位'),
@@ -90,7 +90,7 @@ export const urgentOps = {
     '登记紧急信息（突发事件）/ register an urgent event',
   ),
   urgentReport: op<UrgentEntry>()(
-    named(
+    () => named(
       z
         .object({
           id: s.id('紧急信息'),
@@ -105,10 +105,10 @@ export const urgentOps = {
     '登记向上报送或续报 / record a report upward or a follow-up',
   ),
   urgentList: op<UrgentEntry[]>()(
-    named(z.object({ unit: s.ref('来稿单位').optional(), ...s.dateRange, pending: z.boolean().optional() }).strict(), LABELS),
+    () => named(z.object({ unit: s.ref('来稿单位').optional(), ...s.dateRange, pending: z.boolean().optional() }).strict(), LABELS),
     '列出紧急信息及其报送时间、迟报情况 / list urgent events with lateness',
     true,
   ),
-  urgentGet: op<UrgentEntry>()(named(byId('紧急信息'), LABELS), '查看一条紧急信息 / one urgent event', true),
-  urgentApply: op<UrgentEntry>()(named(byId('紧急信息'), LABELS), '按建议登记紧急信息的扣分 / apply the proposed deduction'),
+  urgentGet: op<UrgentEntry>()(() => named(byId('紧急信息'), LABELS), '查看一条紧急信息 / one urgent event', true),
+  urgentApply: op<UrgentEntry>()(() => named(byId('紧急信息'), LABELS), '按建议登记紧急信息的扣分 / apply the proposed deduction'),
 } as const;

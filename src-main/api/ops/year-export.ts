@@ -63,7 +63,7 @@ const kind = z.enum(TASK_KINDS, { error: '类型只能是 yearExport（导出全
 
 export const yearExportOps = {
   issueExportYear: op<YearExportResult>()(
-    z
+    () => z
       .object({
         series: s.ref('刊物'),
         year: z.number({ error: '年份必须是数字' }).int({ error: '年份必须是整数' }).min(1949, { error: '年份不能早于1949' }).max(2199, { error: '年份不能晚于2199' }),
@@ -81,12 +81,12 @@ export const yearExportOps = {
     },
   ),
   exportProgress: op<{ running: ExportProgress | null }>()(
-    z.object({ kind }).strict(),
+    () => z.object({ kind }).strict(),
     '正在进行的导出到了哪里 / progress of a running export',
     true,
   ),
   exportStop: op<{ stopping: boolean }>()(
-    z.object({ kind }).strict(),
+    () => z.object({ kind }).strict(),
     '停止正在进行的导出（写完当前文件后停止）/ stop a running export after the current file',
     // changes nothing in the database: the stopped export records itself
     true,
