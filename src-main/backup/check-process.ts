@@ -13,7 +13,7 @@
  * Where no process can be started, the check runs in a worker thread instead: never skipped,
  * only no longer cut short by a stop.
  */
-import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { checkInBackground } from '../store/integrity';
 import { nativeBindingForWorkers, WORKER_PRELUDE } from '../store/native-binding';
 
@@ -53,9 +53,10 @@ export function checkCopyInProcess(file: string, driver: string, signal?: AbortS
   if (signal?.aborted) return Promise.resolve({ kind: 'stopped' });
   const data = JSON.stringify({ driver, file, binding: nativeBindingForWorkers() });
   return new Promise((resolve) => {
-    let child: ReturnType<typeof spawn>;
+    let child: ChildProcess;
     try {
-      child = spawn(process.execPath, ['-e', CHILD_SOURCE, '--', data], {
+      // node:child_process loaded here, not when every command starts (issue 14).
+      child = process.getBuiltinModule('node:child_process').spawn(process.execPath, ['-e', CHILD_SOURCE, '--', data], {
         env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
         stdio: ['ignore', 'pipe', 'pipe'],
         windowsHide: true,

@@ -20,7 +20,7 @@
  * can cut short). The caller writes it under a temporary name and renames it only after this
  * answered "sound".
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import fs from 'node:fs';
 import { driverForWorkers, nativeBindingForWorkers, WORKER_PRELUDE } from '../store/native-binding';
 import { checkCopyInProcess } from './check-process';
@@ -133,7 +133,8 @@ function copyOnly(driver: string, source: string, tmp: string, options: CopyOpti
     let outcome: CopyOutcome | undefined;
     let worker: Worker;
     try {
-      worker = new Worker(WORKER_SOURCE, {
+      // node:worker_threads loaded here, not when every command starts (issue 14).
+      worker = new (process.getBuiltinModule('node:worker_threads').Worker)(WORKER_SOURCE, {
         eval: true,
         workerData: { driver, source, tmp, pagesPerStep: options.pagesPerStep, pauseMs: options.pauseMs, flags, binding: nativeBindingForWorkers() },
       });

@@ -4,7 +4,7 @@
  * 127.0.0.1 only; the API needs this run's token (see guards.ts for why each check exists).
  */
 import fs from 'node:fs';
-import http from 'node:http';
+import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { dispatch, toApiError } from '../wiring/dispatch';
@@ -199,7 +199,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const inflight = new Set<Promise<void>>();
   let closing = false;
 
-  const server = http.createServer({ requestTimeout: 120_000, headersTimeout: 30_000 }, (req, res) => {
+  // node:http loaded here, not when every command starts (issue 14).
+  const server = process.getBuiltinModule('node:http').createServer({ requestTimeout: 120_000, headersTimeout: 30_000 }, (req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     const rawPath = (req.url ?? '').split('?')[0]!;
     const isApi = rawPath.startsWith(API_PREFIX);

@@ -2,7 +2,6 @@
  * `bulletin web`: start the loopback bridge, tell the user the address (with the token), and
  * keep serving until Ctrl+C or a stop signal; then close the server and the database cleanly.
  */
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { ApiError } from '../api/errors';
 import { TOKEN_FRAGMENT } from '../api/transport';
@@ -38,7 +37,7 @@ function openBrowser(url: string): void {
         ? ['open', [url]]
         : ['xdg-open', [url]];
   try {
-    const child = spawn(cmd, args, { detached: true, stdio: 'ignore' });
+    const child = process.getBuiltinModule('node:child_process').spawn(cmd, args, { detached: true, stdio: 'ignore' });
     child.on('error', () => {});
     child.unref();
   } catch {

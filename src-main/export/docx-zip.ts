@@ -3,7 +3,6 @@
  * re-render, so nothing in the file may depend on the clock: docx writes the current time into
  * docProps/core.xml and fflate stamps every zip entry with it.
  */
-import zlib from 'node:zlib';
 
 function xmlEscape(s: string): string {
   return s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -79,6 +78,8 @@ export function editZipParts(
   /** Edits for parts that may or may not be there (e.g. every footer, however many sections). */
   optional: (name: string) => PartEdit | undefined = () => undefined,
 ): Buffer {
+  // Loaded here, not when the program starts: every `bulletin` command would pay for it (issue 14).
+  const zlib = process.getBuiltinModule('node:zlib');
   let eocd = -1;
   for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) {
     if (zip.readUInt32LE(i) === END_OF_CENTRAL_DIR) {

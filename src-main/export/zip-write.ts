@@ -4,7 +4,8 @@
  * workbooks the app writes itself (xlsx-write.ts): a JavaScript zip library spent more time
  * compressing a year's circular than everything else together.
  */
-import zlib from 'node:zlib';
+// Loaded when first used, not when the program starts: every `bulletin` command would pay for it (issue 14).
+const zlib = () => process.getBuiltinModule('node:zlib');
 
 export interface ZipPart {
   name: string;
@@ -26,7 +27,7 @@ export function writeZip(parts: readonly ZipPart[]): Buffer {
     const raw = typeof part.data === 'string' ? Buffer.from(part.data, 'utf8') : part.data;
     // Level 1: half the time of the default for a workbook a quarter larger (a year's ledger
     // is some 3 MB of XML); the file is written once and opened in a spreadsheet, not archived.
-    const data = zlib.deflateRawSync(raw, { level: 1 });
+    const data = zlib().deflateRawSync(raw, { level: 1 });
     const name = Buffer.from(part.name, 'utf8');
     const head = Buffer.alloc(30);
     head.writeUInt32LE(LOCAL_HEADER, 0);
@@ -35,7 +36,7 @@ export function writeZip(parts: readonly ZipPart[]): Buffer {
     head.writeUInt16LE(8, 8); // deflate
     head.writeUInt16LE(DOS_TIME, 10);
     head.writeUInt16LE(DOS_DATE, 12);
-    head.writeUInt32LE(zlib.crc32(raw), 14);
+    head.writeUInt32LE(zlib().crc32(raw), 14);
     head.writeUInt32LE(data.length, 18);
     head.writeUInt32LE(raw.length, 22);
     head.writeUInt16LE(name.length, 26);

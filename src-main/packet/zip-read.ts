@@ -6,7 +6,6 @@
  * where it safely can, so one report lists all that is wrong.
  */
 import fs from 'node:fs';
-import zlib from 'node:zlib';
 import type Yauzl from 'yauzl';
 import { entryNameProblem, PACKET_LIMITS } from './manifest';
 import type { Fault } from './report';
@@ -179,7 +178,8 @@ export async function readZip(file: string, limits: ZipLimits = READ_LIMITS): Pr
             continue;
           }
           const data = await readAll(zipfile, entry, limits.maxEntryBytes);
-          if ((zlib.crc32(data) >>> 0) !== entry.crc32 >>> 0) {
+          // node:zlib loaded when a packet is read, not when every command starts (issue 14).
+          if ((process.getBuiltinModule('node:zlib').crc32(data) >>> 0) !== entry.crc32 >>> 0) {
             faults.push({ code: 'CRC_MISMATCH', entry: checked.name, message: `“${shown}”的 CRC 校验值不符，内容已损坏或被改动。` });
             continue;
           }

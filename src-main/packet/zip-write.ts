@@ -8,8 +8,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { ApiError } from '../api/errors';
 
 export interface ZipEntryInput {
@@ -40,8 +38,10 @@ function describeWriteError(e: unknown, where: string): ApiError {
 
 export async function writeZipTemp(dir: string, finalName: string, entries: readonly ZipEntryInput[], mtime: Date): Promise<WrittenZip> {
   const tempPath = path.join(dir, `.${finalName}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`);
-  // Loaded at first use, not at start: every command would pay for it (issue 14).
+  // Loaded at first use, not at start: every command would pay for them (issue 14).
   const yazl = (await import('yazl')).default;
+  const { Transform } = process.getBuiltinModule('node:stream');
+  const { pipeline } = process.getBuiltinModule('node:stream/promises');
   const zip = new yazl.ZipFile();
   for (const e of entries) {
     zip.addBuffer(e.data, e.name, { mtime, mode: 0o100644, compress: e.compress });

@@ -6,7 +6,6 @@
  * Reading is asynchronous and done before the one write transaction (registerDraft).
  */
 import fs from 'node:fs';
-import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../api/errors';
 import { emojiMessage, findEmoji } from '../api/text';
@@ -20,6 +19,9 @@ import { guessUnit, unitHint, type UnitName } from '../intake/unit-guess';
 import type { Ctx } from './context';
 import { registerDraft, resolveUnitId } from './submissions';
 import { listUnits } from './units';
+
+// Loaded at first use, not when every command starts (issue 14).
+const fsp = () => process.getBuiltinModule('node:fs/promises');
 
 /** One folder at a time: a USB drive's week of drafts is a few hundred files. */
 export const MAX_SCAN_FILES = 2_000;
@@ -55,7 +57,7 @@ function linkOrFolderRefusal(e: unknown): string | null {
 }
 
 async function readHead(file: string): Promise<Buffer> {
-  const handle = await fsp.open(file, NO_FOLLOW);
+  const handle = await fsp().open(file, NO_FOLLOW);
   try {
     const head = Buffer.alloc(MAGIC_BYTES);
     const { bytesRead } = await handle.read(head, 0, MAGIC_BYTES, 0);
@@ -70,7 +72,7 @@ export async function readDraftFile(file: string): Promise<{ bytes: Buffer; form
   const name = path.basename(file);
   let size: number;
   try {
-    const stat = await fsp.lstat(file);
+    const stat = await fsp().lstat(file);
     if (stat.isSymbolicLink()) throw new IntakeRefusal(LINK_REASON);
     if (stat.isDirectory()) throw new IntakeRefusal('这是一个文件夹，不是文件。请用“导入文件夹”导入其中的文件。');
     if (!stat.isFile()) throw new IntakeRefusal('这不是普通文件，无法导入。');
@@ -90,7 +92,7 @@ export async function readDraftFile(file: string): Promise<{ bytes: Buffer; form
   if (detected.format === 'refused') throw new IntakeRefusal(detected.reason);
   let bytes: Buffer;
   try {
-    bytes = await fsp.readFile(file, { flag: NO_FOLLOW });
+    bytes = await fsp().readFile(file, { flag: NO_FOLLOW });
   } catch (e) {
     throw new IntakeRefusal(linkOrFolderRefusal(e) ?? ioReason(e, `文件“${name}”`));
   }
@@ -183,7 +185,7 @@ async function scanOne(file: string, units: readonly UnitName[]): Promise<Scanne
   const guessed = guessUnit(name, units);
   const entry = { path: file, name, guessedUnit: guessed ? { id: guessed.id, name: guessed.name } : null, unitHint: guessed ? null : unitHint(name) };
   try {
-    const stat = await fsp.lstat(file);
+    const stat = await fsp().lstat(file);
     if (stat.isSymbolicLink()) return { ...entry, size: 0, format: 'refused', reason: LINK_REASON };
     if (stat.isDirectory()) return { ...entry, size: 0, format: 'refused', reason: SUBFOLDER_REASON };
     const detected = detectFormat(name, await readHead(file), stat.size);
@@ -203,7 +205,7 @@ export async function scanFolder(ctx: Ctx, args: OpArgs<'submissionScan'>): Prom
   const units = allUnits(ctx);
   let stat;
   try {
-    stat = await fsp.stat(folder);
+    stat = await fsp().stat(folder);
   } catch (e) {
     throw new ApiError('NOT_FOUND', ioReason(e, `“${folder}”`));
   }
@@ -211,7 +213,7 @@ export async function scanFolder(ctx: Ctx, args: OpArgs<'submissionScan'>): Prom
   if (!stat.isDirectory()) throw new ApiError('INVALID_INPUT', `“${folder}”既不是文件也不是文件夹。`);
   let entries;
   try {
-    entries = await fsp.readdir(folder, { withFileTypes: true });
+    entries = await fsp().readdir(folder, { withFileTypes: true });
   } catch (e) {
     throw new ApiError('INVALID_INPUT', ioReason(e, `文件夹“${folder}”`));
   }
@@ -220,7 +222,7 @@ export async function scanFolder(ctx: Ctx, args: OpArgs<'submissionScan'>): Prom
   const kinds = await Promise.all(
     entries.map(async (e) => {
       try {
-        return (await fsp.lstat(path.join(folder, e.name))).isDirectory() ? 'folder' : 'file';
+        return (await fsp().lstat(path.join(folder, e.name))).isDirectory() ? 'folder' : 'file';
       } catch {
         return 'file'; // gone meanwhile: scanOne says so for the file
       }

@@ -4,7 +4,7 @@
  * they would freeze the window (and Electron's IPC) for that long, so a door runs them in a worker
  * thread on a read-only connection of its own, and waits for the answer only before it writes.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { driverForWorkers, nativeBindingForWorkers, WORKER_PRELUDE } from './native-binding';
 
@@ -80,7 +80,8 @@ export function checkInBackground(file: string, check: Check = 'quick_check'): P
     };
     let worker: Worker;
     try {
-      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file, check, binding: nativeBindingForWorkers() } });
+      // node:worker_threads loaded here, not when every command starts (issue 14).
+      worker = new (process.getBuiltinModule('node:worker_threads').Worker)(WORKER_SOURCE, { eval: true, workerData: { driver, file, check, binding: nativeBindingForWorkers() } });
     } catch {
       return done(inline());
     }

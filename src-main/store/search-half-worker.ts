@@ -14,7 +14,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import type { MessagePort, Worker } from 'node:worker_threads';
 import { ApiError } from '../api/errors';
 import type { DB } from './db-handle';
 import { processAlive } from './check-state';
@@ -126,6 +126,8 @@ export class EvenHalf {
     removeLeftovers();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${SCRATCH_PREFIX}${process.pid}-`));
     const shared = new SharedArrayBuffer(8);
+    // node:worker_threads loaded here, not when every command starts (issue 14).
+    const { MessageChannel, Worker } = process.getBuiltinModule('node:worker_threads');
     const { port1, port2 } = new MessageChannel();
     try {
       const worker = new Worker(WORKER_SOURCE, {
@@ -183,7 +185,7 @@ export class EvenHalf {
   private failed(): void {
     const state = Atomics.load(this.state, 1);
     if (state === 1 || (state === 0 && this.lost === null)) return;
-    const m = state === 2 ? (receiveMessageOnPort(this.port)?.message as { error?: string } | undefined) : undefined;
+    const m = state === 2 ? (process.getBuiltinModule('node:worker_threads').receiveMessageOnPort(this.port)?.message as { error?: string } | undefined) : undefined;
     throw new ApiError('INTERNAL', `重建检索索引时出错，未完成：${m?.error ?? this.lost ?? '后台线程意外停止'}。请稍后再重建一次；已有资料不受影响。`);
   }
 }

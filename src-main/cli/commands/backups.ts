@@ -3,7 +3,6 @@
  * restore are `run` commands only for what a terminal adds: a progress line, and the question
  * before a restore. The work is the API's (backupCreate, backupRestore).
  */
-import readline from 'node:readline/promises';
 import { contract } from '../../api/contract';
 import { localTimeNumeric } from '../../api/display';
 import { dispatch, recordAudit } from '../../wiring/dispatch';
@@ -58,7 +57,8 @@ function progressLine(ctx: Ctx): () => void {
 }
 
 async function confirmOnTerminal(file: string, dbPath: string): Promise<boolean> {
-  const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
+  // node:readline loaded only when a restore asks, not when every command starts (issue 14).
+  const rl = process.getBuiltinModule('node:readline/promises').createInterface({ input: process.stdin, output: process.stderr });
   try {
     const answer = await rl.question(
       `将用备份“${file}”替换数据库“${dbPath}”。\n当前数据库会先另存为恢复前副本，可用它撤销这次恢复。\n确定恢复吗？输入“是”或 yes 确认，其他任何输入都取消：`,
