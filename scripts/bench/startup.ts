@@ -5,7 +5,8 @@
  * - the CPU time of `bulletin --help` above bare `node -e 0`: both run with a preload that, at
  *   exit, writes the process's own CPU time (process.cpuUsage: every thread, microseconds), so
  *   what the preload and Node's own start cost cancels out;
- * - `bulletin issue list` on the 100k archive, wall time;
+ * - `bulletin issue list` on the 100k archive, wall time, with V8's code cache stored (as every
+ *   run after a user's first) and, beside it, without;
  * - a write (`bulletin unit add`) on a copy of the 100k archive, wall time: no check, since the
  *   copy was closed cleanly.
  */
@@ -57,22 +58,30 @@ export async function benchStartup(dir: string, quick: boolean): Promise<string[
   out.push(row('CPU of bulletin --version above bare node', above(version)));
 
   const archive = sharedArchive(dir, quick);
-  const env = { BULLETIN_DB: archive.file };
+  // A code cache folder of the bench's own (src-main/cli/code-cache.ts), stored by a first run as
+  // a user's first command after installing stores it; the same list without the cache beside it.
+  const cacheHome = path.join(dir, 'code-cache-home');
+  const env = { BULLETIN_DB: archive.file, XDG_CACHE_HOME: cacheHome, LOCALAPPDATA: cacheHome };
+  const first = run([BIN, 'issue', 'list'], env);
   const lists: number[] = [];
+  const uncached: number[] = [];
   let rows = 0;
   for (let i = 0; i < SAMPLES; i++) {
     const r = run([BIN, 'issue', 'list'], env);
     lists.push(r.ms);
     rows = r.stdout.split('\n').filter(Boolean).length;
+    uncached.push(run([BIN, 'issue', 'list'], { ...env, BULLETIN_NO_CODE_CACHE: '1' }).ms);
   }
   out.push(row(`bulletin issue list (${archive.items} items, ${rows} issues printed)`, stats(lists)));
+  out.push(row('the same without the code cache', stats(uncached)));
+  out.push(`${'the first run, storing the code cache'.padEnd(44)} ${ms(first.ms)}`);
 
   const copy = archiveCopy(dir, quick, 'startup-write.db');
   const writes: number[] = [];
-  for (let i = 0; i < SAMPLES; i++) writes.push(run([BIN, 'unit', 'add', '--name', `基准单位${i}`], { BULLETIN_DB: copy }).ms);
+  for (let i = 0; i < SAMPLES; i++) writes.push(run([BIN, 'unit', 'add', '--name', `基准单位${i}`], { ...env, BULLETIN_DB: copy }).ms);
   out.push(row('bulletin unit add on a copy of the archive', stats(writes)));
   // Exit 3 is an answer too (the fixture is built with plain SQL, not every archive rule kept).
-  const check = run([BIN, 'check'], { BULLETIN_DB: copy }, [0, 3]);
+  const check = run([BIN, 'check'], { ...env, BULLETIN_DB: copy }, [0, 3]);
   out.push(`${'bulletin check on the same copy (one run)'.padEnd(44)} ${ms(check.ms)}   ${(check.stdout.split('\n')[0] ?? '').slice(0, 60)}`);
   for (const f of fs.readdirSync(dir).filter((n) => n.startsWith('startup-write.db'))) fs.rmSync(path.join(dir, f), { recursive: true, force: true });
 

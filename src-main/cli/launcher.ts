@@ -1,11 +1,12 @@
 /**
  * Process entry of the `bulletin` command (bundled to dist/main/cli.cjs): a help or version
- * request is answered from the help table beside it (fast-help.ts); everything else loads the
- * program proper (dist/main/cli-main.cjs, from index.ts). Where the table is missing or
- * unreadable, the program answers, as it always could.
+ * request is answered from the help table beside it (fast-help.ts); everything else runs the
+ * program proper (dist/main/cli-main.cjs, from index.ts) through V8's code cache (code-cache.ts).
+ * Where the table is missing or unreadable, the program answers, as it always could.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { cacheFolder, runCached } from './code-cache';
 import { fastAnswer } from './fast-help';
 import type { HelpTable } from './help';
 
@@ -20,4 +21,8 @@ function readTable(): HelpTable | null {
 const table = readTable();
 const answer = table ? fastAnswer(process.argv.slice(2), table) : null;
 if (answer !== null) process.stdout.write(answer.endsWith('\n') ? answer : `${answer}\n`);
-else require('./cli-main.cjs');
+else {
+  // Through V8's code cache (code-cache.ts): what V8 compiled is stored when the process ends.
+  const run = runCached(path.join(__dirname, 'cli-main.cjs'), cacheFolder());
+  process.once('exit', run.save);
+}
