@@ -2,7 +2,7 @@
  * Runs the program bundle (dist/main/cli-main.cjs) as Node would run a CommonJS file, but through
  * V8's code cache: compiling the 1.5 MB bundle and the functions its start-up calls is about a
  * sixth of a command's time (issue 14: `bulletin issue list` on a 100,000-item archive). The first
- * run compiles as usual and, when the process ends, stores what V8 compiled; later runs load it.
+ * run compiles as usual and, once the program is loaded, stores what V8 compiled; later runs load it.
  *
  * The cache is a convenience, never a source of truth, so every doubt means "compile as usual":
  * - it sits in the user's cache folder (per machine and user, never beside the program), under a
@@ -88,7 +88,7 @@ export function writeCache(file: string, data: Buffer): void {
 export interface CachedRun {
   /** Whether V8 took code from the cache. */
   readonly fromCache: boolean;
-  /** Stores what V8 compiled so far, when this run did not come from the cache; call it when the program is done. */
+  /** Stores what V8 compiled so far, when this run did not come from the cache. */
   readonly save: () => void;
 }
 

@@ -22,7 +22,8 @@ const table = readTable();
 const answer = table ? fastAnswer(process.argv.slice(2), table) : null;
 if (answer !== null) process.stdout.write(answer.endsWith('\n') ? answer : `${answer}\n`);
 else {
-  // Through V8's code cache (code-cache.ts): what V8 compiled is stored when the process ends.
-  const run = runCached(path.join(__dirname, 'cli-main.cjs'), cacheFolder());
-  process.once('exit', run.save);
+  // Through V8's code cache (code-cache.ts). Stored as soon as the program is loaded, not when
+  // the process ends: the same cache whichever command comes first, and not one swollen by a
+  // whole day of `bulletin web` (a quarter larger after `demo`, and every command would load it).
+  runCached(path.join(__dirname, 'cli-main.cjs'), cacheFolder()).save();
 }
