@@ -6,6 +6,7 @@
 // this build, and a second `npm test` started beside a running one must not pull dist/ from
 // under the first (its CLI processes, its `bulletin web` serving the window).
 import { build } from 'esbuild';
+import { asciiOnly } from './ascii-bundle.mjs';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -89,7 +90,11 @@ const outputs = [
   // A sandboxed preload may require nothing but 'electron': everything else is bundled in.
   ...(await build({ ...common, external: ['electron'], entryPoints: { preload: 'src-main/electron/preload.ts' } })).outputFiles,
 ];
-for (const o of outputs) writeAtomic(o.path, o.contents);
+// The program the command runs is made pure ASCII (ascii-bundle.mjs): read as a one-byte string.
+const asciiTarget = path.resolve('dist/main/cli-main.cjs');
+for (const o of outputs) {
+  writeAtomic(o.path, o.path === asciiTarget ? asciiOnly(o.text, 'cli-main.cjs') : o.contents);
+}
 
 // The help table, made by the command table itself: bundled aside, loaded once, written as JSON.
 {

@@ -4,6 +4,7 @@
  * must never change what a command does: a missing, damaged, cut, refused or unwritable cache
  * only means compiling as usual. No timing here (`npm run bench -- --only startup` measures it).
  */
+import { isAscii } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -192,8 +193,11 @@ describe('the built command with the code cache', () => {
     return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
   }
 
-  it('the program bundle has no import(): a script from cached data could not run one under Node 20', () => {
-    expect(fs.readFileSync(BUNDLE, 'utf8')).not.toMatch(/\bimport\s*\(/);
+  it('the program bundle has no import() (a script from cached data could not run one under Node 20) and is pure ASCII', () => {
+    const bundle = fs.readFileSync(BUNDLE);
+    expect(bundle.toString('utf8')).not.toMatch(/\bimport\s*\(/);
+    // Read as latin1 by the launcher (scripts/ascii-bundle.mjs made it so).
+    expect(isAscii(bundle)).toBe(true);
   });
 
   it('stores once, then every command runs from the cache alike: reads, Excel, Word, packets, Word import', () => {

@@ -18,6 +18,7 @@
  * callback under Node 20 (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING). The build turns them into
  * `require` (scripts/build.mjs) and test/cli-code-cache.test.ts checks the bundle has none.
  */
+import { isAscii } from 'node:buffer';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -98,7 +99,9 @@ export interface CachedRun {
  */
 export function runCached(file: string, folder: string | null): CachedRun {
   const bytes = fs.readFileSync(file);
-  const source = bytes.toString('utf8');
+  // The build makes the bundle pure ASCII (scripts/ascii-bundle.mjs): then it is the same text
+  // read as latin1, a one-byte string made at once; decoding it as UTF-8 made every start 25 ms slower.
+  const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   const cacheFile = folder ? path.join(folder, cacheName(file, bytes)) : null;
   const cachedData = cacheFile ? readCache(cacheFile) : undefined;
   const script = new vm.Script(WRAP_HEAD + source + WRAP_TAIL, { filename: file, ...(cachedData ? { cachedData } : {}) });
