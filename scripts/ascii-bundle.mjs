@@ -9,8 +9,9 @@
 // character (\注) becomes the plain escape. Anything else outside ASCII — a string, a comment, a
 // name — stops the build, so nothing is ever escaped where it would change what the code does.
 //
-// The linked source map is not rewritten: on a line holding such a regular expression, columns
-// after it are off by the added characters. Nothing reads the map at run time.
+// The linked source map is moved along (shiftMap): on a line holding such a regular expression,
+// what follows it sits further right by the characters the escapes added.
+import { decode, encode } from '@jridgewell/sourcemap-codec';
 import { tokenizer } from 'acorn';
 
 const NON_ASCII = /\P{ASCII}/u;
@@ -29,7 +30,16 @@ export function escapeRegexLiteral(raw) {
 
 /** `source` with every regular expression literal made ASCII; throws on non-ASCII anywhere else. */
 export function asciiOnly(source, name = 'bundle') {
-  if (!NON_ASCII.test(source)) return source;
+  return asciiEdits(source, name).text;
+}
+
+/**
+ * asciiOnly's text, with where it grew: for each escaped literal, the offset in `source` where it
+ * ended and how many characters it gained.
+ */
+export function asciiEdits(source, name = 'bundle') {
+  if (!NON_ASCII.test(source)) return { text: source, edits: [] };
+  const edits = [];
   const comments = [];
   const parts = [];
   let at = 0;
@@ -48,7 +58,9 @@ export function asciiOnly(source, name = 'bundle') {
     if (t.type.label !== 'regexp') {
       throw new Error(`${name}: a character outside ASCII in a ${t.type.label} at offset ${t.start} (${JSON.stringify(raw.slice(0, 40))}); only regular expressions are escaped`);
     }
-    parts.push(source.slice(at, t.start), escapeRegexLiteral(raw));
+    const escaped = escapeRegexLiteral(raw);
+    parts.push(source.slice(at, t.start), escaped);
+    edits.push({ end: t.end, added: escaped.length - raw.length });
     at = t.end;
   }
   if (comments.length > 0) throw new Error(`${name}: a comment outside ASCII at offset ${comments[0]}`);
@@ -56,5 +68,39 @@ export function asciiOnly(source, name = 'bundle') {
   const out = parts.join('');
   const left = NON_ASCII.exec(out);
   if (left) throw new Error(`${name}: a character outside ASCII left at offset ${left.index}`);
-  return out;
+  return { text: out, edits };
+}
+
+/**
+ * The source map of `source` (JSON text) for asciiEdits' text: every generated column at or after
+ * the end of an escaped literal on its line moves right by what the escapes added before it.
+ */
+export function shiftMap(mapText, source, edits) {
+  if (edits.length === 0) return mapText;
+  const map = JSON.parse(mapText);
+  const lines = decode(map.mappings);
+  // Line and column (UTF-16 units, as source maps count) of each literal's end.
+  const byLine = new Map();
+  let line = 0;
+  let lineStart = 0;
+  let scanned = 0;
+  for (const { end, added } of edits) {
+    for (; scanned < end; scanned++) {
+      if (source.charCodeAt(scanned) === 10) {
+        line++;
+        lineStart = scanned + 1;
+      }
+    }
+    if (!byLine.has(line)) byLine.set(line, []);
+    byLine.get(line).push({ column: end - lineStart, added });
+  }
+  for (const [l, ends] of byLine) {
+    for (const segment of lines[l] ?? []) {
+      let shift = 0;
+      for (const e of ends) if (segment[0] >= e.column) shift += e.added;
+      segment[0] += shift;
+    }
+  }
+  map.mappings = encode(lines);
+  return JSON.stringify(map);
 }

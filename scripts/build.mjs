@@ -6,7 +6,7 @@
 // this build, and a second `npm test` started beside a running one must not pull dist/ from
 // under the first (its CLI processes, its `bulletin web` serving the window).
 import { build } from 'esbuild';
-import { asciiOnly } from './ascii-bundle.mjs';
+import { asciiEdits, shiftMap } from './ascii-bundle.mjs';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -91,9 +91,14 @@ const outputs = [
   ...(await build({ ...common, external: ['electron'], entryPoints: { preload: 'src-main/electron/preload.ts' } })).outputFiles,
 ];
 // The program the command runs is made pure ASCII (ascii-bundle.mjs): read as a one-byte string.
+// Its source map is moved along with it.
 const asciiTarget = path.resolve('dist/main/cli-main.cjs');
+const ascii = outputs.find((o) => o.path === asciiTarget);
+const { text: asciiText, edits } = asciiEdits(ascii.text, 'cli-main.cjs');
 for (const o of outputs) {
-  writeAtomic(o.path, o.path === asciiTarget ? asciiOnly(o.text, 'cli-main.cjs') : o.contents);
+  if (o === ascii) writeAtomic(o.path, asciiText);
+  else if (o.path === `${asciiTarget}.map`) writeAtomic(o.path, shiftMap(o.text, ascii.text, edits));
+  else writeAtomic(o.path, o.contents);
 }
 
 // The help table, made by the command table itself: bundled aside, loaded once, written as JSON.

@@ -4,13 +4,19 @@
  * expression must match exactly what the original matched, with and without the u flag, and
  * anything outside ASCII that is not in a regular expression must stop the build.
  */
+import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
+import { tokenizer } from 'acorn';
+import { transform } from 'esbuild';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error a build script in plain JavaScript, without type declarations
-import { asciiOnly, escapeRegexLiteral } from '../scripts/ascii-bundle.mjs';
+import { asciiEdits, asciiOnly, escapeRegexLiteral, shiftMap } from '../scripts/ascii-bundle.mjs';
 
+type Edit = { end: number; added: number };
 const escapeLiteral = escapeRegexLiteral as (raw: string) => string;
 const ascii = asciiOnly as (source: string, name?: string) => string;
+const edited = asciiEdits as (source: string, name?: string) => { text: string; edits: Edit[] };
+const shifted = shiftMap as (map: string, source: string, edits: Edit[]) => string;
 const evalLiteral = (literal: string): RegExp => new Function(`return ${literal};`)() as RegExp;
 const isAsciiText = (s: string): boolean => /^\p{ASCII}*$/u.test(s);
 
@@ -87,5 +93,40 @@ describe('escaping the regular expressions of the bundle', () => {
     for (const source of ['const s = "注";', 'const t = `注${1}`;', '// 注\nconst a = 1;', '/* 注 */ const a = 1;', 'const 注 = 1;', 'x = String.raw`注`;']) {
       expect(() => ascii(source, 'test.cjs'), source).toThrow(/test\.cjs: a .*outside ASCII/);
     }
+  });
+
+  it('the source map moves along: every token of the ASCII bundle maps where the same token of the original did', async () => {
+    // Minified, so several expressions and the code after them share one line, as in the bundle.
+    const ts = [
+      'export const NOTE = /^注[:：]/, UNIT = /^[亿万千百十元]/u;',
+      'export function unitKind(name: string): string { return /街道(办事处)?$/.test(name) ? "street" : /[镇乡]$/.test(name) ? "town" : "other"; }',
+      'export const split = (v: string) => v.split(/[,，、;；\\n]+/).map((x) => x.trim());',
+      'export const emoji = /[😀-😂]/u, after = () => "末尾";',
+    ].join('\n');
+    const built = await transform(ts, { loader: 'ts', format: 'cjs', minify: true, sourcemap: 'external', sourcefile: 'sample.ts' });
+    expect(built.code).toMatch(/[^\x20-\x7e\n]/u);
+    const { text, edits } = edited(built.code);
+    expect(edits.length).toBeGreaterThanOrEqual(6);
+    const before = new TraceMap(built.map);
+    const after = new TraceMap(shifted(built.map, built.code, edits));
+    const positions = (src: string) => {
+      const lineStarts = [0];
+      for (let i = 0; i < src.length; i++) if (src[i] === '\n') lineStarts.push(i + 1);
+      return [...tokenizer(src, { ecmaVersion: 'latest' })].map((t) => {
+        let line = lineStarts.length - 1;
+        while (lineStarts[line]! > t.start) line--;
+        return { line: line + 1, column: t.start - lineStarts[line]! };
+      });
+    };
+    const was = positions(built.code);
+    const now = positions(text);
+    expect(now).toHaveLength(was.length);
+    let mapped = 0;
+    for (let i = 0; i < was.length; i++) {
+      const a = originalPositionFor(before, was[i]!);
+      expect(originalPositionFor(after, now[i]!), `token ${i}`).toEqual(a);
+      if (a.line !== null) mapped += 1;
+    }
+    expect(mapped).toBeGreaterThan(10);
   });
 });
