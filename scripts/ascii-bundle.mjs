@@ -28,14 +28,10 @@ export function escapeRegexLiteral(raw) {
   return raw.replace(/(\\*)(\P{ASCII})/gu, (_, slashes, ch) => (slashes.length % 2 === 1 ? slashes.slice(1) : slashes) + unicodeEscape(ch));
 }
 
-/** `source` with every regular expression literal made ASCII; throws on non-ASCII anywhere else. */
-export function asciiOnly(source, name = 'bundle') {
-  return asciiEdits(source, name).text;
-}
-
 /**
- * asciiOnly's text, with where it grew: for each escaped literal, the offset in `source` where it
- * ended and how many characters it gained.
+ * `source` with every regular expression literal made ASCII (throws on non-ASCII anywhere else),
+ * and where it grew: for each escaped literal, the offset in `source` where it ended and how many
+ * characters it gained.
  */
 export function asciiEdits(source, name = 'bundle') {
   if (!NON_ASCII.test(source)) return { text: source, edits: [] };

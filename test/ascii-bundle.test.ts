@@ -10,12 +10,12 @@ import { transform } from 'esbuild';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error a build script in plain JavaScript, without type declarations
-import { asciiEdits, asciiOnly, escapeRegexLiteral, shiftMap } from '../scripts/ascii-bundle.mjs';
+import { asciiEdits, escapeRegexLiteral, shiftMap } from '../scripts/ascii-bundle.mjs';
 
 type Edit = { end: number; added: number };
 const escapeLiteral = escapeRegexLiteral as (raw: string) => string;
-const ascii = asciiOnly as (source: string, name?: string) => string;
 const edited = asciiEdits as (source: string, name?: string) => { text: string; edits: Edit[] };
+const ascii = (source: string, name?: string): string => edited(source, name).text;
 const shifted = shiftMap as (map: string, source: string, edits: Edit[]) => string;
 const evalLiteral = (literal: string): RegExp => new Function(`return ${literal};`)() as RegExp;
 const isAsciiText = (s: string): boolean => /^\p{ASCII}*$/u.test(s);

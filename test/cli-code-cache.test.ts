@@ -25,12 +25,18 @@ function scratch(): string {
   return d;
 }
 
-/** The one cache file in `folder` (fails when there is not exactly one). */
-function onlyCacheFile(folder: string): string {
-  const names = fs.readdirSync(folder);
+/** The cache file of program `stem` in `folder` (fails when there is not exactly one). */
+function onlyCacheFileNamed(folder: string, stem: string): string {
+  const names = fs.readdirSync(folder).filter((n) => n.startsWith(`${stem}-`));
   expect(names).toHaveLength(1);
-  expect(names[0]).toMatch(/^cli-main-[0-9a-f]{24}\.v8$/);
+  expect(names[0]).toMatch(new RegExp(`^${stem}-[0-9a-f]{24}\\.v8$`));
   return path.join(folder, names[0]!);
+}
+
+/** The command's cache file, alone in `folder` (nothing else, no temporary file left). */
+function onlyCacheFile(folder: string): string {
+  expect(fs.readdirSync(folder)).toHaveLength(1);
+  return onlyCacheFileNamed(folder, 'cli-main');
 }
 
 // In one process V8 may answer a second compile of the same source from its own memory, so
@@ -173,15 +179,6 @@ ${extra}
     expect(cacheFolder({ HOME: '/home/wang', BULLETIN_NO_CODE_CACHE: '1' }, 'linux')).toBeNull();
     expect(cacheName('/x/cli-main.cjs', Buffer.from('a'))).not.toBe(cacheName('/x/cli-main.cjs', Buffer.from('b')));
   });
-
-  /** The cache file of program `stem` in `folder` (exactly one). */
-  function onlyCacheFileNamed(folder: string, stem: string): string {
-    const names = fs.readdirSync(folder).filter((n) => n.startsWith(`${stem}-`));
-    expect(names).toHaveLength(1);
-    expect(names[0]).toMatch(new RegExp(`^${stem}-[0-9a-f]{24}\\.v8$`));
-    return path.join(folder, names[0]!);
-  }
-
 });
 
 describe('the built command with the code cache', () => {

@@ -32,6 +32,8 @@ const KEEP_BUILDS = 3;
 const WRAP_HEAD = '(function (exports, require, module, __filename, __dirname) { ';
 const WRAP_TAIL = '\n})';
 
+const sha256 = (bytes: Buffer): Buffer => crypto.createHash('sha256').update(bytes).digest();
+
 /** The folder for the code cache, or null when there is to be none. */
 export function cacheFolder(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string | null {
   if (env.BULLETIN_NO_CODE_CACHE === '1') return null;
@@ -53,8 +55,7 @@ export function readCache(file: string): Buffer | undefined {
     const bytes = fs.readFileSync(file);
     if (bytes.length <= SUM_BYTES) return undefined;
     const payload = bytes.subarray(SUM_BYTES);
-    const sum = crypto.createHash('sha256').update(payload).digest();
-    return sum.equals(bytes.subarray(0, SUM_BYTES)) ? payload : undefined;
+    return sha256(payload).equals(bytes.subarray(0, SUM_BYTES)) ? payload : undefined;
   } catch {
     return undefined;
   }
@@ -63,13 +64,13 @@ export function readCache(file: string): Buffer | undefined {
 /** Stores `data` as `file` (whole or not at all) and removes the same program's older cache files; never throws. */
 export function writeCache(file: string, data: Buffer): void {
   const tmp = `${file}.${process.pid}.tmp`;
+  const dir = path.dirname(file);
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(tmp, Buffer.concat([crypto.createHash('sha256').update(data).digest(), data]));
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(tmp, Buffer.concat([sha256(data), data]));
     fs.renameSync(tmp, file);
     // Older builds' files go, the newest few kept: two copies of the program on one machine
     // (an installed one and a newer one tried beside it) must not remove each other's at every run.
-    const dir = path.dirname(file);
     const stem = path.basename(file).replace(/-[0-9a-f]+\.v8$/, '-');
     const older = fs
       .readdirSync(dir)
