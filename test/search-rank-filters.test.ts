@@ -23,6 +23,14 @@ interface Item {
   category: number;
 }
 
+/**
+ * An item's body: its words, then a run of 县 long enough that every item is longer than the one
+ * before whatever its words (at most 7 words of 2 characters and a comma each). Equal lengths let
+ * two items tie exactly in the words that rank them, and then FTS5's bm25 over all the words
+ * orders them by a word in most items (idf 1e-6), which ranking leaves out (rowid decides).
+ */
+const body = (words: readonly number[], k: number): string => `${words.map((i) => WORDS[i]).join('，')}。${'县'.repeat(30 * (k + 1))}`;
+
 const item = fc.record({
   words: fc.array(fc.integer({ min: 0, max: WORDS.length - 1 }), { minLength: 1, maxLength: 6 }),
   unit: fc.integer({ min: 0, max: UNITS.length - 1 }),
@@ -40,8 +48,7 @@ describe('ranked search with filters', () => {
         const categoryOf = new Map<number, string>();
         for (const [k, it] of items.entries()) {
           // a different length for every item: bm25 never ties, so one order is the right one
-          const body = `${it.words.map((i) => WORDS[i]).join('，')}。${'县'.repeat(k + 1)}`;
-          const { id } = await t.call('articleAdd', { title: `第${k + 1}条信息`, body, unit: UNITS[it.unit]!, category: CATEGORIES[it.category]! });
+          const { id } = await t.call('articleAdd', { title: `第${k + 1}条信息`, body: body(it.words, k), unit: UNITS[it.unit]!, category: CATEGORIES[it.category]! });
           unitOf.set(id, UNITS[it.unit]!);
           categoryOf.set(id, CATEGORIES[it.category]!);
         }
@@ -78,7 +85,7 @@ describe('ranked search with filters', () => {
         for (const [k, it] of items.entries()) {
           // word a in most items: at least half of each half of the index, often
           const words = k % 4 === 3 ? it.words : [a, ...it.words];
-          await t.call('articleAdd', { title: `第${k + 1}条信息`, body: `${words.map((i) => WORDS[i]).join('，')}。${'县'.repeat(k + 1)}`, unit: UNITS[0]! });
+          await t.call('articleAdd', { title: `第${k + 1}条信息`, body: body(words, k), unit: UNITS[0]! });
         }
         const query = `${WORDS[a]} ${WORDS[b]}`;
         const got = (await t.call('search', { query, order: 'rank', limit: 200 })).hits.map((h) => h.id);
